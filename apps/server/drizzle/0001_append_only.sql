@@ -1,0 +1,15 @@
+-- Principle 2: history cannot be rewritten. The event and security logs refuse UPDATE and DELETE for every role,
+-- including the application's own; a correction is a new event. (TRUNCATE is refused too.)
+CREATE OR REPLACE FUNCTION zhifa_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'table % is append-only', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER change_events_append_only BEFORE UPDATE OR DELETE ON change_events FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER change_events_no_truncate BEFORE TRUNCATE ON change_events FOR EACH STATEMENT EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER security_events_append_only BEFORE UPDATE OR DELETE ON security_events FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER security_events_no_truncate BEFORE TRUNCATE ON security_events FOR EACH STATEMENT EXECUTE FUNCTION zhifa_refuse_change();

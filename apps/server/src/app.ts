@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import { withAmbientTransactions, type Database } from './db/client.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { errorCodeList, installErrorHandler } from './lib/errors.ts';
+import { auditRoutes, createAuditService } from './modules/audit/index.ts';
+import { createBlobStore } from './modules/blobs/index.ts';
+import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
+import { createImportService, importRoutes } from './modules/imports/index.ts';
+import { createJobRunner } from './modules/jobs/index.ts';
+import {
+  createItemService,
+  createOfficerService,
+  createRegionService,
+  createRegistryStatsService,
+  createRuleService,
+  createSubjectService,
+  registryRoutes,
+} from './modules/registry/index.ts';
+
+export interface AppOptions {
+  config: Pick<Config, 'dataDir' | 'COOKIE_SECURE' | 'LOG_LEVEL'> & { WEB_DIST?: string | undefined };
+  database: Database;
+  clock?: Clock;
+  /** Start the background job loop (off in most tests, which drive jobs explicitly). */
+  runJobs?: boolean;
+  logger?: boolean;
+}
+
+/** Composition root (style.md): config, database, blob store, services, routes — wired here and nowhere else. */
+export async function buildApp(opts: AppOptions) {
+  const { database } = opts;
+  const db = withAmbientTransactions(database.db);
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  // ---- services ------------------------------------------------------------------------------------------------------
+  const audit = createAuditService();
+  const blobs = createBlobStore({ root: path.join(opts.config.dataDir, 'blobs') });
+  const regions = createRegionService({ db, audit });
+  const subjects = createSubjectService({ db, audit, regions });
+  const rules = createRuleService({ db, audit, regions });
+  const officers = createOfficerService({ db, audit, clock, regions, subjects, rules });
+  const items = createItemService({ db, audit, subjects });
+  const stats = createRegistryStatsService({ db, clock, rules });
+  const identity = createIdentityService({
+    db,
+    audit,
+    clock,
+    regionPathOf: (code) => regions.pathOf(code),
+    agencyRegionPathOf: async (id) => (await subjects.findSubject(id))?.regionPath ?? null,
+  });
+  const jobs = createJobRunner({ db, clock, log: app.log });
+  const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
+
+  // ---- HTTP ------------------------------------------------------------------------------------------------------------
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Zhifa 执法 API',
+        version: '0.1.0',
+        description:
+          'Administrative law enforcement and supervision platform. Errors are `{ error: { code, message, messageZh, details, requestId } }`; codes are listed at /api/v1/meta/error-codes.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zf_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: database.kind }));
+
+  installAuthHook(app, identity);
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes(identity, { secureCookie: opts.config.COOKIE_SECURE }), { prefix: '/auth' });
+      await v1.register(userRoutes(identity));
+      await v1.register(auditRoutes(db, audit));
+      await v1.register(registryRoutes({ regions, subjects, officers, items, rules, stats }));
+      await v1.register(importRoutes(imports));
+      v1.get(
+        '/meta/error-codes',
+        {
+          config: { public: true },
+          schema: {
+            tags: ['meta'],
+            summary: 'The error-code catalogue: code, HTTP status, English and Chinese messages',
+            response: { 200: z.array(z.object({ code: z.string(), status: z.number(), en: z.string(), zh: z.string(), hint: z.string().optional() })) },
+          },
+        },
+        async () => errorCodeList,
+      );
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // ---- web (back office at /admin, portal at /) ---------------------------------------------------------------------------
+  const webDist = opts.config.WEB_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+    // SPA fallback: any non-API GET that is not a file gets index.html (client-side routing).
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found.', messageZh: '未找到。', requestId: String(req.id) } });
+    });
+  }
+
+  if (opts.runJobs) {
+    imports.registerHandlers();
+    jobs.start();
+  } else {
+    imports.registerHandlers();
+  }
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+  });
+
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs } };
+}
+export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
+export type Services = BuiltApp['services'];

@@ -1,0 +1,13 @@
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { seedDemoCity } from '../seed/index.ts';
+
+/** `npm run db:seed`: seed the demo city into an empty database and exit. */
+const config = loadConfig();
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+const { app, services } = await buildApp({ config, database, logger: false });
+const summary = await seedDemoCity(services, database.db);
+console.log(JSON.stringify(summary, null, 2));
+await app.close();
+await database.close();

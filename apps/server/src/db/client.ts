@@ -1,0 +1,68 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The typed client. A transaction (`db.transaction(tx => …)`) has the same interface, so repos take either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+/**
+ * Opens PGlite (embedded, default) or PostgreSQL (when a URL is given) and runs the committed migrations from code
+ * (stack.md: the drizzle-kit CLI cannot migrate PGlite reliably). The same SQL runs on both (PG 15+ and PGlite's 18).
+ */
+export async function openDatabase(opts: { url?: string | undefined; dataDir?: string | null }): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return { db, kind: 'postgres', close: () => pool.end() };
+  }
+  // dataDir null → in-memory (tests). One options object only: PGlite ignores options passed as a 2nd argument.
+  let dataDir: string | undefined;
+  if (opts.dataDir) {
+    dataDir = path.join(opts.dataDir, 'pglite');
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+const ambient = new AsyncLocalStorage<Db>();
+
+/**
+ * Ambient transactions. Services are built once with a `db`; when a service function runs inside another's transaction
+ * (an import writing a thousand officers in one transaction, the demo seed), every query must go through that
+ * transaction — on PGlite's single connection a query outside it would wait for it forever. The returned client routes
+ * each call to the transaction active in the current async context, and a nested `transaction()` becomes a savepoint.
+ */
+export function withAmbientTransactions(root: Db): Db {
+  return new Proxy(root, {
+    get(target, prop, receiver) {
+      const current = ambient.getStore() ?? target;
+      if (prop === 'transaction') {
+        return <T>(fn: (tx: Db) => Promise<T>) => current.transaction((tx) => ambient.run(tx as unknown as Db, () => fn(tx as unknown as Db)));
+      }
+      const value = Reflect.get(current, prop, current === target ? receiver : current);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}

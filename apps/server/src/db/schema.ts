@@ -1,0 +1,6 @@
+// All Drizzle tables, for drizzle-kit and the typed client. Modules own their tables; this file only gathers them.
+export * from '../modules/audit/audit.schema.ts';
+export * from '../modules/identity/identity.schema.ts';
+export * from '../modules/registry/registry.schema.ts';
+export * from '../modules/jobs/jobs.schema.ts';
+export * from '../modules/imports/imports.schema.ts';

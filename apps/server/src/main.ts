@@ -1,0 +1,31 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { seedDemoCity } from './seed/index.ts';
+
+/** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const { app, services } = await buildApp({ config, database, runJobs: true });
+  if (config.SEED_DEMO) {
+    const t0 = Date.now();
+    const summary = await seedDemoCity(services, database.db);
+    if (!summary.skipped) app.log.info({ summary, ms: Date.now() - t0 }, 'demo city seeded');
+  }
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(`Zhifa ready: http://localhost:${config.PORT}/ (back office /admin, API docs /api/docs, database ${database.kind})`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { createAuditService, type AuditService, type ChangeInput, type SecurityInput } from './audit.service.ts';
+export { auditRoutes } from './audit.routes.ts';

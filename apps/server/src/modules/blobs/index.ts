@@ -1,0 +1,1 @@
+export { createBlobStore, type BlobStore } from './blob-store.ts';

@@ -1,0 +1,1 @@
+export { createJobRunner, type JobRunner, type JobHandler } from './job-runner.ts';

@@ -1,0 +1,118 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { setPasswordChangeHandler, setUnauthorizedHandler } from '../api/client.ts';
+import { FullSpin, ME_KEY, Permission, RequireAuth, RequirePermission, useCan, type PermissionName } from '../auth/auth.tsx';
+import { AdminLayout } from './layout/AdminLayout.tsx';
+import LoginPage from './pages/LoginPage.tsx';
+
+// Each page group is its own chunk; the back-office shell (layout, login) loads first.
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const RegionsPage = lazy(() => import('./pages/regions/RegionsPage.tsx'));
+const SubjectsPage = lazy(() => import('./pages/subjects/SubjectsPage.tsx'));
+const SubjectDetailPage = lazy(() => import('./pages/subjects/SubjectDetailPage.tsx'));
+const SubjectFormPage = lazy(() => import('./pages/subjects/SubjectFormPage.tsx'));
+const EntrustmentsPage = lazy(() => import('./pages/entrustments/EntrustmentsPage.tsx'));
+const EntrustmentDetailPage = lazy(() => import('./pages/entrustments/EntrustmentDetailPage.tsx'));
+const EntrustmentFormPage = lazy(() => import('./pages/entrustments/EntrustmentFormPage.tsx'));
+const OfficersPage = lazy(() => import('./pages/officers/OfficersPage.tsx'));
+const OfficerDetailPage = lazy(() => import('./pages/officers/OfficerDetailPage.tsx'));
+const OfficerFormPage = lazy(() => import('./pages/officers/OfficerFormPage.tsx'));
+const ItemsPage = lazy(() => import('./pages/items/ItemsPage.tsx'));
+const ItemDetailPage = lazy(() => import('./pages/items/ItemDetailPage.tsx'));
+const ItemFormPage = lazy(() => import('./pages/items/ItemFormPage.tsx'));
+const RuleProfilesPage = lazy(() => import('./pages/rules/RuleProfilesPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
+const SecurityPage = lazy(() => import('./pages/security/SecurityPage.tsx'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+const P = Permission;
+const READ: PermissionName[] = [P.REGISTRY_READ];
+const WRITE_AGENCY: PermissionName[] = [P.REGISTRY_WRITE_AGENCY];
+const WRITE_SYSTEM: PermissionName[] = [P.REGISTRY_WRITE_SYSTEM];
+
+function guard(any: PermissionName[], el: React.ReactNode) {
+  return <RequirePermission any={any}>{el}</RequirePermission>;
+}
+
+/** /admin: registry readers get the dashboard, the other administrators their own duty page (三员分立). */
+function AdminHome() {
+  const can = useCan();
+  if (can(P.REGISTRY_READ)) return <DashboardPage />;
+  if (can(P.SECURITY_MANAGE)) return <Navigate to="/admin/security" replace />;
+  if (can(P.AUDIT_READ)) return <Navigate to="/admin/audit" replace />;
+  if (can(P.USER_MANAGE)) return <Navigate to="/admin/users" replace />;
+  return <NotFoundPage />;
+}
+
+/** Sends 401s to the login page (keeping where the user was) and PASSWORD_CHANGE_REQUIRED to the change page. */
+function useSessionHandlers() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const qc = useQueryClient();
+  const locRef = useRef(location);
+  locRef.current = location;
+  useEffect(() => {
+    const offAuth = setUnauthorizedHandler((err) => {
+      const loc = locRef.current;
+      if (loc.pathname.startsWith('/admin/login')) return;
+      qc.removeQueries({ queryKey: ME_KEY });
+      const next = encodeURIComponent(loc.pathname + loc.search);
+      navigate(`/admin/login?next=${next}&reason=${err.code}`, { replace: true });
+    });
+    const offPw = setPasswordChangeHandler(() => {
+      void qc.invalidateQueries({ queryKey: ME_KEY });
+      navigate('/admin/change-password', { replace: true });
+    });
+    return () => {
+      offAuth();
+      offPw();
+    };
+  }, [navigate, qc]);
+}
+
+export default function AdminApp() {
+  useSessionHandlers();
+  return (
+    <Suspense fallback={<FullSpin />}>
+      <Routes>
+        <Route path="login" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route path="change-password" element={<ChangePasswordPage />} />
+          <Route element={<AdminLayout />}>
+            <Route index element={<AdminHome />} />
+            <Route path="regions" element={guard(READ, <RegionsPage />)} />
+            <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
+            <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />
+            <Route path="subjects/:id" element={guard(READ, <SubjectDetailPage />)} />
+            <Route path="subjects/:id/edit" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />
+            <Route path="entrustments" element={guard(READ, <EntrustmentsPage />)} />
+            <Route path="entrustments/new" element={guard(WRITE_SYSTEM, <EntrustmentFormPage />)} />
+            <Route path="entrustments/:id" element={guard(READ, <EntrustmentDetailPage />)} />
+            <Route path="officers" element={guard(READ, <OfficersPage />)} />
+            <Route path="officers/new" element={guard(WRITE_AGENCY, <OfficerFormPage />)} />
+            <Route path="officers/:id" element={guard(READ, <OfficerDetailPage />)} />
+            <Route path="officers/:id/edit" element={guard(WRITE_AGENCY, <OfficerFormPage />)} />
+            <Route path="items" element={guard(READ, <ItemsPage />)} />
+            <Route path="items/random" element={guard(READ, <ItemsPage list="random" />)} />
+            <Route path="items/av" element={guard(READ, <ItemsPage list="av" />)} />
+            <Route path="items/major" element={guard(READ, <ItemsPage list="major" />)} />
+            <Route path="items/discretion" element={guard(READ, <ItemsPage list="discretion" />)} />
+            <Route path="items/new" element={guard(WRITE_AGENCY, <ItemFormPage />)} />
+            <Route path="items/:id" element={guard(READ, <ItemDetailPage />)} />
+            <Route path="items/:id/edit" element={guard(WRITE_AGENCY, <ItemFormPage />)} />
+            <Route path="rules" element={guard(READ, <RuleProfilesPage />)} />
+            <Route path="calendar" element={guard(READ, <CalendarPage />)} />
+            <Route path="users" element={guard([P.USER_MANAGE], <UsersPage />)} />
+            <Route path="security" element={guard([P.SECURITY_MANAGE], <SecurityPage />)} />
+            <Route path="audit" element={guard([P.AUDIT_READ], <AuditPage />)} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

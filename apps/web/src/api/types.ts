@@ -1,0 +1,361 @@
+/** Response shapes of the /api/v1 routes (server: modules/<name>/<name>.routes.ts and registry.out.ts). */
+import type { Role } from '@zhifa/domain';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Common {
+  published: boolean;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role | null;
+  status: string;
+  agencyId: string | null;
+  regionCode: string;
+  officerId: string | null;
+  lockedUntil: string | null;
+  failedLogins: number;
+  mustChangePassword: boolean;
+  locale: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Scope {
+  kind: 'agency' | 'region';
+  agencyId: string | null;
+  regionCode: string;
+  regionPath: string;
+}
+
+export interface Me {
+  user: User;
+  permissions: string[];
+  scope: Scope;
+  mustChangePassword: boolean;
+}
+
+export interface Region extends Common {
+  code: string;
+  name: string;
+  level: number;
+  parentCode: string | null;
+  path: string;
+}
+
+export interface AbsorbedPower {
+  fromSubjectId?: string | null;
+  fromName: string;
+  sector: string;
+  scope: string;
+}
+
+export interface Subject extends Common {
+  id: string;
+  name: string;
+  shortName: string | null;
+  uscc: string | null;
+  regionCode: string;
+  regionName: string | null;
+  kind: string;
+  form: string;
+  sector: string;
+  legalBasis: string;
+  supervisingBureauId: string | null;
+  status: string;
+  statusReason: string | null;
+  allowedActions: string[];
+  address: string | null;
+  phone: string | null;
+  officeHours: string | null;
+  complaintPhone: string | null;
+  absorbedPowers: AbsorbedPower[];
+}
+
+export interface Entrustment extends Common {
+  id: string;
+  kind: string;
+  principalId: string;
+  principalName: string | null;
+  agentId: string;
+  agentName: string | null;
+  matters: { itemId?: string | null; description: string }[];
+  powers: string;
+  agreementNo: string;
+  agreementTitle: string;
+  signedOn: string;
+  startsOn: string;
+  endsOn: string | null;
+  status: string;
+  statusReason: string | null;
+  allowedActions: string[];
+}
+
+export interface Certificate extends Common {
+  id: string;
+  officerId: string;
+  number: string;
+  credentialType: string;
+  categories: string[];
+  areaCode: string;
+  issuedBy: string;
+  issuedOn: string;
+  expiresOn: string;
+  lastReviewedOn: string | null;
+  status: string;
+  /** Status on today's date: an active certificate past expiry is "expired". */
+  effectiveStatus: string;
+  statusReason: string | null;
+  suspendedUntil: string | null;
+  allowedActions: string[];
+}
+
+export interface CertificateSummary {
+  id?: string;
+  number: string;
+  status: string;
+  expiresOn: string;
+  categories?: string[];
+  areaCode?: string;
+}
+
+export interface Officer extends Common {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  /** Full ID number: only present for administrators. */
+  idNumber?: string;
+  gender: string;
+  birthDate: string;
+  agencyId: string;
+  agencyName: string | null;
+  post: string;
+  personnelType: string;
+  phone: string | null;
+  education?: string | null;
+  hasLegalQualification: boolean;
+  legalQualificationNo: string | null;
+  isLegalReviewer: boolean;
+  onDuty: boolean;
+  photoBlob?: string | null;
+  certificateSummary: CertificateSummary | null;
+  trainingYear?: number;
+  trainingHoursThisYear: number;
+  requiredTrainingHours: number;
+  trainingShortfall: boolean;
+}
+
+export interface Training {
+  id: string;
+  year: number;
+  heldOn: string;
+  title: string;
+  hours: number;
+  organiser: string | null;
+  createdAt: string;
+}
+export interface Assessment {
+  id: string;
+  kind: string;
+  heldOn: string;
+  result: string;
+  score: number | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface OfficerDetail extends Officer {
+  certificates: Certificate[];
+  trainings: Training[];
+  trainingByYear: { year: number; hours: number; required: number; shortfall: boolean }[];
+  assessments: Assessment[];
+}
+
+export interface LegalBasis {
+  law: string;
+  article: string;
+  version: string;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+  text?: string;
+}
+export interface MajorCriteria {
+  penaltyTypes: string[];
+  fineAtLeast?: number | null;
+  confiscationAtLeast?: number | null;
+  other: string[];
+}
+export interface HearingThresholds {
+  fineIndividualAtLeast?: number | null;
+  fineOrganisationAtLeast?: number | null;
+  confiscationAtLeast?: number | null;
+  penaltyTypes: string[];
+}
+export interface ServiceGuide {
+  conditions: string;
+  materials: string[];
+  timeLimitDays?: number | null;
+  timeLimitDayType?: string | null;
+  fees: string;
+  office?: string;
+}
+export interface DiscretionTier {
+  level: string;
+  circumstance: string;
+  penaltyTypes: string[];
+  fineMin?: number | null;
+  fineMax?: number | null;
+  description?: string;
+}
+export interface Exemption {
+  kind: string;
+  circumstance: string;
+  conditions: string;
+}
+
+export interface Item extends Common {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+  sector: string;
+  subjectIds: string[];
+  subjectNames: string[];
+  legalBasis: LegalBasis[];
+  avRequirements: Record<string, string>;
+  randomInspection: boolean;
+  majorCriteria: MajorCriteria | null;
+  hearingThresholds: HearingThresholds | null;
+  serviceGuide: ServiceGuide | null;
+  flowchart: { step: string; description?: string }[];
+  discretionTiers: DiscretionTier[];
+  exemptions: Exemption[];
+  status: string;
+}
+
+export interface RuleProfile extends Common {
+  id: string;
+  code: string;
+  name: string;
+  regionCode: string | null;
+  sector: string | null;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  params: Record<string, unknown>;
+  note: string | null;
+}
+
+export interface RuleKey {
+  key: string;
+  type: string;
+  default: unknown;
+  unit?: string;
+  citation: string;
+  tag: string;
+  zh: string;
+  en: string;
+}
+
+export interface ResolvedRules {
+  values: Record<string, unknown>;
+  sources: Record<string, { profileId: string | null; profileCode: string }>;
+}
+
+export interface CalendarYearSummary {
+  year: number;
+  source: string;
+  version?: number;
+  entries: number;
+}
+export interface CalendarEntry {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+export interface CalendarYear {
+  year: number;
+  source: string;
+  version: number;
+  entries: CalendarEntry[];
+}
+
+export interface ChangeEvent {
+  id: number;
+  occurredAt: string;
+  actorId: string | null;
+  actorRole: string | null;
+  actorName: string | null;
+  requestId?: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface SecurityEvent {
+  id: number;
+  occurredAt: string;
+  kind: string;
+  userId: string | null;
+  username: string | null;
+  actorId: string | null;
+  actorRole: string | null;
+  ip: string | null;
+  detail: unknown;
+}
+
+export type ImportKind = 'regions' | 'subjects' | 'officers' | 'items';
+export type ImportStatus = 'queued' | 'validating' | 'writing' | 'succeeded' | 'failed';
+export interface ImportRowError {
+  sheet?: string;
+  row: number;
+  column: string;
+  message: string;
+  messageZh: string;
+}
+export interface ImportJob {
+  id: string;
+  kind: string;
+  fileName?: string;
+  status: ImportStatus;
+  totalRows: number | null;
+  processedRows: number;
+  phase: string | null;
+  errors: ImportRowError[] | null;
+  summary: Record<string, unknown> | null;
+  createdAt?: string;
+  finishedAt?: string | null;
+}
+
+export interface RegistryStats {
+  subjects: number;
+  officers: number;
+  officersByCertificateStatus: Record<string, number>;
+  items: number;
+  itemsByCategory: Record<string, number>;
+  trainingShortfall: number;
+}
+
+export interface SecuritySettings {
+  passwordPolicy: { minLength: number; minClasses: number; maxAgeDays: number; historyCount: number };
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  idleTimeoutMinutes: number;
+  version: number;
+}

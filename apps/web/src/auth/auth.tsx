@@ -1,0 +1,91 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Result, Spin } from 'antd';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { api, isApiError } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { useT } from '../i18n/index.tsx';
+import { useErrorText } from '../lib/errors.ts';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+export const Permission = {
+  REGISTRY_READ: 'registry.read',
+  REGISTRY_WRITE_AGENCY: 'registry.write.agency',
+  REGISTRY_WRITE_SYSTEM: 'registry.write.system',
+  REGISTRY_SUPERVISE: 'registry.supervise',
+  USER_MANAGE: 'user.manage',
+  SECURITY_MANAGE: 'security.manage',
+  AUDIT_READ: 'audit.read',
+} as const;
+export type PermissionName = (typeof Permission)[keyof typeof Permission];
+
+export function useMeQuery() {
+  return useQuery({ queryKey: ME_KEY, queryFn: ({ signal }) => api.get<Me>('/auth/me', undefined, signal), staleTime: 60_000, retry: false });
+}
+
+const AuthContext = createContext<Me | null>(null);
+
+/** The logged-in user (only inside {@link RequireAuth}). */
+export function useAuth(): Me {
+  const me = useContext(AuthContext);
+  if (!me) throw new Error('useAuth outside <RequireAuth>');
+  return me;
+}
+
+/** `can('registry.write.system')` — hides what the role may not do (the server enforces anyway). */
+export function useCan(): (p: PermissionName) => boolean {
+  const me = useContext(AuthContext);
+  return useCallback((p: PermissionName) => !!me?.permissions.includes(p), [me]);
+}
+
+export function AuthProviderForTests({ me, children }: { me: Me; children: ReactNode }) {
+  return <AuthContext.Provider value={me}>{children}</AuthContext.Provider>;
+}
+
+export function FullSpin() {
+  return (
+    <div className="zf-page-loading">
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Loads /auth/me; anonymous → login page, pending password change → the change-password page. */
+export function RequireAuth() {
+  const t = useT();
+  const errorText = useErrorText();
+  const location = useLocation();
+  const me = useMeQuery();
+  const qc = useQueryClient();
+  if (me.isPending) return <FullSpin />;
+  if (me.isError) {
+    if (isApiError(me.error) && me.error.status === 401) {
+      const next = encodeURIComponent(location.pathname + location.search);
+      return <Navigate to={`/admin/login?next=${next}&reason=${me.error.code}`} replace />;
+    }
+    return (
+      <Result
+        status="error"
+        title={t('error.loadFailed')}
+        subTitle={errorText(me.error)}
+        extra={<Button onClick={() => void qc.invalidateQueries({ queryKey: ME_KEY })}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  const onChangePage = location.pathname.startsWith('/admin/change-password');
+  if (me.data.mustChangePassword && !onChangePage) return <Navigate to="/admin/change-password" replace />;
+  return (
+    <AuthContext.Provider value={me.data}>
+      <Outlet />
+    </AuthContext.Provider>
+  );
+}
+
+/** Guards a page by permission: a 403 page instead of a broken screen. */
+export function RequirePermission({ any, children }: { any: PermissionName[]; children: ReactNode }) {
+  const can = useCan();
+  const t = useT();
+  if (!any.some((p) => can(p))) return <Result status="403" title="403" subTitle={t('error.forbiddenPage')} data-testid="forbidden" />;
+  return <>{children}</>;
+}

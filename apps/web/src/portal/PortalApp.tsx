@@ -1,0 +1,69 @@
+import { Button, Result, Space, Tag, Typography } from 'antd';
+import { Link, Route, Routes } from 'react-router-dom';
+import { LocaleSwitch } from '../components/LocaleSwitch.tsx';
+import { useT } from '../i18n/index.tsx';
+
+/** Public portal (公示平台) — a placeholder home until the publicity module lands. */
+function PortalHome() {
+  const t = useT();
+  return (
+    <div className="zf-portal" data-testid="portal-home">
+      <div className="zf-portal-band" />
+      <div className="zf-portal-hero">
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+          <Space>
+            <span className="zf-logo-mark" aria-hidden>
+              法
+            </span>
+            <Typography.Text strong>{t('app.name')}</Typography.Text>
+          </Space>
+          <LocaleSwitch />
+        </Space>
+        <Typography.Title level={1} style={{ marginTop: 48 }}>
+          {t('portal.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 16, maxWidth: 680 }}>
+          {t('portal.intro')}
+        </Typography.Paragraph>
+        <Space size="middle" wrap style={{ marginTop: 24 }}>
+          <Button size="large" disabled data-testid="portal-publicity-link">
+            {t('portal.publicity')} <Tag style={{ marginInlineStart: 8 }}>{t('portal.building')}</Tag>
+          </Button>
+          <Link to="/admin" data-testid="portal-admin-link">
+            <Button type="primary" size="large">
+              {t('portal.adminLogin')} /admin
+            </Button>
+          </Link>
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 64, fontSize: 12 }}>
+          {t('portal.footer')}
+        </Typography.Paragraph>
+      </div>
+    </div>
+  );
+}
+
+function PortalNotFound() {
+  const t = useT();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('portal.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export default function PortalApp() {
+  return (
+    <Routes>
+      <Route index element={<PortalHome />} />
+      <Route path="*" element={<PortalNotFound />} />
+    </Routes>
+  );
+}

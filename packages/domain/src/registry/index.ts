@@ -1,0 +1,3 @@
+export * from './enums.ts';
+export * from './inputs.ts';
+export * from './officer-eligibility.ts';

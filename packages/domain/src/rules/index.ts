@@ -1,0 +1,2 @@
+export * from './rule-keys.ts';
+export * from './profiles.ts';

@@ -1,0 +1,108 @@
+/**
+ * Catalogue of configurable rule parameters. Each carries its national default, the source, and the evidence tag
+ * of domain-rules.md §0: P = primary text read; S = secondary source; U = unverified (never trust the default
+ * without a profile); Seed = from a founding local document (the default of that locality, kept configurable).
+ * Values are overridden per region, sector and date by rule profiles (profiles.ts).
+ */
+export type RuleParamType = 'number' | 'boolean' | 'string';
+export type EvidenceTag = 'P' | 'S' | 'U' | 'Seed';
+
+export interface RuleKeySpec {
+  type: RuleParamType;
+  default: number | boolean | string;
+  unit?: string;
+  citation: string;
+  tag: EvidenceTag;
+  zh: string;
+  en: string;
+  /** Bounds for numbers (inclusive); every current number is a count, amount or ratio, so never negative. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
+export const RULE_KEYS = {
+  'training.annualHours': {
+    type: 'number', default: 60, unit: 'hours', min: 0, max: 1000, citation: '法治政府建设实施纲要（2021—2025年）§(三十四)', tag: 'P',
+    zh: '执法人员年度法律和业务知识培训学时', en: 'Annual training hours per enforcement officer',
+  },
+  'training.legalReviewerAnnualHours': {
+    type: 'number', default: 30, unit: 'hours', min: 0, max: 1000, citation: 'Langfang 2022 enforcement-supervision plan (seed document) 二(二)3', tag: 'Seed',
+    zh: '法制审核人员年度培训学时', en: 'Annual training hours per legal reviewer',
+  },
+  'certificate.reviewCycleYears': {
+    type: 'number', default: 2, unit: 'years', min: 1, max: 10, integer: true, citation: '威政办发〔2016〕3号 §四(二)3', tag: 'Seed',
+    zh: '执法证件审验周期（年）', en: 'Certificate review cycle (years)',
+  },
+  'certificate.knowledgeTestCycleYears': {
+    type: 'number', default: 4, unit: 'years', min: 1, max: 10, integer: true, citation: '威政办发〔2016〕3号 §四(二)3', tag: 'Seed',
+    zh: '法律知识更新考试周期（年）', en: 'Legal-knowledge test cycle (years)',
+  },
+  'simplified.maxFineIndividual': {
+    type: 'number', default: 200, unit: 'yuan', min: 0, citation: '行政处罚法 Art.51', tag: 'P',
+    zh: '简易程序对公民罚款上限（元）', en: 'Simplified procedure: maximum fine for a citizen (yuan)',
+  },
+  'simplified.maxFineOrganisation': {
+    type: 'number', default: 3000, unit: 'yuan', min: 0, citation: '行政处罚法 Art.51', tag: 'P',
+    zh: '简易程序对法人或其他组织罚款上限（元）', en: 'Simplified procedure: maximum fine for an organisation (yuan)',
+  },
+  // 行政处罚法 Art.63 leaves "较大数额" to localities and sectors (domain-rules H3). The defaults are the SAMR
+  // figures recalled from 市场监督管理行政处罚听证办法, which were not verified: every deployment must set its own.
+  'hearing.largeFineIndividual': {
+    type: 'number', default: 10000, unit: 'yuan', min: 0, citation: '行政处罚法 Art.63; 市场监督管理行政处罚听证办法 (recalled)', tag: 'U',
+    zh: '应告知听证的较大数额罚款：公民（元）', en: 'Hearing threshold: large fine for a citizen (yuan)',
+  },
+  'hearing.largeFineOrganisation': {
+    type: 'number', default: 100000, unit: 'yuan', min: 0, citation: '行政处罚法 Art.63; 市场监督管理行政处罚听证办法 (recalled)', tag: 'U',
+    zh: '应告知听证的较大数额罚款：法人或其他组织（元）', en: 'Hearing threshold: large fine for an organisation (yuan)',
+  },
+  // One figure for confiscation, defaulting to the lower (citizen) amount: offering a hearing that was not required
+  // costs little, while omitting a required one makes the penalty procedurally unlawful (Art.63).
+  'hearing.largeConfiscation': {
+    type: 'number', default: 10000, unit: 'yuan', min: 0, citation: '行政处罚法 Art.63; 市场监督管理行政处罚听证办法 (recalled)', tag: 'U',
+    zh: '应告知听证的没收较大数额违法所得、较大价值非法财物（元）', en: 'Hearing threshold: large confiscation of illegal gains or property (yuan)',
+  },
+  'legalReview.timeLimitWorkingDays': {
+    type: 'number', default: 10, unit: 'working days', min: 1, max: 365, integer: true, citation: '市场监督管理行政处罚程序规定 Art.55', tag: 'P',
+    zh: '法制审核时限（工作日）', en: 'Legal review time limit (working days)',
+  },
+  'publication.licencePenaltyWorkingDays': {
+    type: 'number', default: 7, unit: 'working days', min: 1, max: 365, integer: true, citation: '国办发〔2018〕118号 §二(六)', tag: 'P',
+    zh: '行政许可、行政处罚决定公示时限（工作日）', en: 'Publication of licensing and penalty decisions (working days)',
+  },
+  'publication.otherWorkingDays': {
+    type: 'number', default: 20, unit: 'working days', min: 1, max: 365, integer: true, citation: '国办发〔2018〕118号 §二(六)', tag: 'P',
+    zh: '其他执法决定公示时限（工作日）', en: 'Publication of other enforcement decisions (working days)',
+  },
+  'publication.withdrawWorkingDays': {
+    type: 'number', default: 3, unit: 'working days', min: 0, max: 365, integer: true, citation: '行政处罚法 Art.48, Art.85; 市场监督管理行政处罚程序规定 Art.63', tag: 'P',
+    zh: '已公开决定被变更、撤销等后撤下时限（工作日）', en: 'Withdrawal of a changed or revoked published decision (working days)',
+  },
+  'penalty.caseDecisionDays': {
+    type: 'number', default: 90, unit: 'days', min: 1, max: 3650, integer: true, citation: '行政处罚法 Art.60', tag: 'P',
+    zh: '立案至作出处罚决定期限（日）', en: 'Filing to penalty decision (calendar days)',
+  },
+  'legalReviewer.minRatioOfOfficers': {
+    type: 'number', default: 0.05, unit: 'ratio', min: 0, max: 1, citation: '国办发〔2018〕118号 §四(十一)', tag: 'P',
+    zh: '法制审核人员占执法人员的最低比例', en: 'Minimum ratio of legal reviewers to enforcement officers',
+  },
+  'limitation.years': {
+    type: 'number', default: 2, unit: 'years', min: 1, max: 50, integer: true, citation: '行政处罚法 Art.36', tag: 'P',
+    zh: '违法行为追责时效（年）', en: 'Limitation period for penalties (years)',
+  },
+  'limitation.yearsLifeHealthFinance': {
+    type: 'number', default: 5, unit: 'years', min: 1, max: 50, integer: true, citation: '行政处罚法 Art.36', tag: 'P',
+    zh: '涉及生命健康安全、金融安全且有危害后果的追责时效（年）', en: 'Limitation period where life, health or financial safety was harmed (years)',
+  },
+} as const satisfies Record<string, RuleKeySpec>;
+
+export type RuleKey = keyof typeof RULE_KEYS;
+export const RULE_KEY_LIST = Object.keys(RULE_KEYS) as RuleKey[];
+
+type ValueOfType<T extends RuleParamType> = T extends 'number' ? number : T extends 'boolean' ? boolean : string;
+/** The value type of each key, derived from its declared `type` (so `default: 60` widens to number). */
+export type RuleValues = { -readonly [K in RuleKey]: ValueOfType<(typeof RULE_KEYS)[K]['type']> };
+
+export function isRuleKey(key: string): key is RuleKey {
+  return Object.hasOwn(RULE_KEYS, key);
+}
