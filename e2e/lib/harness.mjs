@@ -239,7 +239,9 @@ export async function runJourney(journey, { browser, baseURL, artifactsDir = ART
     let n = 0;
     for (const p of context.pages()) {
       try {
-        await p.screenshot({ path: path.join(artifactsDir, `${journey.id}--FAILED-${++n}.png`), fullPage: true, timeout: 10_000 });
+        const file = path.join(artifactsDir, `${journey.id}--FAILED-${++n}.png`);
+        await p.screenshot({ path: file, fullPage: true, timeout: 10_000 });
+        screenshots.push(file);
       } catch {
         /* the page may be gone */
       }

@@ -58,7 +58,7 @@ export async function buildApp(opts: AppOptions) {
   const regions = createRegionService({ db, audit });
   const subjects = createSubjectService({ db, audit, regions });
   const rules = createRuleService({ db, audit, regions });
-  const officers = createOfficerService({ db, audit, clock, regions, subjects, rules });
+  const officers = createOfficerService({ db, audit, clock, regions, subjects, rules, blobs });
   const items = createItemService({ db, audit, subjects });
   const stats = createRegistryStatsService({ db, clock, rules });
   const identity = createIdentityService({

@@ -193,6 +193,38 @@ describe('certificates', () => {
   });
 });
 
+describe('officer card photo and certificate review', () => {
+  it('stores a PNG photo, serves it back in scope, and refuses non-images', async () => {
+    const o = await t.services.officers.create(rootActor, { name: '冯十二', idNumber: makeIdNumber(), agencyId: w.cityMarket.id, post: '科员', personnelType: 'civil_servant', phone: null, education: null, hasLegalQualification: false, legalQualificationNo: null, isLegalReviewer: false, onDuty: true }, {});
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const form = (buf: Buffer) => {
+      const b = '----zf' + Math.random().toString(16).slice(2);
+      return { payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`), buf, Buffer.from(`\r\n--${b}--\r\n`)]), ct: `multipart/form-data; boundary=${b}` };
+    };
+    const f = form(png);
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/officers/${o.id}/photo`, headers: { cookie: cookies.head!, 'content-type': f.ct }, payload: f.payload });
+    expect(up.statusCode).toBe(204);
+    const got = await t.app.inject({ method: 'GET', url: `/api/v1/officers/${o.id}/photo`, headers: { cookie: cookies.supervisor! } });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(got.rawPayload, png)).toBe(0);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/officers/${o.id}/photo`, headers: { cookie: cookies.other_head! } })).statusCode).toBe(404);
+    const bad = form(Buffer.from('not an image'));
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/officers/${o.id}/photo`, headers: { cookie: cookies.head!, 'content-type': bad.ct }, payload: bad.payload });
+    expect(refused.statusCode).toBe(400);
+  });
+
+  it('flags a certificate whose biennial review (审验) is overdue', async () => {
+    const o = await t.services.officers.create(rootActor, { name: '陈十三', idNumber: makeIdNumber(), agencyId: w.cityMarket.id, post: '科员', personnelType: 'civil_servant', phone: null, education: null, hasLegalQualification: false, legalQualificationNo: null, isLegalReviewer: false, onDuty: true }, {});
+    const c = await call('head', 'POST', `/api/v1/officers/${o.id}/certificates`, { number: '1303000099', categories: ['market'], areaCode: '130300', issuedBy: '河北省人民政府', issuedOn: '2023-03-01', expiresOn: '2029-03-01' });
+    let d = (await call('head', 'GET', `/api/v1/officers/${o.id}`)).json();
+    expect(d.certificateSummary).toMatchObject({ reviewDueOn: '2025-03-01', reviewOverdue: true });
+    await call('head', 'PATCH', `/api/v1/certificates/${c.json().id}`, { version: c.json().version, lastReviewedOn: '2026-02-01' });
+    d = (await call('head', 'GET', `/api/v1/officers/${o.id}`)).json();
+    expect(d.certificateSummary).toMatchObject({ reviewDueOn: '2028-02-01', reviewOverdue: false });
+  });
+});
+
 describe('items and sub-lists', () => {
   it('creates items and filters the random-inspection, AV and major-decision lists', async () => {
     const a = await call('head', 'POST', '/api/v1/items', makeItemInput([w.cityMarket.id], { randomInspection: true, name: '食品生产经营监督检查', category: 'inspection' }));

@@ -110,3 +110,42 @@ export function SubjectSelect(props: SubjectSelectProps) {
   const onChange = props.onChange;
   return <Select<string> {...common} value={props.value ?? undefined} onChange={(v) => onChange?.(v)} />;
 }
+
+/** Enforcement-item picker searching /items by code or name; value is the item id. */
+export function ItemSelect({ value, onChange, testId = 'item-select', ...rest }: BaseProps & { value?: string | null; onChange?: (v: string | undefined) => void }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const dq = useDebounced(q.trim());
+  const list = useQuery({
+    queryKey: ['items', 'options', dq],
+    queryFn: ({ signal }) => api.get<Page<{ id: string; code: string; name: string }>>('/items', { q: dq || undefined, pageSize: 50 }, signal),
+    staleTime: 60_000,
+  });
+  const has = !!value && !!list.data?.items.some((r) => r.id === value);
+  const current = useQuery({
+    queryKey: ['items', 'detail', value],
+    queryFn: ({ signal }) => api.get<{ id: string; code: string; name: string }>(`/items/${value}`, undefined, signal),
+    enabled: !!value && !has && !list.isPending,
+    staleTime: 300_000,
+  });
+  const options = useMemo(() => {
+    const rows = [...(list.data?.items ?? [])];
+    if (current.data && !rows.some((r) => r.id === current.data.id)) rows.unshift(current.data);
+    return rows.map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }));
+  }, [list.data, current.data]);
+  return (
+    <Select
+      {...rest}
+      data-testid={testId}
+      value={value ?? undefined}
+      onChange={(v: string | undefined) => onChange?.(v)}
+      options={options}
+      loading={list.isFetching}
+      placeholder={rest.placeholder ?? t('common.searchItem')}
+      allowClear={rest.allowClear ?? true}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      notFoundContent={list.isFetching ? t('common.loading') : t('common.noMatch')}
+      popupMatchSelectWidth={false}
+    />
+  );
+}

@@ -18,6 +18,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'd
 import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
+import type { BlobStore } from '../blobs/index.ts';
 import { escapeLike, isInScope, requirePermission, scopeCondition, type Actor } from '../identity/index.ts';
 import type { RegionService } from './regions.service.ts';
 import { assessments, certificates, officers, subjects, trainings } from './registry.schema.ts';
@@ -27,6 +28,13 @@ import { commonOut, diff, fieldError, updateVersioned } from './versioned.ts';
 
 type OfficerRow = typeof officers.$inferSelect;
 type CertRow = typeof certificates.$inferSelect;
+
+/** 审验: a certificate is reviewed every `cycleYears` from issue or from its last review; past that it is overdue. */
+function reviewDue(c: CertRow, cycleYears: number, today: string) {
+  const from = c.lastReviewedOn ?? c.issuedOn;
+  const due = `${Number(from.slice(0, 4)) + cycleYears}${from.slice(4)}`;
+  return { reviewDueOn: due, reviewOverdue: due < today };
+}
 
 export const certificateOut = (c: CertRow, today: string) => {
   const effective = effectiveCertificateStatus(c, today);
@@ -55,7 +63,7 @@ export const certificateOut = (c: CertRow, today: string) => {
  * 执法人员清单. The ID number is personal data: administrators of the officer's region see it in full; everyone else
  * sees it masked (issue #2; domain-rules §15). It is never published.
  */
-export function createOfficerService(deps: { db: Db; audit: AuditService; clock: Clock; regions: RegionService; subjects: SubjectService; rules: RuleService }) {
+export function createOfficerService(deps: { db: Db; audit: AuditService; clock: Clock; regions: RegionService; subjects: SubjectService; rules: RuleService; blobs: BlobStore }) {
   const { db, audit, clock } = deps;
   const today = () => chinaDate(clock.now());
   const officerScope = (actor: Actor) => scopeCondition(actor, { regionPath: officers.regionPath, agencyId: officers.agencyId });
@@ -66,11 +74,17 @@ export function createOfficerService(deps: { db: Db; audit: AuditService; clock:
     return r;
   }
 
-  /** Required yearly training hours for an officer (profile values: 60 h national, 30 h legal reviewers [Seed]). */
-  async function requiredHours(o: { regionPath: string; isLegalReviewer: boolean }, sector: string | null) {
+  /**
+   * Profile values that apply to an officer: required yearly training hours (60 h national, 30 h legal reviewers [Seed])
+   * and the certificate review cycle (2 years, 威政办发〔2016〕3号 [Seed]).
+   */
+  async function officerRules(o: { regionPath: string; isLegalReviewer: boolean }, sector: string | null) {
     const r = await deps.rules.resolve({ regionPath: o.regionPath, sector, date: today() });
     const v = r.values as Record<string, unknown>;
-    return Number(o.isLegalReviewer ? v['training.legalReviewerAnnualHours'] : v['training.annualHours']);
+    return {
+      requiredHours: Number(o.isLegalReviewer ? v['training.legalReviewerAnnualHours'] : v['training.annualHours']),
+      reviewCycleYears: Number(v['certificate.reviewCycleYears']),
+    };
   }
 
   async function hoursByOfficer(ids: string[], year: number): Promise<Map<string, number>> {
@@ -93,13 +107,13 @@ export function createOfficerService(deps: { db: Db; audit: AuditService; clock:
       rows.length ? db.select({ id: subjects.id, name: subjects.name, sector: subjects.sector }).from(subjects).where(inArray(subjects.id, [...new Set(rows.map((r) => r.agencyId))])) : [],
     ]);
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
-    const reqCache = new Map<string, number>();
+    const reqCache = new Map<string, Awaited<ReturnType<typeof officerRules>>>();
     const out = [];
     for (const r of rows) {
       const agency = agencyById.get(r.agencyId);
       const key = `${r.regionPath}|${agency?.sector}|${r.isLegalReviewer}`;
-      if (!reqCache.has(key)) reqCache.set(key, await requiredHours(r, agency?.sector ?? null));
-      const required = reqCache.get(key)!;
+      if (!reqCache.has(key)) reqCache.set(key, await officerRules(r, agency?.sector ?? null));
+      const { requiredHours: required, reviewCycleYears } = reqCache.get(key)!;
       const done = hours.get(r.id) ?? 0;
       const mine = certs.filter((c) => c.officerId === r.id && c.credentialType === 'enforcement');
       // The summary shows the best certificate: an effective one if any, else the latest.
@@ -123,7 +137,7 @@ export function createOfficerService(deps: { db: Db; audit: AuditService; clock:
         isLegalReviewer: r.isLegalReviewer,
         onDuty: r.onDuty,
         photoBlob: r.photoBlob,
-        certificateSummary: best ? { id: best.id, number: best.number, status: effectiveCertificateStatus(best, t), expiresOn: best.expiresOn, categories: best.categories, areaCode: best.areaCode } : null,
+        certificateSummary: best ? { id: best.id, number: best.number, status: effectiveCertificateStatus(best, t), expiresOn: best.expiresOn, categories: best.categories, areaCode: best.areaCode, ...reviewDue(best, reviewCycleYears, t) } : null,
         trainingYear: year,
         trainingHoursThisYear: done,
         requiredTrainingHours: required,
@@ -283,6 +297,28 @@ export function createOfficerService(deps: { db: Db; audit: AuditService; clock:
       requirePermission(actor, 'registry.read');
       await getScoped(actor, id);
       return audit.historyOf(db, 'officer', id);
+    },
+
+    /** The photo shown on the officer card (and later on the public card). Stored content-addressed; JPEG or PNG only. */
+    async setPhoto(actor: Actor, id: string, data: Buffer, meta: { requestId?: string }) {
+      requirePermission(actor, 'registry.write.agency');
+      const isJpeg = data[0] === 0xff && data[1] === 0xd8;
+      const isPng = data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      if (!isJpeg && !isPng) throw fieldError('file', 'the photo must be a JPEG or PNG image', '照片须为JPEG或PNG格式');
+      const { id: blobId } = await deps.blobs.put(data);
+      await db.transaction(async (tx) => {
+        const before = await getScoped(actor, id, tx);
+        await tx.update(officers).set({ photoBlob: blobId, updatedAt: new Date(), version: before.version + 1 }).where(eq(officers.id, id));
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'officer', entityId: id, action: 'photo', before: { photoBlob: before.photoBlob }, after: { photoBlob: blobId }, regionPath: before.regionPath, agencyId: before.agencyId });
+      });
+    },
+
+    async getPhoto(actor: Actor, id: string): Promise<{ data: Buffer; type: string }> {
+      requirePermission(actor, 'registry.read');
+      const o = await getScoped(actor, id);
+      if (!o.photoBlob) throw new AppError('NOT_FOUND');
+      const data = await deps.blobs.get(o.photoBlob);
+      return { data, type: data[0] === 0xff ? 'image/jpeg' : 'image/png' };
     },
 
     // ---- certificates ------------------------------------------------------------------------------------------

@@ -93,7 +93,16 @@ export const OfficerOut = z.object({
   onDuty: z.boolean(),
   photoBlob: z.string().nullable(),
   certificateSummary: z
-    .object({ id: z.string(), number: z.string(), status: z.string(), expiresOn: z.string(), categories: z.array(z.string()), areaCode: z.string() })
+    .object({
+      id: z.string(),
+      number: z.string(),
+      status: z.string(),
+      expiresOn: z.string(),
+      categories: z.array(z.string()),
+      areaCode: z.string(),
+      reviewDueOn: z.string().describe('next certificate review (审验) date from the rule profile\'s review cycle'),
+      reviewOverdue: z.boolean(),
+    })
     .nullable(),
   trainingYear: z.number().int(),
   trainingHoursThisYear: z.number(),

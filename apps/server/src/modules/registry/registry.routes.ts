@@ -1,4 +1,5 @@
 import {
+  AppError,
   AssessmentInput,
   CalendarYearInput,
   CertificateInput,
@@ -193,6 +194,20 @@ export function registryRoutes(s: RegistryServices): FastifyPluginAsyncZod {
     app.get('/officers/:id/history', { schema: { tags: ['officers'], summary: 'Change history', params: IdParams, response: { 200: HistoryOut, ...stdErrors } } }, async (req) =>
       s.officers.history(actorOf(req), req.params.id),
     );
+    app.post(
+      '/officers/:id/photo',
+      { schema: { tags: ['officers'], summary: 'Upload the officer card photo (JPEG/PNG, multipart field "file")', params: IdParams, consumes: ['multipart/form-data'], response: { 204: z.null(), ...stdErrors } } },
+      async (req, reply) => {
+        const file = await req.file();
+        if (!file) throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['file'], message: 'missing file' }] } });
+        await s.officers.setPhoto(actorOf(req), req.params.id, await file.toBuffer(), meta(req));
+        return reply.status(204).send(null);
+      },
+    );
+    app.get('/officers/:id/photo', { schema: { tags: ['officers'], summary: 'The officer card photo', params: IdParams, response: { 200: z.any(), ...stdErrors } } }, async (req, reply) => {
+      const p = await s.officers.getPhoto(actorOf(req), req.params.id);
+      return reply.header('content-type', p.type).header('cache-control', 'private, max-age=300').send(p.data);
+    });
     app.post('/officers/:id/certificates', { schema: { tags: ['officers'], summary: 'Record an enforcement certificate', params: IdParams, body: CertificateInput, response: { 201: CertificateOut, ...stdErrors } } }, async (req, reply) =>
       reply.status(201).send(await s.officers.addCertificate(actorOf(req), req.params.id, req.body, meta(req))),
     );
