@@ -1,5 +1,18 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+/**
+ * echarts-for-react's ESM build imports `tslib` without declaring it as a dependency; the only copy in the tree is
+ * the one echarts itself depends on. Resolve it from there (its ES module build) instead of adding a dependency.
+ */
+function tslibFromEcharts(): string {
+  const require = createRequire(import.meta.url);
+  const echartsDir = path.dirname(require.resolve('echarts/package.json'));
+  const tslibDir = path.dirname(require.resolve('tslib', { paths: [echartsDir] }));
+  return path.join(tslibDir, 'tslib.es6.js');
+}
 
 /**
  * Vendor splitting (the Rollup `manualChunks` idea; Vite 8 bundles with Rolldown, whose native form is
@@ -15,6 +28,9 @@ const vendorGroups: { name: string; test: RegExp; priority: number }[] = [
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: [{ find: /^tslib$/, replacement: tslibFromEcharts() }],
+  },
   server: {
     port: 5173,
     proxy: {

@@ -84,7 +84,6 @@ export async function startServer({ healthTimeoutMs = 180_000, logFile = path.jo
     SEED_DEMO: 'true',
     WEB_DIST,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'info',
-    NODE_ENV: 'production',
   };
   delete env.DATABASE_URL;
 

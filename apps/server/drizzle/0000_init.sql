@@ -325,7 +325,9 @@ CREATE INDEX "users_region_path_idx" ON "users" USING btree ("region_path");--> 
 CREATE INDEX "users_agency_idx" ON "users" USING btree ("agency_id");--> statement-breakpoint
 CREATE INDEX "assessments_officer_idx" ON "assessments" USING btree ("officer_id");--> statement-breakpoint
 CREATE INDEX "certificates_officer_idx" ON "certificates" USING btree ("officer_id");--> statement-breakpoint
-CREATE INDEX "certificates_expiry_idx" ON "certificates" USING btree ("expires_on");--> statement-breakpoint
+CREATE INDEX "certificates_status_expiry_idx" ON "certificates" USING btree ("status","expires_on");--> statement-breakpoint
+CREATE INDEX "certificates_status_issued_idx" ON "certificates" USING btree ("status","issued_on");--> statement-breakpoint
+CREATE INDEX "certificates_number_idx" ON "certificates" USING btree ("number" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "entrustments_principal_idx" ON "entrustments" USING btree ("principal_id");--> statement-breakpoint
 CREATE INDEX "entrustments_agent_idx" ON "entrustments" USING btree ("agent_id");--> statement-breakpoint
 CREATE INDEX "item_subjects_subject_idx" ON "item_subjects" USING btree ("subject_id");--> statement-breakpoint
@@ -334,10 +336,11 @@ CREATE INDEX "items_category_idx" ON "items" USING btree ("category");--> statem
 CREATE INDEX "items_sector_idx" ON "items" USING btree ("sector");--> statement-breakpoint
 CREATE INDEX "officers_agency_idx" ON "officers" USING btree ("agency_id");--> statement-breakpoint
 CREATE INDEX "officers_region_path_idx" ON "officers" USING btree ("region_path" text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "officers_name_idx" ON "officers" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "officers_name_idx" ON "officers" USING btree ("name" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "regions_path_idx" ON "regions" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "regions_parent_idx" ON "regions" USING btree ("parent_code");--> statement-breakpoint
 CREATE INDEX "subjects_region_path_idx" ON "subjects" USING btree ("region_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "subjects_sector_idx" ON "subjects" USING btree ("sector");--> statement-breakpoint
 CREATE INDEX "trainings_officer_year_idx" ON "trainings" USING btree ("officer_id","year");--> statement-breakpoint
+CREATE INDEX "trainings_year_idx" ON "trainings" USING btree ("year","officer_id");--> statement-breakpoint
 CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_at");

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import { withAmbientTransactions, type Database } from './db/client.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
-import { errorCodeList, installErrorHandler } from './lib/errors.ts';
+import { errorCodeList, installErrorHandler, installNotFoundHandler } from './lib/errors.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore } from './modules/blobs/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
@@ -118,14 +118,9 @@ export async function buildApp(opts: AppOptions) {
 
   // ---- web (back office at /admin, portal at /) ---------------------------------------------------------------------------
   const webDist = opts.config.WEB_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
-    // SPA fallback: any non-API GET that is not a file gets index.html (client-side routing).
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found.', messageZh: '未找到。', requestId: String(req.id) } });
-    });
-  }
+  const spa = fs.existsSync(path.join(webDist, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+  installNotFoundHandler(app, { spa });
 
   if (opts.runJobs) {
     imports.registerHandlers();

@@ -53,7 +53,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err: error }, 'unhandled error');
     return send(reply, req, new AppError('INTERNAL'));
   });
-  app.setNotFoundHandler((req, reply) => send(reply, req, new AppError('NOT_FOUND')));
+}
+
+/** 404 for unknown routes; with a web build, other GETs get the SPA's index.html (client-side routing). */
+export function installNotFoundHandler(app: FastifyInstance, opts: { spa: boolean }): void {
+  app.setNotFoundHandler((req, reply) => {
+    if (opts.spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return send(reply, req, new AppError('NOT_FOUND'));
+  });
 }
 
 export const errorCodeList = Object.entries(ErrorCodes).map(([code, spec]) => ({ code, ...spec }));

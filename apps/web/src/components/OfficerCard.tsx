@@ -14,8 +14,10 @@ export interface OfficerCardProps {
   areaName?: string | null;
 }
 
+const isFull = (c: Certificate | CertificateSummary): c is Certificate => 'issuedOn' in c;
+
 function statusOf(c: Certificate | CertificateSummary): string {
-  return 'effectiveStatus' in c && c.effectiveStatus ? c.effectiveStatus : c.status;
+  return isFull(c) && c.effectiveStatus ? c.effectiveStatus : c.status;
 }
 
 /**
@@ -27,8 +29,8 @@ export function OfficerCard({ officer, certificate, areaName }: OfficerCardProps
   const labels = useLabels();
   const cert = certificate === undefined ? (officer.certificateSummary ?? null) : certificate;
   const status = cert ? statusOf(cert) : null;
-  const issuedOn = cert && 'issuedOn' in cert ? cert.issuedOn : null;
-  const categories = cert?.categories ?? [];
+  const issuedOn = cert && isFull(cert) ? cert.issuedOn : null;
+  const categories: string[] = cert?.categories ?? [];
   const auxiliary = officer.personnelType === 'auxiliary';
   return (
     <Card

@@ -52,7 +52,7 @@ export function ReasonModal({
       title={title}
       onCancel={onCancel}
       okText={t('common.confirm')}
-      okButtonProps={{ danger, loading: busy, 'data-testid': 'reason-submit' } as Record<string, unknown>}
+      okButtonProps={{ danger, loading: busy, 'data-testid': 'reason-submit' }}
       onOk={async () => {
         const v = await form.validateFields();
         setBusy(true);

@@ -14,7 +14,7 @@ import {
   type OfficerInput,
   type TrainingInput,
 } from '@zhifa/domain';
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -188,8 +188,12 @@ export function createOfficerService(deps: { db: Db; audit: AuditService; clock:
       const year = Number(t.slice(0, 4));
       const conds: SQL[] = [officerScope(actor), isNull(officers.withdrawnAt)];
       if (q.q) {
-        const like = `%${escapeLike(q.q)}%`;
-        conds.push(or(ilike(officers.name, like), sql`exists (select 1 from ${certificates} c where c.officer_id = ${officers.id} and c.number ilike ${like})`)!);
+        // Prefix match on the name or the certificate number: both use text_pattern_ops indexes, so the search stays
+        // fast over a province's officers (a contains-search would scan every row).
+        const prefix = `${escapeLike(q.q)}%`;
+        conds.push(
+          sql`${officers.id} in (select o.id from ${officers} o where o.name like ${prefix} union select c.officer_id from ${certificates} c where c.number like ${prefix})`,
+        );
       }
       if (q.agencyId) conds.push(eq(officers.agencyId, q.agencyId));
       if (q.personnelType) conds.push(eq(officers.personnelType, q.personnelType));
@@ -197,23 +201,30 @@ export function createOfficerService(deps: { db: Db; audit: AuditService; clock:
       if (q.certificateStatus) {
         // Effective status: an 'active' certificate past expiry counts as 'expired' (see effectiveCertificateStatus).
         const st = q.certificateStatus;
-        const cond =
+        const base = sql`c.withdrawn_at is null and c.credential_type = 'enforcement'`;
+        // Each branch is an index range on (status, expires_on) or (status, issued_on); OR-ing them in one WHERE would
+        // force a scan of every certificate.
+        const holders =
           st === 'active'
-            ? sql`c.status = 'active' and c.expires_on >= ${t}::date and c.issued_on <= ${t}::date`
+            ? sql`select c.officer_id from ${certificates} c where ${base} and c.status = 'active' and c.expires_on >= ${t}::date and c.issued_on <= ${t}::date`
             : st === 'expired'
-              ? sql`(c.status = 'expired' or (c.status = 'active' and (c.expires_on < ${t} or c.issued_on > ${t})))`
-              : sql`c.status = ${st}`;
-        if (st === 'none') conds.push(sql`not exists (select 1 from ${certificates} c where c.officer_id = ${officers.id} and c.withdrawn_at is null)`);
-        else conds.push(sql`exists (select 1 from ${certificates} c where c.officer_id = ${officers.id} and c.withdrawn_at is null and c.credential_type = 'enforcement' and ${cond})`);
+              ? sql`select c.officer_id from ${certificates} c where ${base} and c.status = 'expired'
+                    union select c.officer_id from ${certificates} c where ${base} and c.status = 'active' and c.expires_on < ${t}::date
+                    union select c.officer_id from ${certificates} c where ${base} and c.status = 'active' and c.issued_on > ${t}::date`
+              : sql`select c.officer_id from ${certificates} c where ${base} and c.status = ${st}`;
+        if (st === 'none') conds.push(sql`${officers.id} not in (select c.officer_id from ${certificates} c where c.withdrawn_at is null)`);
+        else conds.push(sql`${officers.id} in (${holders})`);
       }
       if (q.trainingShortfall !== undefined) {
         // The filter applies the requirement resolved for the caller's region; the per-row flag uses each officer's own.
         const r = (await deps.rules.resolve({ regionPath: actor.regionPath, sector: null, date: t })).values as Record<string, unknown>;
         const general = Number(r['training.annualHours']);
         const reviewer = Number(r['training.legalReviewerAnnualHours']);
-        const hoursSql = sql`coalesce((select sum(tr.hours) from ${trainings} tr where tr.officer_id = ${officers.id} and tr.year = ${year}::int and tr.withdrawn_at is null), 0)`;
-        const requiredSql = sql`case when ${officers.isLegalReviewer} then ${reviewer}::numeric else ${general}::numeric end`;
-        conds.push(q.trainingShortfall ? sql`${hoursSql} < ${requiredSql}` : sql`${hoursSql} >= ${requiredSql}`);
+        // Anti-join against the officers who met their requirement (aggregated once), not a sum per officer.
+        const met = (hours: number) =>
+          sql`select tr.officer_id from ${trainings} tr where tr.year = ${year}::int and tr.withdrawn_at is null group by tr.officer_id having sum(tr.hours) >= ${hours}::numeric`;
+        const shortfall = sql`((not ${officers.isLegalReviewer} and ${officers.id} not in (${met(general)})) or (${officers.isLegalReviewer} and ${officers.id} not in (${met(reviewer)})))`;
+        conds.push(q.trainingShortfall ? shortfall : sql`not ${shortfall}`);
       }
       const where = and(...conds);
       const [rows, [c]] = await Promise.all([

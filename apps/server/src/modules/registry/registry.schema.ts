@@ -133,7 +133,8 @@ export const officers = pgTable(
   (t) => [
     index('officers_agency_idx').on(t.agencyId),
     index('officers_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
-    index('officers_name_idx').on(t.name),
+    // Name search is a prefix search (people type the start of a name); text_pattern_ops makes LIKE 'x%' indexable.
+    index('officers_name_idx').using('btree', t.name.op('text_pattern_ops')),
   ],
 );
 
@@ -157,7 +158,12 @@ export const certificates = pgTable(
     suspendedUntil: date('suspended_until'),
     ...audit(),
   },
-  (t) => [index('certificates_officer_idx').on(t.officerId), index('certificates_expiry_idx').on(t.expiresOn)],
+  (t) => [
+    index('certificates_officer_idx').on(t.officerId),
+    index('certificates_status_expiry_idx').on(t.status, t.expiresOn),
+    index('certificates_status_issued_idx').on(t.status, t.issuedOn),
+    index('certificates_number_idx').using('btree', t.number.op('text_pattern_ops')),
+  ],
 );
 
 export const trainings = pgTable(
@@ -172,7 +178,7 @@ export const trainings = pgTable(
     organiser: text('organiser'),
     ...audit(),
   },
-  (t) => [index('trainings_officer_year_idx').on(t.officerId, t.year)],
+  (t) => [index('trainings_officer_year_idx').on(t.officerId, t.year), index('trainings_year_idx').on(t.year, t.officerId)],
 );
 
 /** Exams (考试) and reviews (年审/两年审验) of officers. */

@@ -57,7 +57,7 @@ function RegionFormModal({ open, editing, parent, onClose }: { open: boolean; ed
       title={editing ? t('region.edit') : t('region.create')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: save.isPending, 'data-testid': 'region-form-submit' } as Record<string, unknown>}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'region-form-submit' }}
       destroyOnHidden
     >
       <ErrorAlert error={save.error} issues={issues} onReload={() => void qc.invalidateQueries({ queryKey: ['regions'] }).then(onClose)} />
