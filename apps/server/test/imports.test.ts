@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkbook } from '../src/modules/imports/index.ts';
-import { makeIdNumber, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
+import { makeIdNumber, makeUscc, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
 import { login, makeTestApp, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -136,6 +136,30 @@ describe('Excel import', () => {
     expect(done.errors).toEqual([expect.objectContaining({ row: 3, column: '身份证号' })]);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/officers?q=郑十', headers: { cookie: cookies.head! } });
     expect(list.json().total).toBe(0);
+  });
+
+  it('imports valid officers with certificates and subjects in one transaction', async () => {
+    const tpl = await t.app.inject({ method: 'GET', url: '/api/v1/imports/templates/officers', headers: { cookie: cookies.head! } });
+    const wb = await loadWorkbook(tpl.rawPayload);
+    const ws = wb.getWorksheet('执法人员')!;
+    ws.addRow(['郑十一', makeIdNumber(), w.cityMarket.uscc, '科员', '公务员', '13800000001', '本科', '是', 'A20201300001', '是', 'QHD-900011', '市场监管', '130300', '河北省人民政府', '2024-01-01', '2030-01-01']);
+    ws.addRow(['郑十二', makeIdNumber(), w.cityMarket.uscc, '协管员', '辅助人员']);
+    const res = await upload('head', 'officers', Buffer.from(await wb.xlsx.writeBuffer()));
+    const done = await runAndGet('head', res.json().id);
+    expect(done).toMatchObject({ status: 'succeeded', summary: { created: 2, certificates: 1 } });
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/officers?q=郑十', headers: { cookie: cookies.head! } })).json();
+    const byName = Object.fromEntries(list.items.map((o: { name: string }) => [o.name, o]));
+    expect(byName['郑十一']).toMatchObject({ isLegalReviewer: true, certificateSummary: { number: 'QHD-900011', status: 'active' } });
+    expect(byName['郑十二']).toMatchObject({ personnelType: 'auxiliary', certificateSummary: null });
+
+    const stpl = await t.app.inject({ method: 'GET', url: '/api/v1/imports/templates/subjects', headers: { cookie: cookies.sysadmin! } });
+    const swb = await loadWorkbook(stpl.rawPayload);
+    swb.getWorksheet('执法主体')!.addRow(['秦皇岛市交通运输局', '市交通局', makeUscc('130300'), '130300', '法定行政机关', '行政机关', '交通运输', '秦皇岛市机构改革方案', w.cityJustice.uscc, '秦皇岛市海港区', '0335-0000000', '工作日 8:30-17:30', '12345']);
+    const sres = await upload('sysadmin', 'subjects', Buffer.from(await swb.xlsx.writeBuffer()));
+    const sdone = await runAndGet('sysadmin', sres.json().id);
+    expect(sdone).toMatchObject({ status: 'succeeded', summary: { created: 1 } });
+    const subj = (await t.app.inject({ method: 'GET', url: '/api/v1/subjects?q=交通运输局', headers: { cookie: cookies.supervisor! } })).json();
+    expect(subj.items[0]).toMatchObject({ name: '秦皇岛市交通运输局', sector: 'transport', supervisingBureauId: w.cityJustice.id });
   });
 
   it('refuses an upload from a role that may not write, and a file that is not xlsx', async () => {

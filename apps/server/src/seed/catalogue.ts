@@ -455,13 +455,10 @@ export const TOWNSHIP_STATUTORY: PenaltyTpl = {
 export const ABSORBED_SECTORS: readonly SectorCode[] = ['urban', 'housing', 'natural_resources', 'water', 'culture_tourism'];
 
 /**
- * Items the county devolves to one township (赋权, 行政处罚法 Art.24): city-appearance, greening and rural homestead
- * items — the kind of matters Hebei's township devolution lists contain (demo selection).
+ * Items the county comprehensive-enforcement bureau devolves to one township (赋权, 行政处罚法 Art.24): city-appearance
+ * and greening penalties — the kind of matters township devolution lists contain (demo selection).
  */
-export const DEVOLVED: readonly { sector: SectorCode; index: number }[] = [
-  ...[0, 1, 2, 3, 4, 5, 6, 7, 12, 13].map((index) => ({ sector: 'urban' as const, index })),
-  { sector: 'agriculture', index: 5 },
-];
+export const DEVOLVED: readonly { sector: SectorCode; index: number }[] = [0, 1, 2, 3, 4, 5, 6, 7, 12, 13].map((index) => ({ sector: 'urban' as const, index }));
 
 export const FLOWCHARTS: Record<ItemCategory, readonly string[]> = {
   penalty: ['立案', '调查取证', '法制审核', '告知', '决定', '送达', '执行', '结案'],

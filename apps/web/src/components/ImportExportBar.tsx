@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Progress, Result, Space, Table, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, downloadFile, type QueryParams } from '../api/client.ts';
 import type { ImportJob, ImportKind, ImportRowError } from '../api/types.ts';
 import { useLocale, useT } from '../i18n/index.tsx';
@@ -12,7 +12,7 @@ const TERMINAL = new Set(['succeeded', 'failed']);
 
 function percentOf(job: ImportJob | undefined): number {
   if (!job) return 0;
-  if (job.status === 'succeeded') return 100;
+  if (job.status === 'succeeded' || job.status === 'failed') return 100;
   if (!job.totalRows) return job.status === 'queued' ? 0 : 5;
   const base = Math.round((job.processedRows / job.totalRows) * 100);
   // Validation covers the whole file before anything is written; writing is the last stretch.
@@ -31,10 +31,15 @@ export function ImportProgress({ id, kind }: { id: string; kind: ImportKind }) {
     refetchInterval: (query) => (query.state.data && TERMINAL.has(query.state.data.status) ? false : 1000),
   });
   const job = q.data;
-  if (job?.status === 'succeeded' && !notifiedRef.current) {
-    notifiedRef.current = true;
-    void qc.invalidateQueries({ queryKey: [kind] });
-  }
+  const succeeded = job?.status === 'succeeded';
+  useEffect(() => {
+    // New rows exist now: refresh the list behind the dialog and the dashboard counts (once).
+    if (succeeded && !notifiedRef.current) {
+      notifiedRef.current = true;
+      void qc.invalidateQueries({ queryKey: [kind] });
+      void qc.invalidateQueries({ queryKey: ['registry'] });
+    }
+  }, [succeeded, kind, qc]);
   if (q.isError) return <ErrorAlert error={q.error} />;
   const status = job?.status ?? 'queued';
   const errors = job?.errors ?? [];

@@ -1,5 +1,5 @@
 import { Button, Result, Space, Tag, Typography } from 'antd';
-import { Link, Route, Routes } from 'react-router-dom';
+import { Route, Routes, useNavigate } from 'react-router-dom';
 import { LocaleSwitch } from '../components/LocaleSwitch.tsx';
 import { useT } from '../i18n/index.tsx';
 
@@ -29,11 +29,9 @@ function PortalHome() {
           <Button size="large" disabled data-testid="portal-publicity-link">
             {t('portal.publicity')} <Tag style={{ marginInlineStart: 8 }}>{t('portal.building')}</Tag>
           </Button>
-          <Link to="/admin" data-testid="portal-admin-link">
-            <Button type="primary" size="large">
-              {t('portal.adminLogin')} /admin
-            </Button>
-          </Link>
+          <Button type="primary" size="large" href="/admin" data-testid="portal-admin-link">
+            {t('portal.adminLogin')} /admin
+          </Button>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 64, fontSize: 12 }}>
           {t('portal.footer')}
@@ -45,15 +43,16 @@ function PortalHome() {
 
 function PortalNotFound() {
   const t = useT();
+  const navigate = useNavigate();
   return (
     <Result
       status="404"
       title="404"
       subTitle={t('common.notFound')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('portal.backHome')}</Button>
-        </Link>
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('portal.backHome')}
+        </Button>
       }
     />
   );

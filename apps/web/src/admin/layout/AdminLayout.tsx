@@ -188,7 +188,7 @@ export function AdminLayout() {
         collapsed={collapsed}
         onCollapse={(c) => setCollapsed(c)}
         collapsedWidth={narrow ? 0 : 64}
-        width={232}
+        width={256}
         trigger={null}
         style={narrow ? { position: 'fixed', height: '100vh', zIndex: 100, left: 0, top: 0 } : { position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         data-testid="admin-sider"

@@ -24,7 +24,7 @@ export default function DashboardPage() {
   const me = useAuth();
   const q = useQuery({ queryKey: ['registry', 'stats'], queryFn: ({ signal }) => api.get<RegistryStats>('/registry/stats', undefined, signal) });
   const s = q.data;
-  const chartData = ITEM_CATEGORIES.map((c) => ({ name: labels.category(c), value: s?.itemsByCategory[c] ?? 0 })).filter((d, i) => d.value > 0 || i < 6);
+  const chartData = ITEM_CATEGORIES.map((c) => ({ name: labels.category(c), value: s?.itemsByCategory[c] ?? 0 }));
   const cards = [
     { key: 'subjects', title: t('dashboard.subjects'), value: s?.subjects, icon: <BankOutlined />, to: '/admin/subjects' },
     { key: 'officers', title: t('dashboard.officers'), value: s?.officers, icon: <IdcardOutlined />, to: '/admin/officers' },

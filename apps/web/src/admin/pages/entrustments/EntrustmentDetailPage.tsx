@@ -70,7 +70,7 @@ export default function EntrustmentDetailPage() {
                       { key: 'period', label: t('entrustment.period'), children: `${fmtDate(e.startsOn)} ~ ${e.endsOn ? fmtDate(e.endsOn) : t('entrustment.open')}` },
                       { key: 'status', label: t('common.status'), children: <Space><EntrustmentStatusTag status={e.status} />{e.statusReason ? <Typography.Text type="secondary">{e.statusReason}</Typography.Text> : null}</Space> },
                       { key: 'version', label: t('common.version'), children: `v${e.version} · ${fmtDateTime(e.updatedAt)}` },
-                      { key: 'powers', label: t('entrustment.powers'), span: 2, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{dash(e.powers)}</Typography.Paragraph> },
+                      { key: 'powers', label: t('entrustment.powers'), span: 'filled', children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{dash(e.powers)}</Typography.Paragraph> },
                     ]}
                   />
                   <Table

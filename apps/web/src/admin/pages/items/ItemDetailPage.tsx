@@ -108,7 +108,7 @@ export default function ItemDetailPage() {
                     {
                       key: 'subjects',
                       label: t('item.subjects'),
-                      span: 2,
+                      span: 'filled',
                       children: (
                         <Space wrap>
                           {it.subjectIds.map((sid, i) => (

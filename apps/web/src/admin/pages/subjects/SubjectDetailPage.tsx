@@ -175,7 +175,7 @@ export default function SubjectDetailPage() {
                     { key: 'form', label: t('subject.form'), children: labels.subjectForm(s.form) },
                     { key: 'sector', label: t('common.sector'), children: labels.sector(s.sector) },
                     { key: 'status', label: t('common.status'), children: <Space><SubjectStatusTag status={s.status} />{s.statusReason ? <Typography.Text type="secondary">{s.statusReason}</Typography.Text> : null}</Space> },
-                    { key: 'legal', label: t('subject.legalBasis'), span: 2, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s.legalBasis}</Typography.Paragraph> },
+                    { key: 'legal', label: t('subject.legalBasis'), span: 'filled', children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s.legalBasis}</Typography.Paragraph> },
                     {
                       key: 'bureau',
                       label: t('subject.supervisingBureau'),
