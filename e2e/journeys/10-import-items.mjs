@@ -85,7 +85,15 @@ export default async function importItems({ page, baseURL, screenshot }) {
   await page.getByTestId('menu-items').click();
   await page.getByTestId('filter-q').locator('input').fill(`E2E-${stamp}`);
   await page.getByTestId('filter-q').locator('input').press('Enter');
-  await page.getByTestId('item-row').first().waitFor({ timeout: 30_000 });
+  // Wait for the filtered list (the unfiltered first page is on screen until the search answers).
+  await page.waitForFunction(
+    (s) => {
+      const rows = [...document.querySelectorAll('[data-testid="item-row"]')];
+      return rows.length > 0 && rows.every((r) => r.textContent.includes(s));
+    },
+    `E2E-${stamp}`,
+    { timeout: 30_000 },
+  );
   assert.equal(await page.getByTestId('item-row').count(), 3, 'the supervisor sees the three imported items');
   assert.match(await page.getByTestId('item-row').first().innerText(), new RegExp(`E2E-${stamp}-1`));
   await screenshot(page, 'supervisor-sees-items');

@@ -106,7 +106,7 @@ describe('Excel import', () => {
     const errs = done.errors as { sheet: string; row: number; column: string }[];
     expect(errs).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ sheet: '执法事项', row: 4, column: '事项类别' }),
+        expect.objectContaining({ sheet: '执法事项', row: 4, column: '事项类别', messageZh: expect.stringContaining('取值无效，可选：行政许可、行政处罚') }),
         expect.objectContaining({ sheet: '执法事项', row: 6, column: '施行日期' }),
         expect.objectContaining({ sheet: '裁量基准', row: 2, column: '罚款上限(元)' }),
       ]),

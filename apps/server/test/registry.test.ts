@@ -34,7 +34,8 @@ describe('check digits are refused with a field error', () => {
     expect(res.statusCode).toBe(400);
     const err = res.json().error;
     expect(err.code).toBe('VALIDATION_FAILED');
-    expect(err.details.issues.some((i: { path: string[] }) => i.path.includes('uscc'))).toBe(true);
+    const issue = err.details.issues.find((i: { path: string[] }) => i.path.includes('uscc'));
+    expect(issue.messageZh).toMatch(/校验/);
     const list = await call('sysadmin', 'GET', '/api/v1/subjects?q=错误信用代码局');
     expect(list.json().total).toBe(0);
   });
@@ -246,6 +247,7 @@ describe('items and sub-lists', () => {
     const res = await call('head', 'POST', '/api/v1/items', makeItemInput([w.cityMarket.id], { legalBasis: [] }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.issues[0].path).toContain('legalBasis');
+    expect(res.json().error.details.issues[0].messageZh).toBe('至少填写一项');
   });
 
   it('an agency head cannot attach another agency as responsible subject', async () => {

@@ -1,6 +1,8 @@
 import { AppError, ErrorCodes, type ErrorCode } from '@zhifa/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { zodIssueZh } from './zod-zh.ts';
 
 export { AppError };
 
@@ -32,10 +34,15 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
     if (error instanceof AppError) return send(reply, req, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        path: [error.validationContext ?? 'body', ...String(v.instancePath || '').split('/').filter(Boolean)],
-        message: v.message ?? 'invalid',
-      }));
+      const issues = error.validation.map((v) => {
+        // The provider flattens a Zod issue into { keyword: code, params: rest-of-issue }; rebuild it for the Chinese text.
+        const zodIssue = { ...(v.params as object), code: v.keyword, message: v.message ?? '', path: [] } as unknown as z.core.$ZodIssue;
+        return {
+          path: [error.validationContext ?? 'body', ...String(v.instancePath || '').split('/').filter(Boolean)],
+          message: v.message ?? 'invalid',
+          messageZh: zodIssueZh(zodIssue),
+        };
+      });
       return send(reply, req, new AppError('VALIDATION_FAILED', { details: { issues } }));
     }
     if (isResponseSerializationError(error)) {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type { ChangeEvent } from '../api/types.ts';
 import { useT } from '../i18n/index.tsx';
@@ -23,36 +24,90 @@ export function ValueText({ value }: { value: unknown }) {
   );
 }
 
-/** One change as field: old → new rows (only the changed fields are stored by the server). */
-export function ChangeDiff({ before, after }: { before: unknown; after: unknown }) {
+/** Bookkeeping fields that say nothing to a reader of the history. */
+const NOISE_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'regionPath', 'passwordHash']);
+
+/** A stored value as the reader knows it: enum codes through the domain labels, the rest as is. */
+function useFieldValue() {
   const labels = useLabels();
+  return (field: string, value: unknown): unknown => {
+    if (typeof value === 'number' && field === 'level') return labels.regionLevel(value);
+    if (typeof value !== 'string') {
+      if (Array.isArray(value) && field === 'categories') return value.map((v) => labels.sector(String(v))).join('、');
+      return value;
+    }
+    switch (field) {
+      case 'sector':
+        return labels.sector(value);
+      case 'form':
+        return labels.subjectForm(value);
+      case 'category':
+        return labels.category(value);
+      case 'personnelType':
+        return labels.personnelType(value);
+      case 'role':
+        return labels.role(value);
+      case 'gender':
+        return labels.enumText('gender', value);
+      case 'kind': {
+        const k = labels.subjectKind(value);
+        return k !== value ? k : labels.enumText('entrustmentKind', value);
+      }
+      case 'status': {
+        for (const prefix of ['subjectStatus', 'entrustmentStatus', 'itemStatus', 'userStatus']) {
+          const v = labels.enumText(prefix, value);
+          if (v !== value) return v;
+        }
+        return labels.certStatus(value);
+      }
+      default:
+        return value;
+    }
+  };
+}
+
+/** One change as field: old → new rows (the server stores only the fields that changed). */
+export function ChangeDiff({ before, after }: { before: unknown; after: unknown }) {
+  const t = useT();
+  const labels = useLabels();
+  const fieldValue = useFieldValue();
+  const [expanded, setExpanded] = useState(false);
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !NOISE_FIELDS.has(k));
   if (!keys.length) {
-    if (before === undefined && after === undefined) return null;
+    if ((before === undefined || before === null) && (after === undefined || after === null)) return <Typography.Text type="secondary">—</Typography.Text>;
+    if (isRecord(before) || isRecord(after)) return <Typography.Text type="secondary">—</Typography.Text>;
     return (
       <span>
         <ValueText value={before} /> → <ValueText value={after} />
       </span>
     );
   }
+  // A creation lists every field: keep it folded so the changes that follow stay readable.
+  const isCreation = !isRecord(before) && keys.length > 4;
+  const shown = isCreation && !expanded ? [] : keys;
   return (
     <div data-testid="history-diff">
-      {keys.map((k) => (
+      {isCreation ? (
+        <Typography.Link onClick={() => setExpanded(!expanded)}>
+          {expanded ? t('history.hideFields') : t('history.showFields', { n: keys.length })}
+        </Typography.Link>
+      ) : null}
+      {shown.map((k) => (
         <div key={k} style={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'baseline' }}>
           <Typography.Text strong>{labels.enumText('field', k)}</Typography.Text>
           <span>:</span>
           {k in b ? (
             <>
               <del style={{ color: '#b71c1c' }}>
-                <ValueText value={b[k]} />
+                <ValueText value={fieldValue(k, b[k])} />
               </del>
               <span>→</span>
             </>
           ) : null}
           <span style={{ color: '#237804' }}>
-            <ValueText value={a[k]} />
+            <ValueText value={fieldValue(k, a[k])} />
           </span>
         </div>
       ))}

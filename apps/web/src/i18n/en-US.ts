@@ -385,6 +385,8 @@ export const enUS: Record<MessageKey, string> = {
   'history.changes': 'Changes (old → new)',
   'history.empty': 'No changes recorded',
   'history.system': 'System',
+  'history.showFields': 'Created: show {n} fields',
+  'history.hideFields': 'Hide',
 
   'user.hint': 'A new account can be used once the security administrator assigns a role (separation of duties)',
   'user.create': 'New account',

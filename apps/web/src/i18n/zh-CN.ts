@@ -385,6 +385,8 @@ export const zhCN = {
   'history.changes': '变更内容（原值 → 新值）',
   'history.empty': '暂无变更记录',
   'history.system': '系统',
+  'history.showFields': '新建记录：展开 {n} 个字段',
+  'history.hideFields': '收起',
 
   'user.hint': '新建账号须由安全管理员分配角色后方可使用（三员分立）',
   'user.create': '新建账号',

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { isInScope, requirePermission, type Actor } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { zodIssueZh } from '../../lib/zod-zh.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { BlobStore } from '../blobs/index.ts';
 import { users } from '../identity/index.ts';
@@ -115,9 +116,8 @@ export function createImportService(deps: Deps) {
   function issuesToErrors(sheet: SheetSpec, row: number, issues: z.core.$ZodIssue[], columnOf: (path: PropertyKey[]) => string): ImportError[] {
     return issues.map((i) => {
       const key = columnOf(i.path);
-      const header = sheet.columns.find((c) => c.key === key)?.header ?? key;
-      const params = (i as { params?: { messageZh?: string } }).params;
-      return { sheet: sheet.name, row, column: header, message: i.message, messageZh: params?.messageZh ?? i.message };
+      const col = sheet.columns.find((c) => c.key === key);
+      return { sheet: sheet.name, row, column: col?.header ?? key, message: i.message, messageZh: zodIssueZh(i, col?.options) };
     });
   }
 
@@ -332,7 +332,8 @@ export function createImportService(deps: Deps) {
             const t = itemTiers[issue.path[1]];
             const key = String(issue.path[2] ?? 'circumstance');
             const header = TIER_SHEET.columns.find((c) => c.key === key)?.header ?? key;
-            errors.push({ sheet: TIER_SHEET.name, row: t?.row ?? 0, column: header, message: issue.message, messageZh: (issue as { params?: { messageZh?: string } }).params?.messageZh ?? issue.message });
+            const col = TIER_SHEET.columns.find((c) => c.key === key);
+            errors.push({ sheet: TIER_SHEET.name, row: t?.row ?? 0, column: header, message: issue.message, messageZh: zodIssueZh(issue, col?.options) });
           } else if (!(issue.path[0] === 'subjectIds' && subjectCodes.length > 0)) {
             errors.push(...issuesToErrors(main, r.row, [issue], columnOfItem));
           }
