@@ -86,6 +86,11 @@ export function RequireAuth() {
 export function RequirePermission({ any, children }: { any: PermissionName[]; children: ReactNode }) {
   const can = useCan();
   const t = useT();
-  if (!any.some((p) => can(p))) return <Result status="403" title="403" subTitle={t('error.forbiddenPage')} data-testid="forbidden" />;
+  if (!any.some((p) => can(p)))
+    return (
+      <div data-testid="forbidden">
+        <Result status="403" title="403" subTitle={t('error.forbiddenPage')} />
+      </div>
+    );
   return <>{children}</>;
 }

@@ -51,7 +51,9 @@ function useFieldValue() {
         return labels.enumText('gender', value);
       case 'kind': {
         const k = labels.subjectKind(value);
-        return k !== value ? k : labels.enumText('entrustmentKind', value);
+        if (k !== value) return k;
+        const e = labels.enumText('entrustmentKind', value);
+        return e !== value ? e : labels.enumText('import.kind', value);
       }
       case 'status': {
         for (const prefix of ['subjectStatus', 'entrustmentStatus', 'itemStatus', 'userStatus']) {

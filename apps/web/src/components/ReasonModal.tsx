@@ -1,5 +1,5 @@
 import { DatePicker, Form, Input, Modal } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useLocale, useT } from '../i18n/index.tsx';
 import { applyFieldErrors } from '../lib/errors.ts';
@@ -23,6 +23,7 @@ export function ReasonModal({
   onSubmit,
   requireReason = true,
   withUntil = false,
+  untilRequired = false,
   danger = false,
 }: {
   open: boolean;
@@ -31,6 +32,7 @@ export function ReasonModal({
   onSubmit: (v: ReasonValues) => Promise<unknown>;
   requireReason?: boolean;
   withUntil?: boolean;
+  untilRequired?: boolean;
   danger?: boolean;
 }) {
   const t = useT();
@@ -78,8 +80,8 @@ export function ReasonModal({
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="reason-input" />
         </Form.Item>
         {withUntil ? (
-          <Form.Item name="until" label={t('officer.cert.until')}>
-            <DatePicker style={{ width: '100%' }} />
+          <Form.Item name="until" label={t('officer.cert.until')} rules={untilRequired ? [{ required: true, message: t('validation.untilRequired') }] : []}>
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="until-input" />
           </Form.Item>
         ) : null}
       </Form>

@@ -3,7 +3,7 @@ import type { MessageKey } from './zh-CN.ts';
 /** en-US messages: the same keys as zh-CN (the type makes a missing key a compile error). */
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Zhifa — Administrative Enforcement & Supervision',
-  'app.shortName': 'Enforcement & Supervision',
+  'app.shortName': 'Zhifa Enforcement',
   'app.footer': 'Zhifa · Administrative enforcement and supervision platform',
 
   'portal.title': 'Administrative Enforcement & Supervision Platform',
@@ -91,6 +91,7 @@ export const enUS: Record<MessageKey, string> = {
   'error.forbiddenPage': 'Your role may not open this page.',
 
   'validation.reasonRequired': 'Please give a reason (at least 2 characters)',
+  'validation.untilRequired': 'A suspension needs an end date',
   'validation.regionCode': 'A region code has 6 or 9 digits',
   'validation.uscc': 'The unified social credit code has 18 characters',
   'validation.idNumber': 'Enter the 18-character citizen ID number',
@@ -231,7 +232,7 @@ export const enUS: Record<MessageKey, string> = {
   'officer.cert.issuedBy': 'Issued by',
   'officer.cert.issuedOn': 'Issued on',
   'officer.cert.lastReviewedOn': 'Last reviewed on',
-  'officer.cert.until': 'Suspended until (optional)',
+  'officer.cert.until': 'Suspended until',
   'officer.cert.suspendedUntil': 'Suspended until {date}',
   'officer.training.add': 'Record training',
   'officer.training.heldOn': 'Date',
@@ -573,6 +574,11 @@ export const enUS: Record<MessageKey, string> = {
   'field.effectiveTo': 'Effective to',
   'field.withdrawnAt': 'Withdrawn at',
   'field.withdrawReason': 'Withdrawal reason',
+  'field.number': 'Certificate no.',
+  'field.until': 'Until',
+  'field.fileName': 'File name',
+  'field.blobId': 'Stored file',
+  'field.reason': 'Reason',
   'field.role': 'Role',
   'field.displayName': 'Name',
 };

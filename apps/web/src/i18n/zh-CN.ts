@@ -91,6 +91,7 @@ export const zhCN = {
   'error.forbiddenPage': '您的角色无权访问此页面。',
 
   'validation.reasonRequired': '请填写原因（至少2个字）',
+  'validation.untilRequired': '暂扣须注明期限',
   'validation.regionCode': '区划代码为6位或9位数字',
   'validation.uscc': '统一社会信用代码为18位',
   'validation.idNumber': '请输入18位公民身份号码',
@@ -231,7 +232,7 @@ export const zhCN = {
   'officer.cert.issuedBy': '发证机关',
   'officer.cert.issuedOn': '发证日期',
   'officer.cert.lastReviewedOn': '最近审验日期',
-  'officer.cert.until': '暂扣至（可选）',
+  'officer.cert.until': '暂扣至',
   'officer.cert.suspendedUntil': '暂扣至 {date}',
   'officer.training.add': '登记培训',
   'officer.training.heldOn': '培训日期',
@@ -573,6 +574,11 @@ export const zhCN = {
   'field.effectiveTo': '失效日期',
   'field.withdrawnAt': '撤销时间',
   'field.withdrawReason': '撤销原因',
+  'field.number': '证件编号',
+  'field.until': '暂扣至',
+  'field.fileName': '文件名',
+  'field.blobId': '文件存储编号',
+  'field.reason': '原因',
   'field.role': '角色',
   'field.displayName': '姓名',
 } as const;

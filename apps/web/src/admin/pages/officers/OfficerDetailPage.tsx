@@ -270,6 +270,7 @@ export default function OfficerDetailPage() {
         title={certAction ? `${labels.enumText('certAction', certAction.action)} · ${certAction.cert.number}` : ''}
         danger={!!certAction && CERT_ACTION_DANGER.has(certAction.action)}
         withUntil={certAction?.action === 'suspend'}
+        untilRequired={certAction?.action === 'suspend'}
         requireReason={certAction?.action !== 'reinstate'}
         onCancel={() => setCertAction(null)}
         onSubmit={async (v) => {

@@ -1,0 +1,35 @@
+// Issue #2: the officer registry — filters over the demo city's officers and the officer card with certificate status.
+import assert from 'node:assert/strict';
+
+export const name = '执法人员清单与执法证状态 (officer list filters and the officer card with certificate status)';
+
+export default async function officerCard({ page, baseURL, screenshot }) {
+  await page.goto(`${baseURL}/admin/login`);
+  await page.getByTestId('login-username').fill('supervisor');
+  await page.getByTestId('login-password').fill('Zhifa@2026demo');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-user-name').waitFor({ timeout: 30_000 });
+
+  await page.getByTestId('menu-officers').click();
+  await page.getByTestId('officer-row').first().waitFor({ timeout: 30_000 });
+  await screenshot(page, 'officers');
+
+  // Filter to suspended certificates via the URL the filter bar keeps in sync.
+  const api = await (await page.request.get(`${baseURL}/api/v1/officers?certificateStatus=suspended&pageSize=5`)).json();
+  assert.ok(api.total > 0, 'the demo city has suspended certificates');
+  const suspended = api.items[0];
+  await page.goto(`${baseURL}/admin/officers/${suspended.id}`);
+  await page.getByTestId('officer-card').waitFor({ timeout: 30_000 });
+  const tag = page.getByTestId('officer-card').getByTestId('cert-status-tag');
+  assert.equal(await tag.getAttribute('data-status'), 'suspended', 'the card shows the suspended status');
+  assert.match(await page.getByTestId('officer-card').innerText(), new RegExp(suspended.certificateSummary.number));
+  // Never the full ID number outside administration.
+  const body = await page.locator('body').innerText();
+  assert.ok(!/\d{17}[\dX]/.test(body), 'no full ID number on the page');
+  await screenshot(page, 'officer-card-suspended');
+
+  // An auxiliary staff member carries the warning tag.
+  const aux = await (await page.request.get(`${baseURL}/api/v1/officers?personnelType=auxiliary&pageSize=1`)).json();
+  await page.goto(`${baseURL}/admin/officers/${aux.items[0].id}`);
+  await page.getByTestId('auxiliary-warning').waitFor({ timeout: 30_000 });
+}
