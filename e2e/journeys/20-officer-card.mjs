@@ -32,4 +32,21 @@ export default async function officerCard({ page, baseURL, screenshot }) {
   const aux = await (await page.request.get(`${baseURL}/api/v1/officers?personnelType=auxiliary&pageSize=1`)).json();
   await page.goto(`${baseURL}/admin/officers/${aux.items[0].id}`);
   await page.getByTestId('auxiliary-warning').waitFor({ timeout: 30_000 });
+  // The supervisor reads but does not maintain the agency's records.
+  assert.equal(await page.getByTestId('officer-photo-upload').count(), 0, 'no upload button for the supervisor');
+  await page.getByTestId('logout-button').click();
+
+  // The agency head uploads a card photo for one of the agency's officers.
+  await page.getByTestId('login-username').fill('head');
+  await page.getByTestId('login-password').fill('Zhifa@2026demo');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-user-name').waitFor({ timeout: 30_000 });
+  const mine = await (await page.request.get(`${baseURL}/api/v1/officers?personnelType=civil_servant&pageSize=1`)).json();
+  await page.goto(`${baseURL}/admin/officers/${mine.items[0].id}`);
+  await page.getByTestId('officer-photo-upload').waitFor({ timeout: 30_000 });
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  await page.getByTestId('officer-photo-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+  const img = page.getByTestId('officer-photo');
+  await img.waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="officer-photo"]')?.naturalWidth > 0, null, { timeout: 15_000 });
 }

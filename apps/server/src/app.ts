@@ -67,6 +67,7 @@ export async function buildApp(opts: AppOptions) {
     clock,
     regionPathOf: (code) => regions.pathOf(code),
     agencyRegionPathOf: async (id) => (await subjects.findSubject(id))?.regionPath ?? null,
+    agencyNamesOf: (ids) => subjects.namesOf(ids),
   });
   const jobs = createJobRunner({ db, clock, log: app.log });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
@@ -119,7 +120,8 @@ export async function buildApp(opts: AppOptions) {
   // ---- web (back office at /admin, portal at /) ---------------------------------------------------------------------------
   const webDist = opts.config.WEB_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
   const spa = fs.existsSync(path.join(webDist, 'index.html'));
-  if (spa) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (spa) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true });
   installNotFoundHandler(app, { spa });
 
   if (opts.runJobs) {

@@ -124,6 +124,10 @@ describe('subject lifecycle, history and concurrency', () => {
     const h = hist.json();
     expect(h[0]).toMatchObject({ action: 'update', actorName: 'sysadmin', before: { phone: null }, after: { phone: '0335-1234567' } });
     expect(h[1].action).toBe('create');
+    expect(h[1].after.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await call('sysadmin', 'POST', `/api/v1/subjects/${id}/publish`, { version: 2, published: true });
+    const published = (await call('supervisor', 'GET', `/api/v1/subjects/${id}/history`)).json()[0];
+    expect(published).toMatchObject({ action: 'publish', before: { published: false }, after: { published: true } });
   });
 
   it('announce → revoke; a refused transition is 409 with the allowed actions', async () => {

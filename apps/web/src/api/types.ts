@@ -24,6 +24,8 @@ export interface User {
   role: Role | null;
   status: string;
   agencyId: string | null;
+  /** Present in account lists (the server resolves it, as the security administrator cannot read registries). */
+  agencyName?: string | null;
   regionCode: string;
   officerId: string | null;
   lockedUntil: string | null;

@@ -7,7 +7,7 @@ import { useLabels } from '../lib/labels.ts';
 import { CertStatusTag } from './StatusTags.tsx';
 
 export interface OfficerCardProps {
-  officer: Pick<Officer, 'id' | 'name' | 'agencyName' | 'post' | 'personnelType'> & Partial<Pick<Officer, 'certificateSummary'>>;
+  officer: Pick<Officer, 'id' | 'name' | 'agencyName' | 'post' | 'personnelType'> & Partial<Pick<Officer, 'certificateSummary' | 'photoBlob'>>;
   /** The certificate to show; defaults to the officer's certificate summary. */
   certificate?: Certificate | CertificateSummary | null;
   /** Display name of the certificate's area (执法区域); the area code is shown otherwise. */
@@ -50,10 +50,15 @@ export function OfficerCard({ officer, certificate, areaName }: OfficerCardProps
       }
     >
       <div className="zf-officer-card-body">
-        <div className="zf-officer-photo" aria-label={t('officer.card.photo')}>
-          <UserOutlined style={{ fontSize: 36 }} />
-          <span>{t('officer.card.photo')}</span>
-        </div>
+        {officer.photoBlob ? (
+          // The blob id changes with the content, so it doubles as a cache-buster after an upload.
+          <img className="zf-officer-photo" src={`/api/v1/officers/${officer.id}/photo?v=${officer.photoBlob.slice(7, 15)}`} alt={`${t('officer.card.photo')}: ${officer.name}`} data-testid="officer-photo" style={{ objectFit: 'cover' }} />
+        ) : (
+          <div className="zf-officer-photo" aria-label={t('officer.card.photo')}>
+            <UserOutlined style={{ fontSize: 36 }} />
+            <span>{t('officer.card.photo')}</span>
+          </div>
+        )}
         <div className="zf-officer-fields">
           <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="officer-card-name">
             {officer.name}

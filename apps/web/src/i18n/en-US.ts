@@ -220,6 +220,7 @@ export const enUS: Record<MessageKey, string> = {
   'officer.assessments': 'Exams & reviews',
   'officer.auxiliaryWarning': 'Auxiliary staff may not enforce alone',
   'officer.card.title': 'Enforcement certificate',
+  'officer.photo.upload': 'Upload photo (JPEG/PNG)',
   'officer.card.photo': 'Photo',
   'officer.card.number': 'Certificate no.',
   'officer.card.categories': 'Categories',

@@ -220,6 +220,7 @@ export const zhCN = {
   'officer.assessments': '考试考核',
   'officer.auxiliaryWarning': '辅助人员不得单独执法',
   'officer.card.title': '行政执法证',
+  'officer.photo.upload': '上传照片（JPEG/PNG）',
   'officer.card.photo': '照片',
   'officer.card.number': '证件编号',
   'officer.card.categories': '执法类别',

@@ -30,6 +30,7 @@ export interface SecurityInput {
 
 /** Strip secrets before anything reaches the append-only log (it can never be cleaned afterwards). */
 function redactSecrets(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
   if (!v || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(redactSecrets);
   const out: Record<string, unknown> = {};

@@ -120,7 +120,7 @@ export function userRoutes(identity: IdentityService): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: 'List user accounts in my region (system or security administrator)',
           querystring: Pagination.extend({ q: z.string().max(64).optional(), role: z.string().optional(), status: z.string().optional() }),
-          response: { 200: page(UserOut), ...stdErrors },
+          response: { 200: page(UserOut.extend({ agencyName: z.string().nullable() })), ...stdErrors },
         },
       },
       async (req) => identity.listUsers(actorOf(req), req.query),

@@ -64,6 +64,8 @@ interface Deps {
   regionPathOf(code: string): Promise<string | null>;
   /** Agency (subject) lookup → its region path, to check a user's agency lies in the admin's scope. */
   agencyRegionPathOf(agencyId: string): Promise<string | null>;
+  /** Agency names for display in account lists (the security administrator cannot read registries). */
+  agencyNamesOf(ids: string[]): Promise<Map<string, string>>;
 }
 
 export function createIdentityService(deps: Deps) {
@@ -242,7 +244,8 @@ export function createIdentityService(deps: Deps) {
         db.select().from(users).where(where).orderBy(asc(users.username)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
         db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
       ]);
-      return { items: rows.map(publicUser), total, page: q.page, pageSize: q.pageSize };
+      const names = await deps.agencyNamesOf([...new Set(rows.map((r) => r.agencyId).filter((x): x is string => !!x))]);
+      return { items: rows.map((r) => ({ ...publicUser(r), agencyName: r.agencyId ? (names.get(r.agencyId) ?? null) : null })), total, page: q.page, pageSize: q.pageSize };
     },
 
     async getUser(actor: Actor, id: string) {

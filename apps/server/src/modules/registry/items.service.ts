@@ -163,7 +163,7 @@ export function createItemService({ db, audit, subjects: subjectSvc }: { db: Db;
         await getScoped(actor, id, tx);
         await updateVersioned(tx, items, eq(items.id, id), items.version, input.version, { published: input.published });
         const [link] = await tx.select().from(itemSubjects).where(eq(itemSubjects.itemId, id)).limit(1);
-        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'item', entityId: id, action: input.published ? 'publish' : 'unpublish', regionPath: link?.regionPath ?? null, agencyId: link?.subjectId ?? null });
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'item', entityId: id, action: input.published ? 'publish' : 'unpublish', before: { published: !input.published }, after: { published: input.published }, regionPath: link?.regionPath ?? null, agencyId: link?.subjectId ?? null });
       });
       return this.get(actor, id);
     },

@@ -288,7 +288,7 @@ export function createOfficerService(deps: { db: Db; audit: AuditService; clock:
       const row = await db.transaction(async (tx) => {
         await getScoped(actor, id, tx);
         const after = await updateVersioned(tx, officers, eq(officers.id, id), officers.version, input.version, { published: input.published });
-        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'officer', entityId: id, action: input.published ? 'publish' : 'unpublish', regionPath: after.regionPath, agencyId: after.agencyId });
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'officer', entityId: id, action: input.published ? 'publish' : 'unpublish', before: { published: !input.published }, after: { published: input.published }, regionPath: after.regionPath, agencyId: after.agencyId });
         return after;
       });
       return (await toOut(actor, [row]))[0]!;

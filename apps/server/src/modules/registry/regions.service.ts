@@ -98,7 +98,7 @@ export function createRegionService({ db, audit }: { db: Db; audit: AuditService
         const before = await getRegion(code, tx);
         if (!before.path.startsWith(actor.regionPath)) throw new AppError('NOT_FOUND');
         const after = await updateVersioned(tx, regions, eq(regions.code, code), regions.version, input.version, { published: input.published });
-        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'region', entityId: code, action: input.published ? 'publish' : 'unpublish', regionPath: before.path });
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'region', entityId: code, action: input.published ? 'publish' : 'unpublish', before: { published: !input.published }, after: { published: input.published }, regionPath: before.path });
         return regionOut(after);
       });
     },

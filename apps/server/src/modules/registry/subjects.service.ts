@@ -100,6 +100,12 @@ export function createSubjectService({ db, audit, regions: regionSvc }: { db: Db
   return {
     findSubject,
     getScoped,
+    /** id → name, for display next to ids held by other modules (user accounts). */
+    async namesOf(ids: string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db.select({ id: subjects.id, name: subjects.name }).from(subjects).where(inArray(subjects.id, ids));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
 
     async list(
       actor: Actor,
@@ -202,7 +208,7 @@ export function createSubjectService({ db, audit, regions: regionSvc }: { db: Db
           throw new AppError('RULE_VIOLATION', { message: 'A revoked subject cannot be published.', messageZh: '已撤销的执法主体不能公示。' });
         }
         const after = await updateVersioned(tx, subjects, eq(subjects.id, id), subjects.version, input.version, { published: input.published });
-        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'subject', entityId: id, action: input.published ? 'publish' : 'unpublish', regionPath: after.regionPath, agencyId: id });
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'subject', entityId: id, action: input.published ? 'publish' : 'unpublish', before: { published: !input.published }, after: { published: input.published }, regionPath: after.regionPath, agencyId: id });
         return after;
       });
       return subjectOut(row, await regionName(row.regionCode));

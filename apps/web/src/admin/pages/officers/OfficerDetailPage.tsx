@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import type { Assessment, Certificate, OfficerDetail, Region, Training } from '../../../api/types.ts';
@@ -24,6 +24,7 @@ const CERT_ACTION_DANGER = new Set(['revoke', 'cancel', 'suspend']);
 
 export default function OfficerDetailPage() {
   const { id = '' } = useParams();
+  const photoInput = useRef<HTMLInputElement>(null);
   const t = useT();
   const labels = useLabels();
   const can = useCan();
@@ -51,6 +52,15 @@ export default function OfficerDetailPage() {
   const refresh = () => void qc.invalidateQueries({ queryKey: ['officers'] });
   const publish = useMutation({
     mutationFn: (x: OfficerDetail) => api.post(`/officers/${x.id}/publish`, { published: !x.published, version: x.version }),
+    onSuccess: () => {
+      void message.success(t('common.saved'));
+      refresh();
+    },
+    onError: (e) => void message.error(errorText(e)),
+  });
+
+  const uploadPhoto = useMutation({
+    mutationFn: (file: File) => api.upload<undefined>(`/officers/${id}/photo`, file),
     onSuccess: () => {
       void message.success(t('common.saved'));
       refresh();
@@ -96,6 +106,25 @@ export default function OfficerDetailPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={9}>
           <OfficerCard officer={o} certificate={primary} areaName={area.data ? area.data.name : null} />
+          {canWrite ? (
+            <>
+              <Button size="small" style={{ marginTop: 8 }} loading={uploadPhoto.isPending} onClick={() => photoInput.current?.click()} data-testid="officer-photo-upload">
+                {t('officer.photo.upload')}
+              </Button>
+              <input
+                ref={photoInput}
+                type="file"
+                accept="image/jpeg,image/png"
+                hidden
+                data-testid="officer-photo-input"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) uploadPhoto.mutate(file);
+                }}
+              />
+            </>
+          ) : null}
         </Col>
         <Col xs={24} xl={15}>
           <Card size="small">

@@ -87,7 +87,7 @@ export function UsersTable({ actions, testId }: { actions: (u: User) => ReactNod
             ),
           },
           { title: t('common.region'), dataIndex: 'regionCode', width: 100 },
-          { title: t('user.agency'), dataIndex: 'agencyId', width: 180, render: (v: string | null) => <AgencyName id={v} /> },
+          { title: t('user.agency'), dataIndex: 'agencyId', width: 180, render: (v: string | null, u: User) => (u.agencyName ? <Tooltip title={v}>{u.agencyName}</Tooltip> : <AgencyName id={v} />) },
           { title: t('user.failedLogins'), dataIndex: 'failedLogins', width: 90 },
           { title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 170, render: fmtDateTime },
           { title: t('common.actions'), key: 'actions', width: 260, fixed: 'right', render: (_, u) => <Space size={4} wrap>{actions(u)}</Space> },
