@@ -1,10 +1,10 @@
 // Issue #2: logging in as each demo role shows only that role's menus and scope; a locked account and the 三员分立
 // separation are visible in the back office.
 import assert from 'node:assert/strict';
+import { DEMO_PASSWORD, login, logout } from '../lib/session.mjs';
 
 export const name = '各角色登录只见本角色范围 (each demo role sees only its own menus and scope)';
 
-const PASSWORD = 'Zhifa@2026demo';
 
 /** username → menus that must be visible / must be absent, and how many subjects the role's scope holds at least/most. */
 const ROLES = [
@@ -17,13 +17,6 @@ const ROLES = [
   { user: 'officer', visible: ['menu-officers'], absent: ['menu-users', 'menu-security', 'menu-audit'], subjects: [1, 1] },
 ];
 
-async function login(page, baseURL, username) {
-  await page.goto(`${baseURL}/admin/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor({ timeout: 30_000 });
-}
 
 export default async function roles({ page, baseURL, screenshot }) {
   for (const r of ROLES) {
@@ -37,8 +30,7 @@ export default async function roles({ page, baseURL, screenshot }) {
       assert.ok(total >= r.subjects[0] && total <= r.subjects[1], `${r.user} sees ${total} subjects, expected ${r.subjects.join('–')}`);
     }
     if (r.user === 'supervisor' || r.user === 'auditor') await screenshot(page, `home-${r.user}`);
-    await page.getByTestId('logout-button').click();
-    await page.getByTestId('login-form').waitFor({ timeout: 30_000 });
+    await logout(page);
   }
 
   // The officer is refused another agency's data by the server, not only by the menu.
@@ -47,7 +39,7 @@ export default async function roles({ page, baseURL, screenshot }) {
   assert.equal(other.total, 0, 'an officer cannot list another agency');
   const denied = await page.request.post(`${baseURL}/api/v1/users`, { data: { username: 'x_x', displayName: 'x', initialPassword: 'Xx#12345678q', regionCode: '130300' } });
   assert.equal(denied.status(), 403);
-  await page.getByTestId('logout-button').click();
+  await logout(page);
 
   // Five wrong passwords lock the account; the login page says so.
   for (let i = 0; i < 5; i++) {
@@ -56,7 +48,7 @@ export default async function roles({ page, baseURL, screenshot }) {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('login-error').waitFor();
   }
-  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.waitForFunction(() => /锁定|locked/i.test(document.querySelector('[data-testid="login-error"]')?.textContent ?? ''), null, { timeout: 15_000 });
   await screenshot(page, 'locked');

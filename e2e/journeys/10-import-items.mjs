@@ -2,24 +2,13 @@
 // imported and the errors name row and column), and a supervisor of the parent region then sees the imported items,
 // while a county supervisor of another county does not.
 import assert from 'node:assert/strict';
+import { login, logout } from '../lib/session.mjs';
 import ExcelJS from 'exceljs';
 
 export const name = '管理员导入事项清单，上级区域监督人员可见 (admin imports items from Excel; the parent-region supervisor sees them)';
 
-const PASSWORD = 'Zhifa@2026demo';
 
-async function login(page, baseURL, username) {
-  await page.goto(`${baseURL}/admin/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor({ timeout: 30_000 });
-}
 
-async function logout(page) {
-  await page.getByTestId('logout-button').click();
-  await page.getByTestId('login-form').waitFor({ timeout: 30_000 });
-}
 
 /** Fill the server's own template, as a user would after clicking 下载模板. */
 async function workbook(page, baseURL, rows) {

@@ -1,14 +1,11 @@
 // Issue #2: the officer registry — filters over the demo city's officers and the officer card with certificate status.
 import assert from 'node:assert/strict';
+import { login, logout } from '../lib/session.mjs';
 
 export const name = '执法人员清单与执法证状态 (officer list filters and the officer card with certificate status)';
 
 export default async function officerCard({ page, baseURL, screenshot }) {
-  await page.goto(`${baseURL}/admin/login`);
-  await page.getByTestId('login-username').fill('supervisor');
-  await page.getByTestId('login-password').fill('Zhifa@2026demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor({ timeout: 30_000 });
+  await login(page, baseURL, 'supervisor');
 
   await page.getByTestId('menu-officers').click();
   await page.getByTestId('officer-row').first().waitFor({ timeout: 30_000 });
@@ -34,13 +31,10 @@ export default async function officerCard({ page, baseURL, screenshot }) {
   await page.getByTestId('auxiliary-warning').waitFor({ timeout: 30_000 });
   // The supervisor reads but does not maintain the agency's records.
   assert.equal(await page.getByTestId('officer-photo-upload').count(), 0, 'no upload button for the supervisor');
-  await page.getByTestId('logout-button').click();
+  await logout(page);
 
   // The agency head uploads a card photo for one of the agency's officers.
-  await page.getByTestId('login-username').fill('head');
-  await page.getByTestId('login-password').fill('Zhifa@2026demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-user-name').waitFor({ timeout: 30_000 });
+  await login(page, baseURL, 'head');
   const mine = await (await page.request.get(`${baseURL}/api/v1/officers?personnelType=civil_servant&pageSize=1`)).json();
   await page.goto(`${baseURL}/admin/officers/${mine.items[0].id}`);
   await page.getByTestId('officer-photo-upload').waitFor({ timeout: 30_000 });
