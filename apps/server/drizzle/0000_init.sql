@@ -315,6 +315,38 @@ CREATE TABLE "imports" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "ledger_checkpoints" (
+	"tree_size" bigint PRIMARY KEY NOT NULL,
+	"root_hash" text NOT NULL,
+	"hash_alg" text NOT NULL,
+	"key_id" text NOT NULL,
+	"public_key" text NOT NULL,
+	"signature" text NOT NULL,
+	"body" text NOT NULL,
+	"signed_at" timestamp with time zone NOT NULL,
+	"frontier" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ledger_entries" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"ref" text NOT NULL,
+	"leaf_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ledger_queue" (
+	"entry_id" bigint PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ledger_tree" (
+	"leaf_index" bigint PRIMARY KEY NOT NULL,
+	"entry_id" bigint NOT NULL,
+	"leaf_hash" text NOT NULL,
+	"sequenced_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ledger_tree_entry_id_unique" UNIQUE("entry_id")
+);
+--> statement-breakpoint
 CREATE INDEX "change_events_entity_idx" ON "change_events" USING btree ("entity_type","entity_id","id");--> statement-breakpoint
 CREATE INDEX "change_events_region_idx" ON "change_events" USING btree ("region_path");--> statement-breakpoint
 CREATE UNIQUE INDEX "change_events_idem_uq" ON "change_events" USING btree ("entity_type","entity_id","idempotency_key") WHERE "change_events"."idempotency_key" is not null;--> statement-breakpoint
@@ -343,4 +375,7 @@ CREATE INDEX "subjects_region_path_idx" ON "subjects" USING btree ("region_path"
 CREATE INDEX "subjects_sector_idx" ON "subjects" USING btree ("sector");--> statement-breakpoint
 CREATE INDEX "trainings_officer_year_idx" ON "trainings" USING btree ("officer_id","year");--> statement-breakpoint
 CREATE INDEX "trainings_year_idx" ON "trainings" USING btree ("year","officer_id");--> statement-breakpoint
-CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_at");
+CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_at");--> statement-breakpoint
+CREATE INDEX "ledger_entries_ref_idx" ON "ledger_entries" USING btree ("kind","ref");--> statement-breakpoint
+CREATE INDEX "ledger_entries_hash_idx" ON "ledger_entries" USING btree ("leaf_hash");--> statement-breakpoint
+CREATE INDEX "ledger_tree_hash_idx" ON "ledger_tree" USING btree ("leaf_hash");

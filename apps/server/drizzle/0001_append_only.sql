@@ -13,3 +13,17 @@ CREATE TRIGGER change_events_no_truncate BEFORE TRUNCATE ON change_events FOR EA
 CREATE TRIGGER security_events_append_only BEFORE UPDATE OR DELETE ON security_events FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER security_events_no_truncate BEFORE TRUNCATE ON security_events FOR EACH STATEMENT EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+-- The tamper-evident log (issue #8): entries, the tree and signed checkpoints only ever grow. (ledger_queue is a work
+-- queue, not history, and is left writable.)
+CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON ledger_entries FOR EACH STATEMENT EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_tree_append_only BEFORE UPDATE OR DELETE ON ledger_tree FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_tree_no_truncate BEFORE TRUNCATE ON ledger_tree FOR EACH STATEMENT EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_checkpoints_append_only BEFORE UPDATE OR DELETE ON ledger_checkpoints FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER ledger_checkpoints_no_truncate BEFORE TRUNCATE ON ledger_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION zhifa_refuse_change();

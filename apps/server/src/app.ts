@@ -18,6 +18,7 @@ import { createBlobStore } from './modules/blobs/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
+import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
 import {
   createItemService,
   createOfficerService,
@@ -29,7 +30,8 @@ import {
 } from './modules/registry/index.ts';
 
 export interface AppOptions {
-  config: Pick<Config, 'dataDir' | 'COOKIE_SECURE' | 'LOG_LEVEL'> & { WEB_DIST?: string | undefined };
+  config: Pick<Config, 'dataDir' | 'COOKIE_SECURE' | 'LOG_LEVEL'> &
+    Partial<Pick<Config, 'LEDGER_HASH' | 'LEDGER_SIGNING_KEY' | 'LEDGER_ORIGIN' | 'LEDGER_CHECKPOINT_SECONDS'>> & { WEB_DIST?: string | undefined };
   database: Database;
   clock?: Clock;
   /** Start the background job loop (off in most tests, which drive jobs explicitly). */
@@ -53,7 +55,14 @@ export async function buildApp(opts: AppOptions) {
   installErrorHandler(app);
 
   // ---- services ------------------------------------------------------------------------------------------------------
-  const audit = createAuditService();
+  const ledger = createLedgerService({
+    db,
+    clock,
+    signer: loadSigner({ dataDir: opts.config.dataDir, pem: opts.config.LEDGER_SIGNING_KEY }),
+    hashAlg: opts.config.LEDGER_HASH ?? 'sha256',
+    origin: opts.config.LEDGER_ORIGIN ?? 'zhifa:demo',
+  });
+  const audit = createAuditService({ ledger });
   const blobs = createBlobStore({ root: path.join(opts.config.dataDir, 'blobs') });
   const regions = createRegionService({ db, audit });
   const subjects = createSubjectService({ db, audit, regions });
@@ -101,6 +110,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(auditRoutes(db, audit));
       await v1.register(registryRoutes({ regions, subjects, officers, items, rules, stats }));
       await v1.register(importRoutes(imports));
+      await v1.register(ledgerRoutes(ledger));
       v1.get(
         '/meta/error-codes',
         {
@@ -124,17 +134,18 @@ export async function buildApp(opts: AppOptions) {
   if (spa) await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true });
   installNotFoundHandler(app, { spa });
 
+  imports.registerHandlers();
   if (opts.runJobs) {
-    imports.registerHandlers();
     jobs.start();
-  } else {
-    imports.registerHandlers();
+    const seconds = opts.config.LEDGER_CHECKPOINT_SECONDS ?? 60;
+    ledger.start({ sequenceMs: 1000, checkpointMs: seconds * 1000, onError: (e) => app.log.error({ err: e }, 'ledger sequencer failed') });
   }
   app.addHook('onClose', async () => {
+    await ledger.stop();
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

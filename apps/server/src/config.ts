@@ -17,6 +17,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built web app (served at / and /admin). */
   WEB_DIST: z.string().optional(),
+  /** Hash of the tamper-evident log: sha256 (RFC 6962) or sm3 (GB/T 32905). Fixed for the life of a log. */
+  LEDGER_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
+  /** Ed25519 private key (PEM) that signs tree heads; generated under DATA_DIR/keys on first start when unset. */
+  LEDGER_SIGNING_KEY: z.string().optional(),
+  /** Name of this log in signed tree heads (one per deployment, e.g. "zhifa:hebei"). */
+  LEDGER_ORIGIN: z.string().default('zhifa:demo'),
+  /** How often a tree head is signed when the log has grown. */
+  LEDGER_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   /** Set the Secure flag on the session cookie (enable behind HTTPS). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

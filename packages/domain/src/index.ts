@@ -5,3 +5,4 @@ export * from './validation/index.ts';
 export * from './calendar/index.ts';
 export * from './rules/index.ts';
 export * from './masking/index.ts';
+export * from './ledger/index.ts';

@@ -4,3 +4,4 @@ export * from '../modules/identity/identity.schema.ts';
 export * from '../modules/registry/registry.schema.ts';
 export * from '../modules/jobs/jobs.schema.ts';
 export * from '../modules/imports/imports.schema.ts';
+export * from '../modules/ledger/ledger.schema.ts';

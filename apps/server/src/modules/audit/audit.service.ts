@@ -59,20 +59,34 @@ function toRow(e: ChangeInput) {
   };
 }
 
-export function createAuditService() {
+/**
+ * Where events go to become tamper-evident: the ledger module, injected by the composition root (audit must not
+ * import it — the ledger's verifier reads the audit tables). Called in the same transaction as the event insert, so an
+ * event and its log entry commit together or not at all.
+ */
+export interface LedgerAppender {
+  append(tx: Db, items: { kind: string; ref: string; record: unknown }[]): Promise<void>;
+}
+
+export function createAuditService(deps: { ledger?: LedgerAppender } = {}) {
+  const log = async (tx: Db, kind: string, rows: { id: number }[]) => {
+    if (deps.ledger && rows.length) await deps.ledger.append(tx, rows.map((r) => ({ kind, ref: String(r.id), record: r })));
+  };
   return {
     /** Append a change event. Call inside the same transaction as the change itself. */
     async recordChange(tx: Db, e: ChangeInput): Promise<void> {
-      await tx.insert(changeEvents).values(toRow(e));
+      await log(tx, 'change_event', await tx.insert(changeEvents).values(toRow(e)).returning());
     },
 
     /** Many events in batched inserts (bulk imports); same guarantees as recordChange. */
     async recordChanges(tx: Db, es: ChangeInput[]): Promise<void> {
-      for (let k = 0; k < es.length; k += 500) await tx.insert(changeEvents).values(es.slice(k, k + 500).map(toRow));
+      for (let k = 0; k < es.length; k += 500) await log(tx, 'change_event', await tx.insert(changeEvents).values(es.slice(k, k + 500).map(toRow)).returning());
     },
 
-    async recordSecurity(tx: Db, e: SecurityInput): Promise<void> {
-      await tx.insert(securityEvents).values({
+    async recordSecurity(tx0: Db, e: SecurityInput): Promise<void> {
+      // Login failures are logged outside any business transaction; the event and its log entry still commit together.
+      await tx0.transaction(async (tx) => {
+      const rows = await tx.insert(securityEvents).values({
         kind: e.kind,
         userId: e.userId ?? null,
         username: e.username ?? null,
@@ -82,6 +96,8 @@ export function createAuditService() {
         ip: e.ip ?? null,
         requestId: e.requestId ?? null,
         detail: (e.detail ?? null) as never,
+      }).returning();
+      await log(tx, 'security_event', rows);
       });
     },
 

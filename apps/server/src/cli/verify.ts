@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { verifyLedger } from '../modules/ledger/index.ts';
+
+/**
+ * `npm run verify`: recompute the tamper-evident log from the database and check every checkpoint. Prints each finding
+ * (which row, leaf or checkpoint, and what differs) and exits non-zero if there is any. Pass trusted public keys (PEM
+ * files) with --trust FILE to also refuse checkpoints signed by any other key.
+ */
+const args = process.argv.slice(2);
+const trustedKeys = args.flatMap((a, i) => (a === '--trust' && args[i + 1] ? [fs.readFileSync(args[i + 1]!, 'utf8').trim()] : []));
+const config = loadConfig();
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+const t0 = performance.now();
+const result = await verifyLedger(database.db, { trustedKeys });
+const seconds = (performance.now() - t0) / 1000;
+await database.close();
+const s = result.stats;
+console.log(`ledger (${s.hashAlg}): ${s.entries} entries, ${s.leaves} leaves, ${s.queued} waiting, ${s.checkpoints} checkpoints — verified in ${seconds.toFixed(2)} s`);
+for (const f of result.findings) console.log(`FINDING ${f.code} at ${f.where}: ${f.detail}`);
+console.log(result.ok ? 'OK: no tampering found' : `${result.findings.length} finding(s)`);
+process.exit(result.ok ? 0 : 1);

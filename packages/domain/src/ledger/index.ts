@@ -1,0 +1,3 @@
+export * from './hex.ts';
+export * from './merkle.ts';
+export * from './compact-tree.ts';
