@@ -25,7 +25,9 @@ export class CompactTree {
 
   /** Restores a tree saved with frontier(). Throws if the frontier cannot belong to a tree of that size. */
   static fromFrontier(h: HashFn, size: number, frontier: readonly Uint8Array[]): CompactTree {
-    if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`CompactTree size must be a safe integer ≥ 0, got ${size}`);
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw new RangeError(`CompactTree size must be a safe integer ≥ 0, got ${size}`);
+    }
     if (frontier.length !== popCount(size)) {
       throw new RangeError(`CompactTree of size ${size} has ${popCount(size)} frontier hashes, got ${frontier.length}`);
     }
