@@ -107,7 +107,7 @@ export async function buildApp(opts: AppOptions) {
     async (v1) => {
       await v1.register(authRoutes(identity, { secureCookie: opts.config.COOKIE_SECURE }), { prefix: '/auth' });
       await v1.register(userRoutes(identity));
-      await v1.register(auditRoutes(db, audit));
+      await v1.register(auditRoutes(db, audit, { leafHashesOf: (kind, refs) => ledger.leafHashesOf(kind, refs) }));
       await v1.register(registryRoutes({ regions, subjects, officers, items, rules, stats }));
       await v1.register(importRoutes(imports));
       await v1.register(ledgerRoutes(ledger));

@@ -308,6 +308,8 @@ export interface ChangeEvent {
   before: unknown;
   after: unknown;
   reason: string | null;
+  /** The event's leaf in the tamper-evident log (audit administrator's list). */
+  leafHash?: string | null;
 }
 
 export interface SecurityEvent {

@@ -2,10 +2,12 @@ import { Button, Result, Space, Tag, Typography } from 'antd';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { LocaleSwitch } from '../components/LocaleSwitch.tsx';
 import { useT } from '../i18n/index.tsx';
+import { VerifyPage } from './VerifyPage.tsx';
 
 /** Public portal (公示平台) — a placeholder home until the publicity module lands. */
 function PortalHome() {
   const t = useT();
+  const navigate = useNavigate();
   return (
     <div className="zf-portal" data-testid="portal-home">
       <div className="zf-portal-band" />
@@ -28,6 +30,9 @@ function PortalHome() {
         <Space size="middle" wrap style={{ marginTop: 24 }}>
           <Button size="large" disabled data-testid="portal-publicity-link">
             {t('portal.publicity')} <Tag style={{ marginInlineStart: 8 }}>{t('portal.building')}</Tag>
+          </Button>
+          <Button size="large" onClick={() => navigate('/verify')} data-testid="portal-verify-link">
+            {t('portal.verify')}
           </Button>
           <Button type="primary" size="large" href="/admin" data-testid="portal-admin-link">
             {t('portal.adminLogin')} /admin
@@ -62,6 +67,7 @@ export default function PortalApp() {
   return (
     <Routes>
       <Route index element={<PortalHome />} />
+      <Route path="verify" element={<VerifyPage />} />
       <Route path="*" element={<PortalNotFound />} />
     </Routes>
   );

@@ -8,7 +8,7 @@ import type { AuditService } from './audit.service.ts';
 const Keyset = z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 /** The audit administrator's read-only views (三员分立: the only role that reads the logs). */
-export function auditRoutes(db: Db, audit: AuditService): FastifyPluginAsyncZod {
+export function auditRoutes(db: Db, audit: AuditService, opts: { leafHashesOf(kind: string, refs: string[]): Promise<Map<string, string>> }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/audit/changes',
@@ -32,6 +32,7 @@ export function auditRoutes(db: Db, audit: AuditService): FastifyPluginAsyncZod 
                 before: z.unknown(),
                 after: z.unknown(),
                 reason: z.string().nullable(),
+                leafHash: z.string().nullable().describe('the record\'s leaf in the tamper-evident log (check it at /verify)'),
               }),
             ),
             ...stdErrors,
@@ -41,7 +42,9 @@ export function auditRoutes(db: Db, audit: AuditService): FastifyPluginAsyncZod 
       async (req) => {
         const actor = actorOf(req);
         requirePermission(actor, 'audit.read');
-        return audit.listChanges(db, actor, req.query);
+        const rows = await audit.listChanges(db, actor, req.query);
+        const leaves = await opts.leafHashesOf('change_event', rows.map((r) => String(r.id)));
+        return rows.map((r) => ({ ...r, leafHash: leaves.get(String(r.id)) ?? null }));
       },
     );
     app.get(

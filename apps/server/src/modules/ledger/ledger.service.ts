@@ -124,6 +124,16 @@ export function createLedgerService(deps: { db: Db; clock: Clock; signer: Ledger
     latestCheckpoint,
     treeSize,
 
+    /** Leaf hashes of logged records (kind + ids), so a record can be checked against the log. */
+    async leafHashesOf(kind: string, refs: string[]): Promise<Map<string, string>> {
+      if (!refs.length) return new Map();
+      const rows = await db
+        .select({ ref: ledgerEntries.ref, leafHash: ledgerEntries.leafHash })
+        .from(ledgerEntries)
+        .where(and(eq(ledgerEntries.kind, kind), sql`${ledgerEntries.ref} in ${refs}`));
+      return new Map(rows.map((r) => [r.ref, r.leafHash]));
+    },
+
     async checkpoints(limit = 50) {
       return db.select().from(ledgerCheckpoints).orderBy(desc(ledgerCheckpoints.treeSize)).limit(limit);
     },

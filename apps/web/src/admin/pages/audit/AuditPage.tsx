@@ -87,6 +87,20 @@ function ChangesTab() {
           { title: t('history.action'), dataIndex: 'action', width: 110, render: (v: string) => <Tag color="blue">{labels.enumText('action', v)}</Tag> },
           { title: t('history.changes'), key: 'diff', render: (_, e) => <ChangeDiff before={e.before} after={e.after} /> },
           { title: t('common.reason'), dataIndex: 'reason', width: 140, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('portal.verify'),
+            dataIndex: 'leafHash',
+            width: 110,
+            // Opens the public check of this event's leaf in the tamper-evident log.
+            render: (v: string | null) =>
+              v ? (
+                <a href={`/verify?hash=${v}`} target="_blank" rel="noreferrer" data-testid="audit-verify-link">
+                  {v.slice(0, 8)}…
+                </a>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       <LoadMore q={q} count={rows.length} />
