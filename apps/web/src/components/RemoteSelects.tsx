@@ -1,8 +1,8 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client.ts';
+import { api, type QueryParams } from '../api/client.ts';
 import type { Page, Region, Subject } from '../api/types.ts';
 import { useT } from '../i18n/index.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
@@ -17,44 +17,91 @@ interface BaseProps {
   testId?: string;
 }
 
-/** Region picker searching /regions by name or code prefix; value is the region code. */
-export function RegionSelect({ value, onChange, level, testId = 'region-select', ...rest }: BaseProps & { value?: string | null; onChange?: (v: string | undefined) => void; level?: number }) {
+type SearchKind = 'regions' | 'subjects' | 'items';
+
+/**
+ * The server-side search behind every picker: what is typed is debounced and sent as `q` (first 50 matches, cached a
+ * minute under `[kind, 'options', q, ...keyExtra]`), and the Select props that go with it (no local filtering, a
+ * loading state, a "no match" text).
+ */
+function useRemoteSearch<R>(kind: SearchKind, placeholder: string, params: QueryParams = {}, keyExtra: unknown[] = []) {
   const t = useT();
-  const labels = useLabels();
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim());
   const list = useQuery({
-    queryKey: ['regions', 'options', dq, level ?? null],
-    queryFn: ({ signal }) => api.get<Page<Region>>('/regions', { q: dq || undefined, level, pageSize: 50 }, signal),
+    queryKey: [kind, 'options', dq, ...keyExtra],
+    queryFn: ({ signal }) => api.get<Page<R>>(`/${kind}`, { q: dq || undefined, ...params, pageSize: 50 }, signal),
     staleTime: 60_000,
   });
-  const has = !!value && !!list.data?.items.some((r) => r.code === value);
+  const selectProps = {
+    loading: list.isFetching,
+    placeholder,
+    showSearch: { filterOption: false, onSearch: setQ },
+    notFoundContent: list.isFetching ? t('common.loading') : t('common.noMatch'),
+    popupMatchSelectWidth: false,
+  } as const;
+  return { list, selectProps };
+}
+
+type SingleProps = BaseProps & { value?: string | null; onChange?: (v: string | undefined) => void };
+
+/**
+ * A single-value picker over a search. A value not among the matches (a saved value, before any search) is fetched
+ * on its own, once the search has answered, so its label shows instead of a bare id.
+ */
+function LookupSelect<R>({
+  search,
+  one,
+  keyOf,
+  toOption,
+  value,
+  onChange,
+  testId,
+  ...rest
+}: SingleProps & {
+  search: { list: UseQueryResult<Page<R>>; selectProps: ReturnType<typeof useRemoteSearch<R>>['selectProps'] };
+  /** Query key and path of the one-record lookup. */
+  one: { key: unknown[]; path: string };
+  keyOf: (r: R) => string;
+  toOption: (r: R) => { value: string; label: string; title?: string };
+}) {
+  const { list, selectProps } = search;
+  const has = !!value && !!list.data?.items.some((r) => keyOf(r) === value);
   const current = useQuery({
-    queryKey: ['regions', 'one', value],
-    queryFn: ({ signal }) => api.get<Region>(`/regions/${value}`, undefined, signal),
+    queryKey: one.key,
+    queryFn: ({ signal }) => api.get<R>(one.path, undefined, signal),
     enabled: !!value && !has && !list.isPending,
     staleTime: 300_000,
   });
   const options = useMemo(() => {
     const rows = [...(list.data?.items ?? [])];
-    if (current.data && !rows.some((r) => r.code === current.data.code)) rows.unshift(current.data);
-    return rows.map((r) => ({ value: r.code, label: `${r.name}（${r.code}）`, title: labels.regionLevel(r.level) }));
-  }, [list.data, current.data, labels]);
+    const own = current.data;
+    if (own && !rows.some((r) => keyOf(r) === keyOf(own))) rows.unshift(own);
+    return rows.map(toOption);
+  }, [list.data, current.data, keyOf, toOption]);
   return (
     <Select
       {...rest}
+      {...selectProps}
       data-testid={testId}
       value={value ?? undefined}
       onChange={(v: string | undefined) => onChange?.(v)}
       options={options}
-      loading={list.isFetching}
-      placeholder={rest.placeholder ?? t('common.searchRegion')}
+      placeholder={rest.placeholder ?? selectProps.placeholder}
       allowClear={rest.allowClear ?? true}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      notFoundContent={list.isFetching ? t('common.loading') : t('common.noMatch')}
-      popupMatchSelectWidth={false}
     />
   );
+}
+
+const regionCode = (r: Region) => r.code;
+
+/** Region picker searching /regions by name or code prefix; value is the region code. */
+export function RegionSelect({ level, testId = 'region-select', ...rest }: SingleProps & { level?: number }) {
+  const t = useT();
+  const labels = useLabels();
+  const search = useRemoteSearch<Region>('regions', t('common.searchRegion'), { level }, [level ?? null]);
+  const toOption = useMemo(() => (r: Region) => ({ value: r.code, label: `${r.name}（${r.code}）`, title: labels.regionLevel(r.level) }), [labels]);
+  return <LookupSelect {...rest} testId={testId} search={search} one={{ key: ['regions', 'one', rest.value], path: `/regions/${rest.value}` }} keyOf={regionCode} toOption={toOption} />;
 }
 
 type SubjectSelectProps = BaseProps & {
@@ -66,13 +113,7 @@ type SubjectSelectProps = BaseProps & {
 export function SubjectSelect(props: SubjectSelectProps) {
   const t = useT();
   const { known, testId = 'subject-select', multiple, placeholder, allowClear, style, disabled, id } = props;
-  const [q, setQ] = useState('');
-  const dq = useDebounced(q.trim());
-  const list = useQuery({
-    queryKey: ['subjects', 'options', dq],
-    queryFn: ({ signal }) => api.get<Page<Subject>>('/subjects', { q: dq || undefined, pageSize: 50 }, signal),
-    staleTime: 60_000,
-  });
+  const { list, selectProps } = useRemoteSearch<Subject>('subjects', t('common.searchSubject'));
   const values: string[] = multiple ? (props.value ?? []) : props.value ? [props.value] : [];
   const missing = values.filter((v) => !known?.[v] && !list.data?.items.some((s) => s.id === v));
   const extra = useQueries({
@@ -91,17 +132,14 @@ export function SubjectSelect(props: SubjectSelectProps) {
     return [...map.entries()].map(([value, label]) => ({ value, label }));
   }, [known, extra, list.data]);
   const common = {
+    ...selectProps,
     id,
     style,
     disabled,
     'data-testid': testId,
     options,
-    loading: list.isFetching,
-    placeholder: placeholder ?? t('common.searchSubject'),
+    placeholder: placeholder ?? selectProps.placeholder,
     allowClear: allowClear ?? true,
-    showSearch: { filterOption: false, onSearch: setQ },
-    notFoundContent: list.isFetching ? t('common.loading') : t('common.noMatch'),
-    popupMatchSelectWidth: false,
   } as const;
   if (props.multiple) {
     const onChange = props.onChange;
@@ -111,41 +149,13 @@ export function SubjectSelect(props: SubjectSelectProps) {
   return <Select<string> {...common} value={props.value ?? undefined} onChange={(v) => onChange?.(v)} />;
 }
 
+type ItemRef = { id: string; code: string; name: string };
+const itemId = (r: ItemRef) => r.id;
+const itemOption = (r: ItemRef) => ({ value: r.id, label: `${r.code} ${r.name}` });
+
 /** Enforcement-item picker searching /items by code or name; value is the item id. */
-export function ItemSelect({ value, onChange, testId = 'item-select', ...rest }: BaseProps & { value?: string | null; onChange?: (v: string | undefined) => void }) {
+export function ItemSelect({ testId = 'item-select', ...rest }: SingleProps) {
   const t = useT();
-  const [q, setQ] = useState('');
-  const dq = useDebounced(q.trim());
-  const list = useQuery({
-    queryKey: ['items', 'options', dq],
-    queryFn: ({ signal }) => api.get<Page<{ id: string; code: string; name: string }>>('/items', { q: dq || undefined, pageSize: 50 }, signal),
-    staleTime: 60_000,
-  });
-  const has = !!value && !!list.data?.items.some((r) => r.id === value);
-  const current = useQuery({
-    queryKey: ['items', 'detail', value],
-    queryFn: ({ signal }) => api.get<{ id: string; code: string; name: string }>(`/items/${value}`, undefined, signal),
-    enabled: !!value && !has && !list.isPending,
-    staleTime: 300_000,
-  });
-  const options = useMemo(() => {
-    const rows = [...(list.data?.items ?? [])];
-    if (current.data && !rows.some((r) => r.id === current.data.id)) rows.unshift(current.data);
-    return rows.map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }));
-  }, [list.data, current.data]);
-  return (
-    <Select
-      {...rest}
-      data-testid={testId}
-      value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v)}
-      options={options}
-      loading={list.isFetching}
-      placeholder={rest.placeholder ?? t('common.searchItem')}
-      allowClear={rest.allowClear ?? true}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      notFoundContent={list.isFetching ? t('common.loading') : t('common.noMatch')}
-      popupMatchSelectWidth={false}
-    />
-  );
+  const search = useRemoteSearch<ItemRef>('items', t('common.searchItem'));
+  return <LookupSelect {...rest} testId={testId} search={search} one={{ key: ['items', 'detail', rest.value], path: `/items/${rest.value}` }} keyOf={itemId} toOption={itemOption} />;
 }

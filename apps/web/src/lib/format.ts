@@ -22,3 +22,6 @@ export function fmtMoney(v: number | null | undefined, locale: string): string {
 }
 
 export const dash = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/** Optional text fields: trimmed, and blank sent as null (which clears the field) rather than ''. */
+export const blankToNull = (v: string | null | undefined): string | null => (v && v.trim() ? v.trim() : null);

@@ -60,10 +60,11 @@ export interface VerifyResult {
 export function verifyAnswer(a: InclusionAnswer): VerifyResult {
   const cp = a.checkpoint;
   if (cp.hashAlg !== 'sha256') return { signatureValid: checkSignature(cp), bodyMatches: bodyMatches(cp), included: false, supported: false };
-  let included = false;
+  let included: boolean;
   try {
     included = verifyInclusion(browserSha256, fromHex(a.leafHash), a.leafIndex, cp.treeSize, a.proof.map(fromHex), fromHex(cp.rootHash));
   } catch {
+    // Malformed hex from the server is a failed check, not a crash.
     included = false;
   }
   return { signatureValid: checkSignature(cp), bodyMatches: bodyMatches(cp), included, supported: true };

@@ -1,8 +1,7 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Skeleton, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import type { Entrustment } from '../../../api/types.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
@@ -10,11 +9,13 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { HistoryView } from '../../../components/HistoryView.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ReasonModal } from '../../../components/ReasonModal.tsx';
+import { BackButton } from '../../../components/RecordActions.tsx';
 import { EntrustmentStatusTag } from '../../../components/StatusTags.tsx';
 import { WithdrawnNotice } from '../../../components/WithdrawnNotice.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { dash, fmtDate, fmtDateTime } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryRecord } from '../../../lib/registry.ts';
 
 export default function EntrustmentDetailPage() {
   const { id = '' } = useParams();
@@ -22,10 +23,9 @@ export default function EntrustmentDetailPage() {
   const labels = useLabels();
   const can = useCan();
   const qc = useQueryClient();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const [terminating, setTerminating] = useState(false);
-  const q = useQuery({ queryKey: ['entrustments', 'detail', id], queryFn: ({ signal }) => api.get<Entrustment>(`/entrustments/${id}`, undefined, signal) });
+  const q = useRegistryRecord<Entrustment>('entrustments', id);
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const e = q.data;
@@ -35,7 +35,7 @@ export default function EntrustmentDetailPage() {
       <PageHeader
         title={
           <Space wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/admin/entrustments')} aria-label={t('common.back')} />
+            <BackButton to="/admin/entrustments" />
             <span>{e.agreementTitle}</span>
             <EntrustmentStatusTag status={e.status} />
           </Space>

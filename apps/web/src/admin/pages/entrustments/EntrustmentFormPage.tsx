@@ -1,18 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { api, type ApiIssue } from '../../../api/client.ts';
 import type { Entrustment } from '../../../api/types.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { PageHeader } from '../../../components/PageHeader.tsx';
+import { FormActions, RegistryFormPage } from '../../../components/RegistryFormPage.tsx';
 import { ItemSelect, SubjectSelect } from '../../../components/RemoteSelects.tsx';
-import { useLocale, useT } from '../../../i18n/index.tsx';
-import { applyFieldErrors } from '../../../lib/errors.ts';
+import { useT } from '../../../i18n/index.tsx';
 import { DATE } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryForm } from '../../../lib/useRegistryForm.ts';
 import { ENTRUSTMENT_KINDS } from './EntrustmentsPage.tsx';
 
 interface Values {
@@ -34,41 +29,27 @@ interface Values {
  */
 export default function EntrustmentFormPage() {
   const t = useT();
-  const { locale } = useLocale();
   const labels = useLabels();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [issues, setIssues] = useState<ApiIssue[]>([]);
-  const save = useMutation({
-    mutationFn: (v: Values) =>
-      api.post<Entrustment>('/entrustments', {
-        kind: v.kind,
-        principalId: v.principalId,
-        agentId: v.agentId,
-        matters: v.matters.map((m) => ({ description: m.description, ...(m.itemId ? { itemId: m.itemId } : {}) })),
-        powers: v.powers,
-        agreementNo: v.agreementNo,
-        agreementTitle: v.agreementTitle,
-        signedOn: v.signedOn.format(DATE),
-        startsOn: v.startsOn.format(DATE),
-        endsOn: v.endsOn ? v.endsOn.format(DATE) : null,
-      }),
-    onSuccess: (e) => {
-      void message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['entrustments'] });
-      navigate(`/admin/entrustments/${e.id}`);
-    },
-    onError: (e) => setIssues(applyFieldErrors(form, e, locale)),
+  // No `id`: agreements are only ever created here (see above).
+  const reg = useRegistryForm<Values, Entrustment>({
+    kind: 'entrustments',
+    toBody: (v) => ({
+      kind: v.kind,
+      principalId: v.principalId,
+      agentId: v.agentId,
+      matters: v.matters.map((m) => ({ description: m.description, ...(m.itemId ? { itemId: m.itemId } : {}) })),
+      powers: v.powers,
+      agreementNo: v.agreementNo,
+      agreementTitle: v.agreementTitle,
+      signedOn: v.signedOn.format(DATE),
+      startsOn: v.startsOn.format(DATE),
+      endsOn: v.endsOn ? v.endsOn.format(DATE) : null,
+    }),
   });
   return (
-    <div data-testid="entrustment-form-page">
-      <PageHeader title={t('entrustment.create')} />
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('entrustment.noEditHint')} />
-      <ErrorAlert error={save.error} issues={issues} />
+    <RegistryFormPage reg={reg} testId="entrustment-form-page" title={t('entrustment.create')} notice={<Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('entrustment.noEditHint')} />}>
       <Card size="small">
-        <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ kind: 'entrustment', matters: [{ description: '' }] }} data-testid="entrustment-form" scrollToFirstError>
+        <Form<Values> form={reg.form} layout="vertical" onFinish={reg.onFinish} initialValues={{ kind: 'entrustment', matters: [{ description: '' }] }} data-testid="entrustment-form" scrollToFirstError>
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item name="kind" label={t('entrustment.kind')} rules={[{ required: true }]}>
@@ -155,14 +136,9 @@ export default function EntrustmentFormPage() {
               )}
             </Form.List>
           </Card>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="entrustment-form-submit">
-              {t('common.save')}
-            </Button>
-            <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-          </Space>
+          <FormActions saving={reg.save.isPending} submitTestId="entrustment-form-submit" />
         </Form>
       </Card>
-    </div>
+    </RegistryFormPage>
   );
 }

@@ -1,17 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Select, Table } from 'antd';
+import { Button, Select } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
-import type { Entrustment, Page } from '../../../api/types.ts';
+import type { Entrustment } from '../../../api/types.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { RegistryTable } from '../../../components/RegistryTable.tsx';
 import { SubjectSelect } from '../../../components/RemoteSelects.tsx';
 import { EntrustmentStatusTag } from '../../../components/StatusTags.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryList } from '../../../lib/registry.ts';
 import { useListParams } from '../../../lib/useListParams.ts';
 
 const FILTERS = ['subjectId', 'kind', 'status'] as const;
@@ -26,11 +26,7 @@ export default function EntrustmentsPage() {
   const navigate = useNavigate();
   const lp = useListParams(FILTERS);
   const f = lp.filters;
-  const list = useQuery({
-    queryKey: ['entrustments', 'list', lp.query],
-    queryFn: ({ signal }) => api.get<Page<Entrustment>>('/entrustments', lp.query, signal),
-    placeholderData: (prev) => prev,
-  });
+  const list = useRegistryList<Entrustment>('entrustments', lp.query);
   return (
     <div data-testid="entrustments-page">
       <PageHeader
@@ -51,13 +47,11 @@ export default function EntrustmentsPage() {
         <Button onClick={lp.reset}>{t('common.resetFilters')}</Button>
       </div>
       {list.isError ? <ErrorAlert error={list.error} /> : null}
-      <Table<Entrustment>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+      <RegistryTable<Entrustment>
+        list={list}
+        lp={lp}
+        rowTestId="entrustment-row"
         scroll={{ x: 1000 }}
-        onRow={() => ({ 'data-testid': 'entrustment-row' }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: lp.page, pageSize: lp.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: lp.setPage }}
         columns={[
           { title: t('entrustment.agreementNo'), dataIndex: 'agreementNo', width: 170, render: (v: string, r) => <Link to={`/admin/entrustments/${r.id}`}>{v}</Link> },
           { title: t('entrustment.agreementTitle'), dataIndex: 'agreementTitle', ellipsis: true },

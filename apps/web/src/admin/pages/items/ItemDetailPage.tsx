@@ -1,22 +1,19 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { AV_STAGES } from '@zhifa/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Popconfirm, Skeleton, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
+import { Card, Descriptions, Empty, Skeleton, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
 import type { DiscretionTier, Exemption, Item, LegalBasis } from '../../../api/types.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { HistoryView } from '../../../components/HistoryView.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { ReasonModal } from '../../../components/ReasonModal.tsx';
+import { BackButton, RecordActions, WithdrawModal } from '../../../components/RecordActions.tsx';
 import { PublishedTag } from '../../../components/StatusTags.tsx';
 import { WithdrawnNotice } from '../../../components/WithdrawnNotice.tsx';
 import { useLocale, useT } from '../../../i18n/index.tsx';
-import { useErrorText } from '../../../lib/errors.ts';
 import { dash, fmtDate, fmtDateTime, fmtMoney } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryRecord } from '../../../lib/registry.ts';
+import { usePublishWithdraw } from '../../../lib/usePublishWithdraw.ts';
 import { TIER_COLOR } from './ItemsPage.tsx';
 
 /** The item's procedure as a vertical Steps (流程图). */
@@ -36,21 +33,8 @@ export default function ItemDetailPage() {
   const { locale } = useLocale();
   const labels = useLabels();
   const can = useCan();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [withdrawing, setWithdrawing] = useState(false);
-  const q = useQuery({ queryKey: ['items', 'detail', id], queryFn: ({ signal }) => api.get<Item>(`/items/${id}`, undefined, signal) });
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['items'] });
-  const publish = useMutation({
-    mutationFn: (x: Item) => api.post<Item>(`/items/${x.id}/publish`, { published: !x.published, version: x.version }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      refresh();
-    },
-    onError: (e) => void message.error(errorText(e)),
-  });
+  const q = useRegistryRecord<Item>('items', id);
+  const actions = usePublishWithdraw<Item>('items');
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const it = q.data;
@@ -63,30 +47,14 @@ export default function ItemDetailPage() {
       <PageHeader
         title={
           <Space wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('common.back')} />
+            <BackButton to={-1} />
             <Typography.Text type="secondary">{it.code}</Typography.Text>
             <span data-testid="item-name">{it.name}</span>
             <Tag color="geekblue">{labels.category(it.category)}</Tag>
             <PublishedTag published={it.published} withdrawnAt={it.withdrawnAt} />
           </Space>
         }
-        extra={
-          canWrite ? (
-            <>
-              <Popconfirm title={it.published ? t('common.unpublishConfirm') : t('common.publishConfirm')} onConfirm={() => publish.mutate(it)}>
-                <Button loading={publish.isPending} data-testid="item-publish">
-                  {it.published ? t('common.unpublish') : t('common.publish')}
-                </Button>
-              </Popconfirm>
-              <Button icon={<EditOutlined />} onClick={() => navigate(`/admin/items/${it.id}/edit`)} data-testid="item-edit">
-                {t('common.edit')}
-              </Button>
-              <Button danger onClick={() => setWithdrawing(true)} data-testid="item-withdraw">
-                {t('item.abolish')}
-              </Button>
-            </>
-          ) : null
-        }
+        extra={canWrite ? <RecordActions actions={actions} record={it} testIdPrefix="item" withdrawLabel={t('item.abolish')} /> : null}
       />
       <WithdrawnNotice withdrawnAt={it.withdrawnAt} reason={it.withdrawReason} />
       <Card size="small">
@@ -284,18 +252,7 @@ export default function ItemDetailPage() {
           ]}
         />
       </Card>
-      <ReasonModal
-        open={withdrawing}
-        danger
-        title={`${t('item.abolish')} · ${it.name}`}
-        onCancel={() => setWithdrawing(false)}
-        onSubmit={async (v) => {
-          await api.post<void>(`/items/${it.id}/withdraw`, { reason: v.reason, version: it.version });
-          void message.success(t('common.saved'));
-          setWithdrawing(false);
-          refresh();
-        }}
-      />
+      <WithdrawModal actions={actions} record={it} label={t('item.abolish')} />
     </div>
   );
 }

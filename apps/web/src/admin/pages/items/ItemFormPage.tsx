@@ -1,19 +1,16 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { AV_STAGES } from '@zhifa/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch } from 'antd';
+import { Button, Card, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState, type ReactNode } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import { api, type ApiIssue } from '../../../api/client.ts';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
 import type { DiscretionTier, Exemption, HearingThresholds, Item, LegalBasis, MajorCriteria, ServiceGuide } from '../../../api/types.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { PageHeader } from '../../../components/PageHeader.tsx';
+import { FormActions, RegistryFormPage } from '../../../components/RegistryFormPage.tsx';
 import { SubjectSelect } from '../../../components/RemoteSelects.tsx';
-import { useLocale, useT } from '../../../i18n/index.tsx';
-import { applyFieldErrors } from '../../../lib/errors.ts';
+import { useT } from '../../../i18n/index.tsx';
 import { DATE } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryForm } from '../../../lib/useRegistryForm.ts';
 
 export const TIER_LEVELS = ['exempt', 'light', 'general', 'serious'] as const;
 export const EXEMPTION_KINDS = ['first_violation', 'minor'] as const;
@@ -128,51 +125,24 @@ function toBody(v: Values) {
 /** Create or edit an enforcement item with its legal basis, procedure, guide, discretion tiers and sub-list flags. */
 export default function ItemFormPage() {
   const { id } = useParams();
-  const editing = !!id;
   const t = useT();
-  const { locale } = useLocale();
   const labels = useLabels();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [issues, setIssues] = useState<ApiIssue[]>([]);
-  const current = useQuery({ queryKey: ['items', 'detail', id], queryFn: ({ signal }) => api.get<Item>(`/items/${id}`, undefined, signal), enabled: editing });
+  const reg = useRegistryForm<Values, Item>({ kind: 'items', id, toValues, toBody });
+  const { form, editing, current } = reg;
   const hasMajor = Form.useWatch('hasMajor', form);
   const hasHearing = Form.useWatch('hasHearing', form);
   const hasGuide = Form.useWatch('hasGuide', form);
 
-  useEffect(() => {
-    if (current.data) form.setFieldsValue(toValues(current.data));
-  }, [current.data, form]);
-
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const body = toBody(v);
-      return editing && current.data ? api.patch<Item>(`/items/${id}`, { ...body, version: current.data.version }) : api.post<Item>('/items', body);
-    },
-    onSuccess: (it) => {
-      void message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['items'] });
-      navigate(`/admin/items/${it.id}`);
-    },
-    onError: (e) => setIssues(applyFieldErrors(form, e, locale)),
-  });
-
-  if (editing && current.isPending) return <Skeleton active />;
-  if (editing && current.isError) return <ErrorAlert error={current.error} />;
   const known = current.data ? Object.fromEntries(current.data.subjectIds.map((sid, i) => [sid, current.data.subjectNames[i] ?? sid])) : undefined;
   const penaltyOptions = labels.options.penaltyType;
   const removeIcon = (onClick: () => void) => <MinusCircleOutlined onClick={onClick} aria-label={t('common.remove')} style={{ marginTop: 34 }} />;
 
   return (
-    <div data-testid="item-form-page">
-      <PageHeader title={editing ? t('item.edit') : t('item.create')} sub={current.data ? `${current.data.code} ${current.data.name}` : undefined} />
-      <ErrorAlert error={save.error} issues={issues} onReload={() => void current.refetch()} />
+    <RegistryFormPage reg={reg} testId="item-form-page" title={editing ? t('item.edit') : t('item.create')} sub={current.data ? `${current.data.code} ${current.data.name}` : undefined}>
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={(v) => save.mutate(v)}
+        onFinish={reg.onFinish}
         scrollToFirstError
         data-testid="item-form"
         initialValues={{
@@ -513,13 +483,8 @@ export default function ItemFormPage() {
           </Form.List>
         </Section>
 
-        <Space>
-          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="item-form-submit">
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
+        <FormActions saving={reg.save.isPending} submitTestId="item-form-submit" />
       </Form>
-    </div>
+    </RegistryFormPage>
   );
 }

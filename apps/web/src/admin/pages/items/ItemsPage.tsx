@@ -1,19 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
-import type { Item, Page } from '../../../api/types.ts';
+import type { Item } from '../../../api/types.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ImportExportBar } from '../../../components/ImportExportBar.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { RegistryTable } from '../../../components/RegistryTable.tsx';
 import { SubjectSelect } from '../../../components/RemoteSelects.tsx';
 import { PublishedTag } from '../../../components/StatusTags.tsx';
 import { useLocale, useT, type MessageKey } from '../../../i18n/index.tsx';
 import { fmtMoney } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryList } from '../../../lib/registry.ts';
 import { useListParams } from '../../../lib/useListParams.ts';
 
 export type ItemList = 'random' | 'av' | 'major' | 'discretion';
@@ -40,11 +40,7 @@ export default function ItemsPage({ list }: { list?: ItemList }) {
   const lp = useListParams(FILTERS);
   const f = lp.filters;
   const query = { ...lp.query, list };
-  const q = useQuery({
-    queryKey: ['items', 'list', query],
-    queryFn: ({ signal }) => api.get<Page<Item>>('/items', query, signal),
-    placeholderData: (prev) => prev,
-  });
+  const q = useRegistryList<Item>('items', query);
   const meta = TITLES[list ?? 'all'];
 
   const extraColumns: ColumnsType<Item> =
@@ -133,13 +129,11 @@ export default function ItemsPage({ list }: { list?: ItemList }) {
         <Button onClick={lp.reset}>{t('common.resetFilters')}</Button>
       </div>
       {q.isError ? <ErrorAlert error={q.error} /> : null}
-      <Table<Item>
-        rowKey="id"
-        loading={q.isFetching}
-        dataSource={q.data?.items ?? []}
+      <RegistryTable<Item>
+        list={q}
+        lp={lp}
+        rowTestId="item-row"
         scroll={{ x: 1100 }}
-        onRow={() => ({ 'data-testid': 'item-row' }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: lp.page, pageSize: lp.pageSize, total: q.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: lp.setPage }}
         columns={[
           { title: t('item.code'), dataIndex: 'code', width: 150, fixed: 'left' },
           {

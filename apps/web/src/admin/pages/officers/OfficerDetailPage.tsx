@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Popconfirm, Row, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import type { Assessment, Certificate, OfficerDetail, Region, Training } from '../../../api/types.ts';
 import { Permission, useAuth, useCan } from '../../../auth/auth.tsx';
@@ -11,12 +11,15 @@ import { HistoryView } from '../../../components/HistoryView.tsx';
 import { OfficerCard } from '../../../components/OfficerCard.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ReasonModal } from '../../../components/ReasonModal.tsx';
+import { BackButton, RecordActions, WithdrawModal } from '../../../components/RecordActions.tsx';
 import { CertStatusTag, PublishedTag } from '../../../components/StatusTags.tsx';
 import { WithdrawnNotice } from '../../../components/WithdrawnNotice.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useErrorText } from '../../../lib/errors.ts';
 import { dash, fmtDate, fmtDateTime } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryRecord } from '../../../lib/registry.ts';
+import { usePublishWithdraw } from '../../../lib/usePublishWithdraw.ts';
 import { CertificateModal } from './CertificateModal.tsx';
 import { AssessmentModal, TrainingModal } from './RecordModals.tsx';
 
@@ -29,17 +32,14 @@ export default function OfficerDetailPage() {
   const labels = useLabels();
   const can = useCan();
   const me = useAuth();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [certModal, setCertModal] = useState<{ open: boolean; editing: Certificate | null }>({ open: false, editing: null });
   const [certAction, setCertAction] = useState<{ cert: Certificate; action: string } | null>(null);
   const [trainingOpen, setTrainingOpen] = useState(false);
   const [assessmentOpen, setAssessmentOpen] = useState(false);
-  const [withdrawing, setWithdrawing] = useState(false);
 
-  const q = useQuery({ queryKey: ['officers', 'detail', id], queryFn: ({ signal }) => api.get<OfficerDetail>(`/officers/${id}`, undefined, signal) });
+  const q = useRegistryRecord<OfficerDetail>('officers', id);
   const o = q.data;
   const primary = o ? (o.certificates.find((c) => c.id === o.certificateSummary?.id) ?? o.certificates.find((c) => c.number === o.certificateSummary?.number) ?? o.certificates[0] ?? null) : null;
   const area = useQuery({
@@ -49,15 +49,8 @@ export default function OfficerDetailPage() {
     staleTime: 300_000,
     retry: false,
   });
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['officers'] });
-  const publish = useMutation({
-    mutationFn: (x: OfficerDetail) => api.post(`/officers/${x.id}/publish`, { published: !x.published, version: x.version }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      refresh();
-    },
-    onError: (e) => void message.error(errorText(e)),
-  });
+  const actions = usePublishWithdraw<OfficerDetail>('officers');
+  const refresh = actions.refresh;
 
   const uploadPhoto = useMutation({
     mutationFn: (file: File) => api.upload<undefined>(`/officers/${id}/photo`, file),
@@ -78,29 +71,13 @@ export default function OfficerDetailPage() {
       <PageHeader
         title={
           <Space wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/admin/officers')} aria-label={t('common.back')} />
+            <BackButton to="/admin/officers" />
             <span data-testid="officer-name">{o.name}</span>
             <PublishedTag published={o.published} withdrawnAt={o.withdrawnAt} />
             {!o.onDuty ? <Tag>{t('officer.offDuty')}</Tag> : null}
           </Space>
         }
-        extra={
-          canWrite ? (
-            <>
-              <Popconfirm title={o.published ? t('common.unpublishConfirm') : t('common.publishConfirm')} onConfirm={() => publish.mutate(o)}>
-                <Button loading={publish.isPending} data-testid="officer-publish">
-                  {o.published ? t('common.unpublish') : t('common.publish')}
-                </Button>
-              </Popconfirm>
-              <Button icon={<EditOutlined />} onClick={() => navigate(`/admin/officers/${o.id}/edit`)} data-testid="officer-edit">
-                {t('common.edit')}
-              </Button>
-              <Button danger onClick={() => setWithdrawing(true)} data-testid="officer-withdraw">
-                {t('officer.withdraw')}
-              </Button>
-            </>
-          ) : null
-        }
+        extra={canWrite ? <RecordActions actions={actions} record={o} testIdPrefix="officer" withdrawLabel={t('officer.withdraw')} /> : null}
       />
       <WithdrawnNotice withdrawnAt={o.withdrawnAt} reason={o.withdrawReason} />
       <Row gutter={[12, 12]}>
@@ -314,18 +291,7 @@ export default function OfficerDetailPage() {
           refresh();
         }}
       />
-      <ReasonModal
-        open={withdrawing}
-        danger
-        title={`${t('officer.withdraw')} · ${o.name}`}
-        onCancel={() => setWithdrawing(false)}
-        onSubmit={async (v) => {
-          await api.post<void>(`/officers/${o.id}/withdraw`, { reason: v.reason, version: o.version });
-          void message.success(t('common.saved'));
-          setWithdrawing(false);
-          refresh();
-        }}
-      />
+      <WithdrawModal actions={actions} record={o} label={t('officer.withdraw')} />
     </div>
   );
 }

@@ -1,15 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Switch } from 'antd';
-import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import { api, type ApiIssue } from '../../../api/client.ts';
-import type { Officer, OfficerDetail } from '../../../api/types.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { PageHeader } from '../../../components/PageHeader.tsx';
+import { Card, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { useParams } from 'react-router-dom';
+import type { OfficerDetail } from '../../../api/types.ts';
+import { FormActions, RegistryFormPage } from '../../../components/RegistryFormPage.tsx';
 import { SubjectSelect } from '../../../components/RemoteSelects.tsx';
-import { useLocale, useT } from '../../../i18n/index.tsx';
-import { applyFieldErrors } from '../../../lib/errors.ts';
+import { useT } from '../../../i18n/index.tsx';
+import { blankToNull } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryForm } from '../../../lib/useRegistryForm.ts';
 
 interface Values {
   name: string;
@@ -25,30 +22,18 @@ interface Values {
   onDuty: boolean;
 }
 
-const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
-
 /**
  * Register or edit an officer. The ID number (GB 11643, check digit verified by the server) is required on create;
  * on edit it is only sent when re-entered, since non-administrators only ever see it masked.
  */
 export default function OfficerFormPage() {
   const { id } = useParams();
-  const editing = !!id;
   const t = useT();
-  const { locale } = useLocale();
   const labels = useLabels();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [issues, setIssues] = useState<ApiIssue[]>([]);
-  const current = useQuery({ queryKey: ['officers', 'detail', id], queryFn: ({ signal }) => api.get<OfficerDetail>(`/officers/${id}`, undefined, signal), enabled: editing });
-  const hasLegal = Form.useWatch('hasLegalQualification', form);
-
-  useEffect(() => {
-    const o = current.data;
-    if (!o) return;
-    form.setFieldsValue({
+  const reg = useRegistryForm<Values, OfficerDetail>({
+    kind: 'officers',
+    id,
+    toValues: (o) => ({
       name: o.name,
       idNumber: o.idNumber ?? '',
       agencyId: o.agencyId,
@@ -60,13 +45,10 @@ export default function OfficerFormPage() {
       legalQualificationNo: o.legalQualificationNo,
       isLegalReviewer: o.isLegalReviewer,
       onDuty: o.onDuty,
-    });
-  }, [current.data, form]);
-
-  const save = useMutation({
-    mutationFn: (v: Values) => {
+    }),
+    toBody: (v, current) => {
       const idNumber = v.idNumber?.trim().toUpperCase();
-      const body = {
+      return {
         name: v.name.trim(),
         agencyId: v.agencyId,
         post: v.post.trim(),
@@ -77,30 +59,21 @@ export default function OfficerFormPage() {
         legalQualificationNo: v.hasLegalQualification ? blankToNull(v.legalQualificationNo) : null,
         isLegalReviewer: !!v.isLegalReviewer,
         onDuty: !!v.onDuty,
-        ...(idNumber && (!editing || idNumber !== current.data?.idNumber) ? { idNumber } : {}),
+        // On edit, only a number that differs from the one loaded (null for non-administrators) is sent.
+        ...(idNumber && (!current || idNumber !== current.idNumber) ? { idNumber } : {}),
       };
-      return editing && current.data ? api.patch<Officer>(`/officers/${id}`, { ...body, version: current.data.version }) : api.post<Officer>('/officers', body);
     },
-    onSuccess: (o) => {
-      void message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['officers'] });
-      navigate(`/admin/officers/${o.id}`);
-    },
-    onError: (e) => setIssues(applyFieldErrors(form, e, locale)),
   });
-
-  if (editing && current.isPending) return <Skeleton active />;
-  if (editing && current.isError) return <ErrorAlert error={current.error} />;
+  const { form, editing, current } = reg;
+  const hasLegal = Form.useWatch('hasLegalQualification', form);
 
   return (
-    <div data-testid="officer-form-page">
-      <PageHeader title={editing ? t('officer.edit') : t('officer.create')} sub={current.data?.name} />
-      <ErrorAlert error={save.error} issues={issues} onReload={() => void current.refetch()} />
+    <RegistryFormPage reg={reg} testId="officer-form-page" title={editing ? t('officer.edit') : t('officer.create')} sub={current.data?.name}>
       <Card size="small">
         <Form<Values>
           form={form}
           layout="vertical"
-          onFinish={(v) => save.mutate(v)}
+          onFinish={reg.onFinish}
           initialValues={{ hasLegalQualification: false, isLegalReviewer: false, onDuty: true, personnelType: 'civil_servant' }}
           data-testid="officer-form"
           scrollToFirstError
@@ -169,14 +142,9 @@ export default function OfficerFormPage() {
               </Col>
             ) : null}
           </Row>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="officer-form-submit">
-              {t('common.save')}
-            </Button>
-            <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-          </Space>
+          <FormActions saving={reg.save.isPending} submitTestId="officer-form-submit" />
         </Form>
       </Card>
-    </div>
+    </RegistryFormPage>
   );
 }

@@ -1,18 +1,18 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
-import type { Officer, Page } from '../../../api/types.ts';
+import type { Officer } from '../../../api/types.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ImportExportBar } from '../../../components/ImportExportBar.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { RegistryTable } from '../../../components/RegistryTable.tsx';
 import { SubjectSelect } from '../../../components/RemoteSelects.tsx';
 import { CertStatusTag, PublishedTag } from '../../../components/StatusTags.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fmtDate } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryList } from '../../../lib/registry.ts';
 import { useListParams } from '../../../lib/useListParams.ts';
 
 const FILTERS = ['q', 'agencyId', 'personnelType', 'certificateStatus', 'trainingShortfall'] as const;
@@ -26,11 +26,7 @@ export default function OfficersPage() {
   const canWrite = can(Permission.REGISTRY_WRITE_AGENCY);
   const lp = useListParams(FILTERS);
   const f = lp.filters;
-  const list = useQuery({
-    queryKey: ['officers', 'list', lp.query],
-    queryFn: ({ signal }) => api.get<Page<Officer>>('/officers', lp.query, signal),
-    placeholderData: (prev) => prev,
-  });
+  const list = useRegistryList<Officer>('officers', lp.query);
   return (
     <div data-testid="officers-page">
       <PageHeader
@@ -66,13 +62,11 @@ export default function OfficersPage() {
         <Button onClick={lp.reset}>{t('common.resetFilters')}</Button>
       </div>
       {list.isError ? <ErrorAlert error={list.error} /> : null}
-      <Table<Officer>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+      <RegistryTable<Officer>
+        list={list}
+        lp={lp}
+        rowTestId="officer-row"
         scroll={{ x: 1200 }}
-        onRow={() => ({ 'data-testid': 'officer-row' }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: lp.page, pageSize: lp.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: lp.setPage }}
         columns={[
           {
             title: t('common.name'),

@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import type { AbsorbedPower, Entrustment, Item, Officer, Page, Subject } from '../../../api/types.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
@@ -11,25 +11,29 @@ import { HistoryView } from '../../../components/HistoryView.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { WithdrawnNotice } from '../../../components/WithdrawnNotice.tsx';
 import { ReasonModal } from '../../../components/ReasonModal.tsx';
+import { BackButton, RecordActions, WithdrawModal } from '../../../components/RecordActions.tsx';
 import { CertStatusTag, EntrustmentStatusTag, PublishedTag, SubjectStatusTag } from '../../../components/StatusTags.tsx';
 import { useT } from '../../../i18n/index.tsx';
-import { useErrorText } from '../../../lib/errors.ts';
 import { dash, fmtDate, fmtDateTime } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryRecord, type RegistryKind } from '../../../lib/registry.ts';
+import { usePublishWithdraw } from '../../../lib/usePublishWithdraw.ts';
+
+/** Records of another registry that refer to this subject (the first 100), as a plain table in a tab. */
+function RelatedTable<T extends { id: string }>({ kind, filter, scrollX, columns }: { kind: RegistryKind; filter: Record<string, string>; scrollX: number; columns: ColumnsType<T> }) {
+  const q = useQuery({ queryKey: [kind, 'list', filter], queryFn: ({ signal }) => api.get<Page<T>>(`/${kind}`, { ...filter, pageSize: 100 }, signal) });
+  if (q.isError) return <ErrorAlert error={q.error} />;
+  return <Table<T> rowKey="id" size="small" loading={q.isPending} dataSource={q.data?.items ?? []} pagination={false} scroll={{ x: scrollX }} columns={columns} />;
+}
 
 function RelatedEntrustments({ subjectId }: { subjectId: string }) {
   const t = useT();
   const labels = useLabels();
-  const q = useQuery({ queryKey: ['entrustments', 'list', { subjectId }], queryFn: ({ signal }) => api.get<Page<Entrustment>>('/entrustments', { subjectId, pageSize: 100 }, signal) });
-  if (q.isError) return <ErrorAlert error={q.error} />;
   return (
-    <Table<Entrustment>
-      rowKey="id"
-      size="small"
-      loading={q.isPending}
-      dataSource={q.data?.items ?? []}
-      pagination={false}
-      scroll={{ x: 760 }}
+    <RelatedTable<Entrustment>
+      kind="entrustments"
+      filter={{ subjectId }}
+      scrollX={760}
       columns={[
         { title: t('entrustment.kind'), dataIndex: 'kind', width: 90, render: (v: string) => labels.enumText('entrustmentKind', v) },
         { title: t('entrustment.agreementNo'), dataIndex: 'agreementNo', render: (v: string, r) => <Link to={`/admin/entrustments/${r.id}`}>{v}</Link> },
@@ -45,16 +49,11 @@ function RelatedEntrustments({ subjectId }: { subjectId: string }) {
 function RelatedOfficers({ agencyId }: { agencyId: string }) {
   const t = useT();
   const labels = useLabels();
-  const q = useQuery({ queryKey: ['officers', 'list', { agencyId }], queryFn: ({ signal }) => api.get<Page<Officer>>('/officers', { agencyId, pageSize: 100 }, signal) });
-  if (q.isError) return <ErrorAlert error={q.error} />;
   return (
-    <Table<Officer>
-      rowKey="id"
-      size="small"
-      loading={q.isPending}
-      dataSource={q.data?.items ?? []}
-      pagination={false}
-      scroll={{ x: 600 }}
+    <RelatedTable<Officer>
+      kind="officers"
+      filter={{ agencyId }}
+      scrollX={600}
       columns={[
         { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/admin/officers/${r.id}`}>{v}</Link> },
         { title: t('officer.post'), dataIndex: 'post' },
@@ -68,16 +67,11 @@ function RelatedOfficers({ agencyId }: { agencyId: string }) {
 function RelatedItems({ subjectId }: { subjectId: string }) {
   const t = useT();
   const labels = useLabels();
-  const q = useQuery({ queryKey: ['items', 'list', { subjectId }], queryFn: ({ signal }) => api.get<Page<Item>>('/items', { subjectId, pageSize: 100 }, signal) });
-  if (q.isError) return <ErrorAlert error={q.error} />;
   return (
-    <Table<Item>
-      rowKey="id"
-      size="small"
-      loading={q.isPending}
-      dataSource={q.data?.items ?? []}
-      pagination={false}
-      scroll={{ x: 600 }}
+    <RelatedTable<Item>
+      kind="items"
+      filter={{ subjectId }}
+      scrollX={600}
       columns={[
         { title: t('item.code'), dataIndex: 'code', width: 150 },
         { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/admin/items/${r.id}`}>{v}</Link> },
@@ -92,22 +86,11 @@ export default function SubjectDetailPage() {
   const t = useT();
   const labels = useLabels();
   const can = useCan();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
   const { message } = App.useApp();
-  const errorText = useErrorText();
   const [action, setAction] = useState<string | null>(null);
-  const [withdrawing, setWithdrawing] = useState(false);
-  const q = useQuery({ queryKey: ['subjects', 'detail', id], queryFn: ({ signal }) => api.get<Subject>(`/subjects/${id}`, undefined, signal) });
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['subjects'] });
-  const publish = useMutation({
-    mutationFn: (s: Subject) => api.post<Subject>(`/subjects/${s.id}/publish`, { published: !s.published, version: s.version }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      refresh();
-    },
-    onError: (e) => void message.error(errorText(e)),
-  });
+  const q = useRegistryRecord<Subject>('subjects', id);
+  const actions = usePublishWithdraw<Subject>('subjects');
+  const refresh = actions.refresh;
 
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <ErrorAlert error={q.error} />;
@@ -121,7 +104,7 @@ export default function SubjectDetailPage() {
       <PageHeader
         title={
           <Space wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/admin/subjects')} aria-label={t('common.back')} />
+            <BackButton to="/admin/subjects" />
             <span data-testid="subject-name">{s.name}</span>
             <SubjectStatusTag status={s.status} />
             <PublishedTag published={s.published} withdrawnAt={s.withdrawnAt} />
@@ -136,21 +119,7 @@ export default function SubjectDetailPage() {
                   </Button>
                 ))
               : null}
-            {canWrite ? (
-              <>
-                <Popconfirm title={s.published ? t('common.unpublishConfirm') : t('common.publishConfirm')} onConfirm={() => publish.mutate(s)}>
-                  <Button loading={publish.isPending} data-testid="subject-publish">
-                    {s.published ? t('common.unpublish') : t('common.publish')}
-                  </Button>
-                </Popconfirm>
-                <Button icon={<EditOutlined />} onClick={() => navigate(`/admin/subjects/${s.id}/edit`)} data-testid="subject-edit">
-                  {t('common.edit')}
-                </Button>
-                <Button danger onClick={() => setWithdrawing(true)} data-testid="subject-withdraw">
-                  {t('common.withdraw')}
-                </Button>
-              </>
-            ) : null}
+            {canWrite ? <RecordActions actions={actions} record={s} testIdPrefix="subject" withdrawLabel={t('common.withdraw')} /> : null}
           </>
         }
       />
@@ -227,18 +196,7 @@ export default function SubjectDetailPage() {
           refresh();
         }}
       />
-      <ReasonModal
-        open={withdrawing}
-        title={`${t('common.withdraw')} · ${s.name}`}
-        danger
-        onCancel={() => setWithdrawing(false)}
-        onSubmit={async (v) => {
-          await api.post<Subject>(`/subjects/${s.id}/withdraw`, { version: s.version, reason: v.reason });
-          void message.success(t('common.saved'));
-          setWithdrawing(false);
-          refresh();
-        }}
-      />
+      <WithdrawModal actions={actions} record={s} label={t('common.withdraw')} />
     </div>
   );
 }

@@ -1,16 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space } from 'antd';
-import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import { api, type ApiIssue } from '../../../api/client.ts';
+import { Button, Card, Col, Form, Input, Row, Select } from 'antd';
+import { useParams } from 'react-router-dom';
 import type { AbsorbedPower, Subject } from '../../../api/types.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { PageHeader } from '../../../components/PageHeader.tsx';
+import { FormActions, RegistryFormPage } from '../../../components/RegistryFormPage.tsx';
 import { RegionSelect, SubjectSelect } from '../../../components/RemoteSelects.tsx';
-import { useLocale, useT } from '../../../i18n/index.tsx';
-import { applyFieldErrors } from '../../../lib/errors.ts';
+import { useT } from '../../../i18n/index.tsx';
+import { blankToNull } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryForm } from '../../../lib/useRegistryForm.ts';
 
 interface Values {
   name: string;
@@ -29,81 +26,53 @@ interface Values {
   absorbedPowers: AbsorbedPower[];
 }
 
-const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
-
 /** Create or edit an enforcement subject (system administrator). Editing sends the version read (optimistic lock). */
 export default function SubjectFormPage() {
   const { id } = useParams();
-  const editing = !!id;
   const t = useT();
-  const { locale } = useLocale();
   const labels = useLabels();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [issues, setIssues] = useState<ApiIssue[]>([]);
-  const current = useQuery({ queryKey: ['subjects', 'detail', id], queryFn: ({ signal }) => api.get<Subject>(`/subjects/${id}`, undefined, signal), enabled: editing });
-
-  useEffect(() => {
-    if (current.data) {
-      const s = current.data;
-      form.setFieldsValue({
-        name: s.name,
-        shortName: s.shortName,
-        uscc: s.uscc ?? '',
-        regionCode: s.regionCode,
-        kind: s.kind,
-        form: s.form,
-        sector: s.sector,
-        legalBasis: s.legalBasis,
-        supervisingBureauId: s.supervisingBureauId,
-        address: s.address,
-        phone: s.phone,
-        officeHours: s.officeHours,
-        complaintPhone: s.complaintPhone,
-        absorbedPowers: s.absorbedPowers,
-      });
-    }
-  }, [current.data, form]);
-
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const body = {
-        name: v.name.trim(),
-        shortName: blankToNull(v.shortName),
-        uscc: v.uscc.trim().toUpperCase(),
-        regionCode: v.regionCode,
-        kind: v.kind,
-        form: v.form,
-        sector: v.sector,
-        legalBasis: v.legalBasis,
-        supervisingBureauId: v.supervisingBureauId || null,
-        address: blankToNull(v.address),
-        phone: blankToNull(v.phone),
-        officeHours: blankToNull(v.officeHours),
-        complaintPhone: blankToNull(v.complaintPhone),
-        absorbedPowers: (v.absorbedPowers ?? []).map((p) => ({ fromName: p.fromName, sector: p.sector, scope: p.scope, ...(p.fromSubjectId ? { fromSubjectId: p.fromSubjectId } : {}) })),
-      };
-      return editing && current.data ? api.patch<Subject>(`/subjects/${id}`, { ...body, version: current.data.version }) : api.post<Subject>('/subjects', body);
-    },
-    onSuccess: (s) => {
-      void message.success(t('common.saved'));
-      void qc.invalidateQueries({ queryKey: ['subjects'] });
-      navigate(`/admin/subjects/${s.id}`);
-    },
-    onError: (e) => setIssues(applyFieldErrors(form, e, locale)),
+  const reg = useRegistryForm<Values, Subject>({
+    kind: 'subjects',
+    id,
+    toValues: (s) => ({
+      name: s.name,
+      shortName: s.shortName,
+      uscc: s.uscc ?? '',
+      regionCode: s.regionCode,
+      kind: s.kind,
+      form: s.form,
+      sector: s.sector,
+      legalBasis: s.legalBasis,
+      supervisingBureauId: s.supervisingBureauId,
+      address: s.address,
+      phone: s.phone,
+      officeHours: s.officeHours,
+      complaintPhone: s.complaintPhone,
+      absorbedPowers: s.absorbedPowers,
+    }),
+    toBody: (v) => ({
+      name: v.name.trim(),
+      shortName: blankToNull(v.shortName),
+      uscc: v.uscc.trim().toUpperCase(),
+      regionCode: v.regionCode,
+      kind: v.kind,
+      form: v.form,
+      sector: v.sector,
+      legalBasis: v.legalBasis,
+      supervisingBureauId: v.supervisingBureauId || null,
+      address: blankToNull(v.address),
+      phone: blankToNull(v.phone),
+      officeHours: blankToNull(v.officeHours),
+      complaintPhone: blankToNull(v.complaintPhone),
+      absorbedPowers: (v.absorbedPowers ?? []).map((p) => ({ fromName: p.fromName, sector: p.sector, scope: p.scope, ...(p.fromSubjectId ? { fromSubjectId: p.fromSubjectId } : {}) })),
+    }),
   });
-
-  if (editing && current.isPending) return <Skeleton active />;
-  if (editing && current.isError) return <ErrorAlert error={current.error} />;
+  const { form, editing, current } = reg;
 
   return (
-    <div data-testid="subject-form-page">
-      <PageHeader title={editing ? t('subject.edit') : t('subject.create')} sub={editing ? current.data?.name : undefined} />
-      <ErrorAlert error={save.error} issues={issues} onReload={() => void current.refetch()} />
+    <RegistryFormPage reg={reg} testId="subject-form-page" title={editing ? t('subject.edit') : t('subject.create')} sub={editing ? current.data?.name : undefined}>
       <Card size="small">
-        <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ absorbedPowers: [] }} data-testid="subject-form" scrollToFirstError>
+        <Form<Values> form={form} layout="vertical" onFinish={reg.onFinish} initialValues={{ absorbedPowers: [] }} data-testid="subject-form" scrollToFirstError>
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
@@ -204,14 +173,9 @@ export default function SubjectFormPage() {
               )}
             </Form.List>
           </Card>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="subject-form-submit">
-              {t('common.save')}
-            </Button>
-            <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-          </Space>
+          <FormActions saving={reg.save.isPending} submitTestId="subject-form-submit" />
         </Form>
       </Card>
-    </div>
+    </RegistryFormPage>
   );
 }

@@ -1,17 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Input, Select, Table, Tag } from 'antd';
+import { Button, Input, Select, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
-import type { Page, Subject } from '../../../api/types.ts';
+import type { Subject } from '../../../api/types.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { ImportExportBar } from '../../../components/ImportExportBar.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { RegistryTable } from '../../../components/RegistryTable.tsx';
 import { RegionSelect } from '../../../components/RemoteSelects.tsx';
 import { PublishedTag, SubjectStatusTag } from '../../../components/StatusTags.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useLabels } from '../../../lib/labels.ts';
+import { useRegistryList } from '../../../lib/registry.ts';
 import { useListParams } from '../../../lib/useListParams.ts';
 
 const FILTERS = ['q', 'regionCode', 'sector', 'kind', 'form', 'status'] as const;
@@ -26,11 +26,7 @@ export default function SubjectsPage() {
   const canWrite = can(Permission.REGISTRY_WRITE_SYSTEM);
   const lp = useListParams(FILTERS);
   const f = lp.filters;
-  const list = useQuery({
-    queryKey: ['subjects', 'list', lp.query],
-    queryFn: ({ signal }) => api.get<Page<Subject>>('/subjects', lp.query, signal),
-    placeholderData: (prev) => prev,
-  });
+  const list = useRegistryList<Subject>('subjects', lp.query);
   return (
     <div data-testid="subjects-page">
       <PageHeader
@@ -57,13 +53,11 @@ export default function SubjectsPage() {
         <Button onClick={lp.reset}>{t('common.resetFilters')}</Button>
       </div>
       {list.isError ? <ErrorAlert error={list.error} /> : null}
-      <Table<Subject>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+      <RegistryTable<Subject>
+        list={list}
+        lp={lp}
+        rowTestId="subject-row"
         scroll={{ x: 1000 }}
-        onRow={() => ({ 'data-testid': 'subject-row' }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: lp.page, pageSize: lp.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }), onChange: lp.setPage }}
         columns={[
           {
             title: t('common.name'),
