@@ -347,6 +347,45 @@ CREATE TABLE "ledger_tree" (
 	CONSTRAINT "ledger_tree_entry_id_unique" UNIQUE("entry_id")
 );
 --> statement-breakpoint
+CREATE TABLE "evidence" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"blob_id" text NOT NULL,
+	"size" integer NOT NULL,
+	"file_name" text NOT NULL,
+	"media_type" text NOT NULL,
+	"kind" text NOT NULL,
+	"case_ref" text NOT NULL,
+	"stage" text,
+	"maker" text NOT NULL,
+	"maker_officer_id" uuid,
+	"captured_at" timestamp with time zone NOT NULL,
+	"captured_place" text NOT NULL,
+	"device" text NOT NULL,
+	"device_reviewed" boolean NOT NULL,
+	"method" text NOT NULL,
+	"proves" text NOT NULL,
+	"transcript" text,
+	"gap_reason" text,
+	"late_upload" boolean NOT NULL,
+	"retention_class" text NOT NULL,
+	"retain_until" date,
+	"agency_id" uuid,
+	"region_path" text NOT NULL,
+	"uploaded_by" uuid NOT NULL,
+	"uploaded_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "evidence_access" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"evidence_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"action" text NOT NULL,
+	"reason" text NOT NULL,
+	"ip" text,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX "change_events_entity_idx" ON "change_events" USING btree ("entity_type","entity_id","id");--> statement-breakpoint
 CREATE INDEX "change_events_region_idx" ON "change_events" USING btree ("region_path");--> statement-breakpoint
 CREATE UNIQUE INDEX "change_events_idem_uq" ON "change_events" USING btree ("entity_type","entity_id","idempotency_key") WHERE "change_events"."idempotency_key" is not null;--> statement-breakpoint
@@ -378,4 +417,7 @@ CREATE INDEX "trainings_year_idx" ON "trainings" USING btree ("year","officer_id
 CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("status","run_at");--> statement-breakpoint
 CREATE INDEX "ledger_entries_ref_idx" ON "ledger_entries" USING btree ("kind","ref");--> statement-breakpoint
 CREATE INDEX "ledger_entries_hash_idx" ON "ledger_entries" USING btree ("leaf_hash");--> statement-breakpoint
-CREATE INDEX "ledger_tree_hash_idx" ON "ledger_tree" USING btree ("leaf_hash");
+CREATE INDEX "ledger_tree_hash_idx" ON "ledger_tree" USING btree ("leaf_hash");--> statement-breakpoint
+CREATE INDEX "evidence_case_idx" ON "evidence" USING btree ("case_ref");--> statement-breakpoint
+CREATE INDEX "evidence_region_idx" ON "evidence" USING btree ("region_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "evidence_access_evidence_idx" ON "evidence_access" USING btree ("evidence_id","id");

@@ -27,3 +27,9 @@ CREATE TRIGGER ledger_tree_no_truncate BEFORE TRUNCATE ON ledger_tree FOR EACH S
 CREATE TRIGGER ledger_checkpoints_append_only BEFORE UPDATE OR DELETE ON ledger_checkpoints FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER ledger_checkpoints_no_truncate BEFORE TRUNCATE ON ledger_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+-- Evidence records and their access log (issue #8): no deletion before the retention period ends — and no deletion
+-- through the application at all; a mistaken upload is withdrawn by a recorded event.
+CREATE TRIGGER evidence_append_only BEFORE UPDATE OR DELETE ON evidence FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER evidence_access_append_only BEFORE UPDATE OR DELETE ON evidence_access FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();

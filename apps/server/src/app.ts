@@ -16,6 +16,7 @@ import { errorCodeList, installErrorHandler, installNotFoundHandler } from './li
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore } from './modules/blobs/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
+import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
@@ -79,6 +80,7 @@ export async function buildApp(opts: AppOptions) {
     agencyNamesOf: (ids) => subjects.namesOf(ids),
   });
   const jobs = createJobRunner({ db, clock, log: app.log });
+  const evidence = createEvidenceService({ db, blobs, audit, ledger, clock });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
@@ -111,6 +113,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(registryRoutes({ regions, subjects, officers, items, rules, stats }));
       await v1.register(importRoutes(imports));
       await v1.register(ledgerRoutes(ledger));
+      await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
       v1.get(
         '/meta/error-codes',
         {
@@ -145,7 +148,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

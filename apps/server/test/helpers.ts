@@ -49,6 +49,7 @@ export async function makeTestApp(opts: { clock?: FakeClock } = {}) {
     db: database.db,
     database,
     clock,
+    dataDir,
     async close() {
       await built.app.close();
       await database.close();

@@ -6,3 +6,5 @@ export * from './calendar/index.ts';
 export * from './rules/index.ts';
 export * from './masking/index.ts';
 export * from './ledger/index.ts';
+export * from './record/index.ts';
+export * from './cases/index.ts';

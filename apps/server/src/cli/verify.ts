@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
+import { createBlobStore } from '../modules/blobs/index.ts';
 import { verifyLedger } from '../modules/ledger/index.ts';
 
 /**
@@ -13,7 +15,8 @@ const trustedKeys = args.flatMap((a, i) => (a === '--trust' && args[i + 1] ? [fs
 const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
 const t0 = performance.now();
-const result = await verifyLedger(database.db, { trustedKeys });
+const blobs = createBlobStore({ root: path.join(config.dataDir, 'blobs') });
+const result = await verifyLedger(database.db, { trustedKeys, blobs });
 const seconds = (performance.now() - t0) / 1000;
 await database.close();
 const s = result.stats;

@@ -5,3 +5,4 @@ export * from '../modules/registry/registry.schema.ts';
 export * from '../modules/jobs/jobs.schema.ts';
 export * from '../modules/imports/imports.schema.ts';
 export * from '../modules/ledger/ledger.schema.ts';
+export * from '../modules/evidence/evidence.schema.ts';

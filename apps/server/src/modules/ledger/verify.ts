@@ -2,6 +2,8 @@ import { CompactTree, fromHex, leafHash, toHex } from '@zhifa/domain';
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { changeEvents, securityEvents } from '../audit/index.ts';
+import type { BlobStore } from '../blobs/index.ts';
+import { evidence, evidenceAccess } from '../evidence/index.ts';
 import { leafData } from './canonical.ts';
 import { ledgerCheckpoints, ledgerEntries, ledgerQueue, ledgerTree } from './ledger.schema.ts';
 import { hashFnOf, type HashAlg } from './ledger.service.ts';
@@ -20,7 +22,9 @@ export interface Finding {
     | 'checkpoint_root_mismatch'
     | 'checkpoint_signature_invalid'
     | 'checkpoint_body_mismatch'
-    | 'checkpoint_untrusted_key';
+    | 'checkpoint_untrusted_key'
+    | 'blob_missing'
+    | 'blob_swapped';
   /** Which row, leaf or checkpoint (e.g. "change_events#123", "leaf 17", "checkpoint 4096"). */
   where: string;
   detail: string;
@@ -30,6 +34,8 @@ export interface Finding {
 const SOURCES = {
   change_event: { table: changeEvents, name: 'change_events' },
   security_event: { table: securityEvents, name: 'security_events' },
+  evidence: { table: evidence, name: 'evidence' },
+  evidence_access: { table: evidenceAccess, name: 'evidence_access' },
 } as const;
 type Kind = keyof typeof SOURCES;
 
@@ -38,7 +44,7 @@ type Kind = keyof typeof SOURCES;
  * every leaf against the tree, every checkpoint's root against the leaves and its signature against its key. Each
  * finding names the damaged row, leaf or checkpoint. Pure reads: it never repairs anything.
  */
-export async function verifyLedger(db: Db, opts: { trustedKeys?: string[] } = {}) {
+export async function verifyLedger(db: Db, opts: { trustedKeys?: string[]; blobs?: BlobStore } = {}) {
   const findings: Finding[] = [];
   const [entries, tree, checkpoints, queue] = await Promise.all([
     db.select().from(ledgerEntries).orderBy(asc(ledgerEntries.id)),
@@ -54,7 +60,7 @@ export async function verifyLedger(db: Db, opts: { trustedKeys?: string[] } = {}
   const entryByRef = new Map<string, (typeof entries)[number]>();
   for (const e of entries) entryByRef.set(`${e.kind}:${e.ref}`, e);
   for (const [kind, src] of Object.entries(SOURCES) as [Kind, (typeof SOURCES)[Kind]][]) {
-    const rows = await db.select().from(src.table).orderBy(asc(src.table.id));
+    const rows: { id: number | string }[] = await db.select().from(src.table as typeof changeEvents).orderBy(asc(src.table.id));
     const seen = new Set<string>();
     for (const row of rows) {
       const ref = String(row.id);
@@ -68,6 +74,15 @@ export async function verifyLedger(db: Db, opts: { trustedKeys?: string[] } = {}
     }
     for (const e of entries) {
       if (e.kind === kind && !seen.has(e.ref)) findings.push({ code: 'record_deleted', where: `${src.name}#${e.ref}`, detail: `log entry #${e.id} refers to a row that no longer exists` });
+    }
+  }
+
+  // 1b. Every evidence file still hashes to its content address (a swapped or deleted file is named).
+  if (opts.blobs) {
+    for (const row of await db.select({ id: evidence.id, blobId: evidence.blobId }).from(evidence)) {
+      const actual = await opts.blobs.rehash(row.blobId);
+      if (actual === null) findings.push({ code: 'blob_missing', where: `evidence#${row.id}`, detail: `file ${row.blobId.slice(0, 19)}… is missing from the blob store` });
+      else if (actual !== row.blobId) findings.push({ code: 'blob_swapped', where: `evidence#${row.id}`, detail: `file ${row.blobId.slice(0, 19)}… now hashes to ${actual.slice(0, 19)}…` });
     }
   }
 

@@ -1,0 +1,191 @@
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import { FileStore } from '@tus/file-store';
+import { Server as TusServer } from '@tus/server';
+import { AppError, EvidenceMetaInput } from '@zhifa/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Actor } from '../../lib/actor.ts';
+import { actorOf, ErrorResponse, IdParams, meta, stdErrors } from '../../lib/http.ts';
+import type { BlobStore } from '../blobs/index.ts';
+import type { EvidenceService } from './evidence.service.ts';
+
+const EvidenceOut = z.object({
+  id: z.string(),
+  blobId: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  kind: z.string(),
+  caseRef: z.string(),
+  stage: z.string().nullable(),
+  maker: z.string(),
+  makerOfficerId: z.string().nullable(),
+  capturedAt: z.string(),
+  capturedPlace: z.string(),
+  device: z.string(),
+  deviceReviewed: z.boolean(),
+  method: z.string(),
+  proves: z.string(),
+  transcript: z.string().nullable(),
+  gapReason: z.string().nullable(),
+  lateUpload: z.boolean(),
+  retentionClass: z.string(),
+  retainUntil: z.string().nullable(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+const Recorded = EvidenceOut.extend({ flags: z.object({ lateUpload: z.boolean(), deviceNotReviewed: z.boolean() }) });
+const Reason = z.object({ reason: z.string().trim().min(2).max(200).describe('why the record is opened (logged)') });
+
+type RawWithActor = IncomingMessage & { zhifaActor?: Actor; zhifaRequestId?: string };
+const UPLOADS_PATH = '/api/v1/uploads';
+
+function parseMeta(raw: string | undefined | null) {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw ?? '');
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['meta'], message: 'meta must be a JSON object' }] } });
+  }
+  const parsed = EvidenceMetaInput.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', { details: { issues: parsed.error.issues.map((i) => ({ path: ['meta', ...i.path.map(String)], message: i.message })) } });
+  }
+  return parsed.data;
+}
+
+/** tus hooks answer errors as { status_code, body }: our structured error body, JSON-encoded. */
+function tusError(e: unknown): { status_code: number; body: string } {
+  const err = e instanceof AppError ? e : new AppError('INTERNAL');
+  return { status_code: err.status, body: JSON.stringify({ error: { code: err.code, message: err.message, messageZh: err.messageZh, details: err.details } }) };
+}
+
+/**
+ * Evidence intake: a plain multipart upload (phone browsers, small files) and resumable uploads over the tus protocol
+ * (several GB, survives broken connections: the client asks the offset and continues). Both stream to disk while
+ * hashing and only then record the evidence row, so an acknowledged upload is durable and an interrupted one is
+ * never referenced.
+ */
+export function evidenceRoutes(evidence: EvidenceService, blobs: BlobStore, opts: { dataDir: string }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const directory = path.join(opts.dataDir, 'uploads');
+    await fs.mkdir(directory, { recursive: true });
+    const datastore = new FileStore({ directory });
+    const actorOfTus = (req: unknown) => ((req as { runtime?: { node?: { req?: RawWithActor } } }).runtime?.node?.req ?? null);
+    const tus = new TusServer({
+      path: UPLOADS_PATH,
+      datastore,
+      relativeLocation: true,
+      maxSize: 20 * 1024 ** 3,
+      respectForwardedHeaders: true,
+      async onIncomingRequest(req, uploadId) {
+        const raw = actorOfTus(req);
+        const actor = raw?.zhifaActor;
+        if (!actor) throw tusError(new AppError('UNAUTHENTICATED'));
+        if (req.method !== 'POST' && uploadId) {
+          // Only the uploader may continue or inspect an upload.
+          const upload = await datastore.getUpload(uploadId).catch(() => null);
+          if (!upload || upload.metadata?.uploaderId !== actor.userId) throw tusError(new AppError('NOT_FOUND'));
+        }
+      },
+      async onUploadCreate(req, upload) {
+        const actor = actorOfTus(req)!.zhifaActor!;
+        try {
+          const m = parseMeta(upload.metadata?.meta);
+          evidence.check(actor, m, upload.metadata?.filetype ?? 'application/octet-stream');
+        } catch (e) {
+          throw tusError(e);
+        }
+        return { metadata: { ...upload.metadata, uploaderId: actor.userId } };
+      },
+      async onUploadFinish(req, upload) {
+        const raw = actorOfTus(req)!;
+        try {
+          const m = parseMeta(upload.metadata?.meta);
+          const stored = await blobs.putFile(path.join(directory, upload.id));
+          await fs.rm(path.join(directory, `${upload.id}.json`), { force: true });
+          const rec = await evidence.record(
+            raw.zhifaActor!,
+            m,
+            { blobId: stored.id, size: stored.size, fileName: upload.metadata?.filename ?? 'upload', mediaType: upload.metadata?.filetype ?? 'application/octet-stream' },
+            { requestId: raw.zhifaRequestId },
+          );
+          return { headers: { 'Zhifa-Evidence-Id': rec.id, 'Zhifa-Blob-Id': rec.blobId } };
+        } catch (e) {
+          throw tusError(e);
+        }
+      },
+    });
+
+    // tus bodies are raw bytes: leave the stream to tus.
+    app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+    const handleTus = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+      const raw = req.raw as RawWithActor;
+      raw.zhifaActor = actorOf(req);
+      raw.zhifaRequestId = String(req.id);
+      reply.hijack();
+      await tus.handle(req.raw, reply.raw);
+    };
+    app.all('/uploads', { schema: { tags: ['evidence'], summary: 'tus 1.0 resumable upload endpoint (creation): Upload-Metadata needs filename, filetype and meta (JSON evidence metadata)', hide: false } }, handleTus);
+    app.all('/uploads/*', { schema: { tags: ['evidence'], summary: 'tus 1.0 resumable upload (HEAD for the offset, PATCH to continue)', hide: false } }, handleTus);
+
+    app.post(
+      '/evidence',
+      {
+        schema: {
+          tags: ['evidence'],
+          summary: 'Upload evidence in one request: multipart with a "meta" field (JSON) before the "file" part; streamed to storage',
+          consumes: ['multipart/form-data'],
+          response: { 201: Recorded, ...stdErrors },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        let m: ReturnType<typeof parseMeta> | null = null;
+        for await (const part of req.parts({ limits: { fileSize: 20 * 1024 ** 3, files: 1 } })) {
+          if (part.type === 'field' && part.fieldname === 'meta') m = parseMeta(String(part.value));
+          else if (part.type === 'file') {
+            if (!m) throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['meta'], message: 'send the meta field before the file' }] } });
+            evidence.check(actor, m, part.mimetype);
+            const stored = await blobs.putStream(part.file);
+            if (part.file.truncated) throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['file'], message: 'file too large' }] } });
+            const rec = await evidence.record(actor, m, { blobId: stored.id, size: stored.size, fileName: part.filename, mediaType: part.mimetype }, meta(req));
+            return reply.status(201).send(rec);
+          }
+        }
+        throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['file'], message: 'missing file' }] } });
+      },
+    );
+    app.get(
+      '/evidence',
+      { schema: { tags: ['evidence'], summary: 'Evidence in my scope, newest first', querystring: z.object({ caseRef: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.array(EvidenceOut), ...stdErrors } } },
+      async (req) => evidence.list(actorOf(req), req.query),
+    );
+    app.get(
+      '/evidence/:id',
+      { schema: { tags: ['evidence'], summary: 'Evidence metadata (the view is logged)', params: IdParams, querystring: Reason.partial(), response: { 200: EvidenceOut, ...stdErrors } } },
+      async (req) => evidence.get(actorOf(req), req.params.id, req.query.reason ?? '查看证据信息', req.ip),
+    );
+    app.get(
+      '/evidence/:id/content',
+      { schema: { tags: ['evidence'], summary: 'Download the evidence file; a reason is required and logged', params: IdParams, querystring: Reason, response: { 200: z.any(), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse } } },
+      async (req, reply) => {
+        const { row, stream } = await evidence.open(actorOf(req), req.params.id, req.query.reason, req.ip);
+        return reply
+          .header('content-type', row.mediaType)
+          .header('content-length', row.size)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+          .header('x-content-sha256', row.blobId.slice(7))
+          .send(stream);
+      },
+    );
+    app.get(
+      '/evidence/:id/access-log',
+      { schema: { tags: ['evidence'], summary: 'Who viewed or downloaded this evidence, when and why', params: IdParams, response: { 200: z.array(z.object({ id: z.number(), userId: z.string(), role: z.string(), action: z.string(), reason: z.string(), ip: z.string().nullable(), at: z.string() })), ...stdErrors } } },
+      async (req) => evidence.accessLog(actorOf(req), req.params.id),
+    );
+  };
+}

@@ -1,0 +1,57 @@
+import { bigserial, boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Evidence (证据) of the full-process record (执法全过程记录): the file lives in the content-addressed blob store; this
+ * row holds what the law asks to be stated with it — who made it, when, where, with what device and method, and what it
+ * proves (行政处罚法 Art.41, 46; seed 003: audio-video must state how, when and by whom it was made, and audio needs a
+ * text record). Append-only: a mistaken upload is withdrawn by a recorded event, never deleted (retention, §3).
+ */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey(),
+    blobId: text('blob_id').notNull(),
+    size: integer('size').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    kind: text('kind').notNull(),
+    caseRef: text('case_ref').notNull(),
+    stage: text('stage'),
+    maker: text('maker').notNull(),
+    makerOfficerId: uuid('maker_officer_id'),
+    capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
+    capturedPlace: text('captured_place').notNull(),
+    device: text('device').notNull(),
+    /** 行政处罚法 Art.41: electronic monitoring equipment must be legally reviewed; evidence from other devices is flagged. */
+    deviceReviewed: boolean('device_reviewed').notNull(),
+    method: text('method').notNull(),
+    proves: text('proves').notNull(),
+    transcript: text('transcript'),
+    gapReason: text('gap_reason'),
+    /** Uploaded more than 24 h after capture (domain-rules REC5) — flagged for supervisors. */
+    lateUpload: boolean('late_upload').notNull(),
+    retentionClass: text('retention_class').notNull(),
+    retainUntil: date('retain_until'),
+    agencyId: uuid('agency_id'),
+    regionPath: text('region_path').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('evidence_case_idx').on(t.caseRef), index('evidence_region_idx').using('btree', t.regionPath.op('text_pattern_ops'))],
+);
+
+/** Every view and download of evidence: who, when, why (issue #8). Append-only. */
+export const evidenceAccess = pgTable(
+  'evidence_access',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    evidenceId: uuid('evidence_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    role: text('role').notNull(),
+    action: text('action').notNull(),
+    reason: text('reason').notNull(),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_access_evidence_idx').on(t.evidenceId, t.id)],
+);
