@@ -128,6 +128,36 @@ describe('the tamper-evident log', () => {
     }
   });
 
+  it('an offline export verifies with nothing but the file, and names edits to it', async () => {
+    const { exportLedger, verifyExport } = await import('../src/modules/ledger/index.ts');
+    const t3 = await makeTestApp();
+    try {
+      await makeWorld(t3);
+      await t3.services.ledger.sequence();
+      const cp = await t3.services.ledger.checkpoint();
+      const lines: string[] = [];
+      for await (const l of exportLedger(t3.db)) lines.push(l);
+      expect(lines).toHaveLength(1 + cp.treeSize + 1);
+      expect(verifyExport(lines, { trustedKeys: [cp.publicKey] })).toMatchObject({ ok: true, stats: { leaves: cp.treeSize, checkpoints: 1 } });
+
+      // an edited record inside the file
+      const edited = [...lines];
+      const leaf = JSON.parse(edited[5]!);
+      leaf.record.action = 'forged';
+      edited[5] = JSON.stringify(leaf);
+      expect(verifyExport(edited).findings.map((f) => f.code)).toEqual(['record_altered']);
+
+      // a removed leaf: indexes shift and the signed root no longer matches
+      const removed = lines.filter((_, k) => k !== 3);
+      expect(new Set(verifyExport(removed).findings.map((f) => f.code))).toEqual(new Set(['tree_gap', 'log_truncated']));
+
+      // a checkpoint signed by an untrusted key
+      expect(verifyExport(lines, { trustedKeys: ['-----BEGIN PUBLIC KEY-----\nother\n-----END PUBLIC KEY-----'] }).findings.map((f) => f.code)).toEqual(['checkpoint_untrusted_key']);
+    } finally {
+      await t3.close();
+    }
+  });
+
   it('the log tables refuse UPDATE and DELETE through the application', async () => {
     const refused = (e: unknown) => /append-only/.test(String((e as { cause?: Error }).cause?.message ?? e));
     await expect(t.db.execute(sql.raw('delete from ledger_tree'))).rejects.toSatisfy(refused);

@@ -8,6 +8,9 @@ const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
 const { app, services } = await buildApp({ config, database, logger: false });
 const summary = await seedDemoCity(services, database.db);
+// Sign what was written, as the server's sequencer would.
+while ((await services.ledger.sequence()) > 0);
+await services.ledger.checkpoint();
 console.log(JSON.stringify(summary, null, 2));
 await app.close();
 await database.close();

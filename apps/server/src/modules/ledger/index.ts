@@ -3,3 +3,4 @@ export { loadSigner, verifySignature, checkpointBody, type LedgerSigner } from '
 export { verifyLedger, type Finding } from './verify.ts';
 export { canonicalJson, leafData } from './canonical.ts';
 export { ledgerRoutes } from './ledger.routes.ts';
+export { exportLedger, verifyExport, EXPORT_FORMAT } from './export.ts';
