@@ -350,7 +350,7 @@ CREATE TABLE "ledger_tree" (
 CREATE TABLE "evidence" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"blob_id" text NOT NULL,
-	"size" integer NOT NULL,
+	"size" bigint NOT NULL,
 	"file_name" text NOT NULL,
 	"media_type" text NOT NULL,
 	"kind" text NOT NULL,

@@ -16,8 +16,11 @@ export interface BlobStore {
   put(data: Buffer): Promise<{ id: string; size: number }>;
   /** Stream a body of any size into the store, hashing while writing (constant memory). */
   putStream(stream: Readable): Promise<{ id: string; size: number }>;
-  /** Move a finished upload file (same filesystem) into the store after hashing it. */
-  putFile(file: string): Promise<{ id: string; size: number }>;
+  /**
+   * Move a finished upload file (same filesystem) into the store. With `sha256Hex` (hashed while it was written, in this
+   * process) the file is not read again; otherwise it is hashed first.
+   */
+  putFile(file: string, known?: { sha256Hex: string }): Promise<{ id: string; size: number }>;
   get(id: string): Promise<Buffer>;
   stream(id: string): Promise<Readable>;
   has(id: string): Promise<boolean>;
@@ -85,7 +88,8 @@ export function createBlobStore({ root }: { root: string }): BlobStore {
       }
       return commit(tmp, hash.digest('hex'), size);
     },
-    async putFile(file) {
+    async putFile(file, known) {
+      if (known) return commit(file, known.sha256Hex, (await fs.stat(file)).size);
       const { hex, size } = await hashFile(file);
       return commit(file, hex, size);
     },

@@ -1,4 +1,6 @@
+import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { Transform, type Readable } from 'node:stream';
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { FileStore } from '@tus/file-store';
@@ -40,6 +42,50 @@ const EvidenceOut = z.object({
 const Recorded = EvidenceOut.extend({ flags: z.object({ lateUpload: z.boolean(), deviceNotReviewed: z.boolean() }) });
 const Reason = z.object({ reason: z.string().trim().min(2).max(200).describe('why the record is opened (logged)') });
 
+/**
+ * The tus file store, hashing bytes as they are written. A resumed PATCH continues the same hash when it arrives at the
+ * offset this process last saw; otherwise (another process, a restart) the state is dropped and the finished file is
+ * hashed from disk instead — never a wrong hash, at worst one more read.
+ */
+class HashingFileStore extends FileStore {
+  private readonly hashes = new Map<string, { hash: Hash; offset: number }>();
+
+  override async write(readable: IncomingMessage | Readable, id: string, offset: number): Promise<number> {
+    let st = this.hashes.get(id);
+    if (offset === 0) {
+      st = { hash: createHash('sha256'), offset: 0 };
+      this.hashes.set(id, st);
+    }
+    if (!st || st.offset !== offset) {
+      this.hashes.delete(id);
+      return super.write(readable, id, offset);
+    }
+    const state = st;
+    const hasher = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        state.hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
+    readable.on('error', (e) => hasher.destroy(e));
+    try {
+      const end = await super.write(readable.pipe(hasher), id, offset);
+      state.offset = end;
+      return end;
+    } catch (e) {
+      this.hashes.delete(id);
+      throw e;
+    }
+  }
+
+  /** The digest if the whole file passed through this process's hash, else null. */
+  takeDigest(id: string, size: number): string | null {
+    const st = this.hashes.get(id);
+    this.hashes.delete(id);
+    return st && st.offset === size ? st.hash.digest('hex') : null;
+  }
+}
+
 type RawWithActor = IncomingMessage & { zhifaActor?: Actor; zhifaRequestId?: string };
 const UPLOADS_PATH = '/api/v1/uploads';
 
@@ -58,7 +104,8 @@ function parseMeta(raw: string | undefined | null) {
 }
 
 /** tus hooks answer errors as { status_code, body }: our structured error body, JSON-encoded. */
-function tusError(e: unknown): { status_code: number; body: string } {
+function tusError(e: unknown, log?: { error(o: object, m: string): void }): { status_code: number; body: string } {
+  if (!(e instanceof AppError)) log?.error({ err: e }, 'evidence upload failed');
   const err = e instanceof AppError ? e : new AppError('INTERNAL');
   return { status_code: err.status, body: JSON.stringify({ error: { code: err.code, message: err.message, messageZh: err.messageZh, details: err.details } }) };
 }
@@ -73,7 +120,7 @@ export function evidenceRoutes(evidence: EvidenceService, blobs: BlobStore, opts
   return async (app) => {
     const directory = path.join(opts.dataDir, 'uploads');
     await fs.mkdir(directory, { recursive: true });
-    const datastore = new FileStore({ directory });
+    const datastore = new HashingFileStore({ directory });
     const actorOfTus = (req: unknown) => ((req as { runtime?: { node?: { req?: RawWithActor } } }).runtime?.node?.req ?? null);
     const tus = new TusServer({
       path: UPLOADS_PATH,
@@ -105,7 +152,8 @@ export function evidenceRoutes(evidence: EvidenceService, blobs: BlobStore, opts
         const raw = actorOfTus(req)!;
         try {
           const m = parseMeta(upload.metadata?.meta);
-          const stored = await blobs.putFile(path.join(directory, upload.id));
+          const digest = datastore.takeDigest(upload.id, upload.size ?? -1);
+          const stored = await blobs.putFile(path.join(directory, upload.id), digest ? { sha256Hex: digest } : undefined);
           await fs.rm(path.join(directory, `${upload.id}.json`), { force: true });
           const rec = await evidence.record(
             raw.zhifaActor!,
@@ -115,7 +163,7 @@ export function evidenceRoutes(evidence: EvidenceService, blobs: BlobStore, opts
           );
           return { headers: { 'Zhifa-Evidence-Id': rec.id, 'Zhifa-Blob-Id': rec.blobId } };
         } catch (e) {
-          throw tusError(e);
+          throw tusError(e, app.log);
         }
       },
     });

@@ -1,4 +1,4 @@
-import { bigserial, boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Evidence (证据) of the full-process record (执法全过程记录): the file lives in the content-addressed blob store; this
@@ -11,7 +11,8 @@ export const evidence = pgTable(
   {
     id: uuid('id').primaryKey(),
     blobId: text('blob_id').notNull(),
-    size: integer('size').notNull(),
+    // bigint: evidence files of several GB exceed int4.
+    size: bigint('size', { mode: 'number' }).notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     kind: text('kind').notNull(),
