@@ -386,6 +386,37 @@ CREATE TABLE "evidence_access" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "case_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"case_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"action" text NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"actor_id" uuid NOT NULL,
+	"actor_role" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"idempotency_key" text,
+	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cases" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"case_no" text,
+	"procedure" text DEFAULT 'ordinary' NOT NULL,
+	"item_id" uuid NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"region_path" text NOT NULL,
+	"sector" text NOT NULL,
+	"place_path" text NOT NULL,
+	"status" text NOT NULL,
+	"facts" jsonb NOT NULL,
+	"party" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX "change_events_entity_idx" ON "change_events" USING btree ("entity_type","entity_id","id");--> statement-breakpoint
 CREATE INDEX "change_events_region_idx" ON "change_events" USING btree ("region_path");--> statement-breakpoint
 CREATE UNIQUE INDEX "change_events_idem_uq" ON "change_events" USING btree ("entity_type","entity_id","idempotency_key") WHERE "change_events"."idempotency_key" is not null;--> statement-breakpoint
@@ -420,4 +451,8 @@ CREATE INDEX "ledger_entries_hash_idx" ON "ledger_entries" USING btree ("leaf_ha
 CREATE INDEX "ledger_tree_hash_idx" ON "ledger_tree" USING btree ("leaf_hash");--> statement-breakpoint
 CREATE INDEX "evidence_case_idx" ON "evidence" USING btree ("case_ref");--> statement-breakpoint
 CREATE INDEX "evidence_region_idx" ON "evidence" USING btree ("region_path" text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "evidence_access_evidence_idx" ON "evidence_access" USING btree ("evidence_id","id");
+CREATE INDEX "evidence_access_evidence_idx" ON "evidence_access" USING btree ("evidence_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "case_events_case_seq_uq" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
+CREATE UNIQUE INDEX "case_events_case_idem_uq" ON "case_events" USING btree ("case_id","idempotency_key") WHERE "case_events"."idempotency_key" is not null;--> statement-breakpoint
+CREATE INDEX "cases_agency_idx" ON "cases" USING btree ("agency_id","status");--> statement-breakpoint
+CREATE INDEX "cases_region_path_idx" ON "cases" USING btree ("region_path" text_pattern_ops);

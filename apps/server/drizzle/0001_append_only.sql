@@ -33,3 +33,7 @@ CREATE TRIGGER ledger_checkpoints_no_truncate BEFORE TRUNCATE ON ledger_checkpoi
 CREATE TRIGGER evidence_append_only BEFORE UPDATE OR DELETE ON evidence FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER evidence_access_append_only BEFORE UPDATE OR DELETE ON evidence_access FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();
+
+--> statement-breakpoint
+-- Case events (issue #3): the procedural history of a case is never rewritten; a correction is a new event.
+CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events FOR EACH ROW EXECUTE FUNCTION zhifa_refuse_change();

@@ -7,16 +7,10 @@ import { openDatabase, type Database } from '../src/db/client.ts';
 import type { Actor } from '../src/lib/actor.ts';
 import { FakeClock } from '../src/lib/clock.ts';
 
-/**
- * A fresh database per test file: in-memory PGlite by default, or a new database on the PostgreSQL named by
- * ZHIFA_TEST_DATABASE_URL (CI runs every server suite on both).
- */
-export async function openTestDatabase(): Promise<Database & { label: string }> {
+/** A fresh PostgreSQL database (CI's PostgreSQL pass) — its URL and how to drop it — or null on PGlite. */
+export async function makeTestDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> } | null> {
   const url = process.env.ZHIFA_TEST_DATABASE_URL;
-  if (!url) {
-    const d = await openDatabase({ dataDir: null });
-    return { ...d, label: 'pglite' };
-  }
+  if (!url) return null;
   const name = `zf_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -24,16 +18,31 @@ export async function openTestDatabase(): Promise<Database & { label: string }> 
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const d = await openDatabase({ url: u.toString() });
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/**
+ * A fresh database per test file: in-memory PGlite by default, or a new database on the PostgreSQL named by
+ * ZHIFA_TEST_DATABASE_URL (CI runs every server suite on both).
+ */
+export async function openTestDatabase(): Promise<Database & { label: string }> {
+  const pgDb = await makeTestDatabaseUrl();
+  if (!pgDb) return { ...(await openDatabase({ dataDir: null })), label: 'pglite' };
+  const d = await openDatabase({ url: pgDb.url });
   return {
     ...d,
     label: 'postgres',
     async close() {
       await d.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await pgDb.drop();
     },
   };
 }

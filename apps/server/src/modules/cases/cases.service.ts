@@ -1,0 +1,388 @@
+import {
+  AppError,
+  availablePenaltyActions,
+  checkPenaltyAction,
+  PENALTY_TYPES,
+  type CaseOfficer,
+  type DiscretionTierFacts,
+  type GuardContext,
+  type PenaltyAction,
+  type PenaltyCaseFacts,
+  type PenaltyContent,
+  type PenaltyStatus,
+  type PenaltyType,
+  type ReviewerFacts,
+} from '@zhifa/domain';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { chinaDate, type Clock } from '../../lib/clock.ts';
+import type { AuditService } from '../audit/index.ts';
+import { isInScope, scopeCondition, type Actor } from '../identity/index.ts';
+import { registryTables, type RuleService } from '../registry/index.ts';
+import { caseEvents, cases, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
+
+const { items, officers, certificates, regions } = registryTables;
+type CaseRow = typeof cases.$inferSelect;
+
+export interface OpenCaseInput {
+  itemId: string;
+  placeRegionCode: string;
+  party: CaseParty;
+  officerIds: string[];
+  violationOn: string;
+  violationEndedOn?: string | null | undefined;
+  isContinuing?: boolean | undefined;
+  discoveredOn: string;
+  involvesLifeHealthOrFinancialSafety?: boolean | undefined;
+  hasHarmfulConsequences?: boolean | undefined;
+  isSuspectedCrime?: boolean | undefined;
+}
+
+/** What an action may carry; only the fields the domain facts need (see applyInputs/applyOutcome). */
+export interface ActionPayload {
+  reason?: string | undefined;
+  proposed?: PenaltyContent | undefined;
+  reviewerId?: string | undefined;
+  discretionTierLevel?: string | null | undefined;
+  justification?: string | null | undefined;
+  decisionKind?: 'penalty' | 'no_penalty' | undefined;
+  statementWaiverSigned?: boolean | undefined;
+}
+
+// Who may act: the case's own agency handles it; legal review belongs to the legal reviewer (行政处罚法 Art.58).
+const REVIEW_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement'];
+const HANDLER_ROLES = ['officer', 'agency_head'] as const;
+const READ_ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor'] as const;
+
+function requireRole(actor: Actor, roles: readonly string[], what: string) {
+  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', { details: { permission: what, yourRole: actor.role } });
+}
+
+const sameContent = (a: PenaltyContent | null, b: PenaltyContent | null) => JSON.stringify(a) === JSON.stringify(b);
+
+export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService }) {
+  const today = () => chinaDate(clock.now());
+
+  async function loadOfficers(ids: readonly string[], tx: Db = db): Promise<CaseOfficer[]> {
+    if (ids.length === 0) return [];
+    const [os, cs] = await Promise.all([
+      tx.select().from(officers).where(inArray(officers.id, [...ids])),
+      tx
+        .select({ c: certificates, areaPath: regions.path })
+        .from(certificates)
+        .leftJoin(regions, eq(regions.code, certificates.areaCode))
+        .where(inArray(certificates.officerId, [...ids])),
+    ]);
+    return os.map((o) => ({
+      id: o.id,
+      personnelType: o.personnelType,
+      onDuty: o.onDuty,
+      certificates: cs
+        .filter((c) => c.c.officerId === o.id)
+        .map(({ c, areaPath }) => ({
+          status: c.status,
+          credentialType: c.credentialType,
+          categories: c.categories,
+          // An area code missing from the region table covers nothing (an impossible prefix).
+          areaPath: areaPath ?? '\u0000',
+          issuedOn: c.issuedOn,
+          expiresOn: c.expiresOn,
+          suspendedUntil: c.suspendedUntil,
+        })),
+    }));
+  }
+
+  async function loadReviewer(id: string | null, caseId: string, tx: Db = db): Promise<ReviewerFacts | null> {
+    if (!id) return null;
+    const [o] = await tx.select().from(officers).where(eq(officers.id, id));
+    if (!o) return null;
+    // 行政处罚法 Art.58 para 2: experience is counted from reviews this person passed on other cases.
+    const [c] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.action, 'pass_review'), sql`${caseEvents.payload}->>'reviewerId' = ${id}`, sql`${caseEvents.caseId} <> ${caseId}`));
+    return { id: o.id, hasLegalQualification: o.hasLegalQualification, priorReviewCount: c?.n ?? 0 };
+  }
+
+  async function factsOf(row: { id: string; status: string; facts: StoredCaseFacts }, tx: Db = db): Promise<PenaltyCaseFacts> {
+    const { officerIds, reviewerId, ...rest } = row.facts;
+    return { ...rest, status: row.status as PenaltyStatus, officers: await loadOfficers(officerIds, tx), reviewer: await loadReviewer(reviewerId, row.id, tx) };
+  }
+
+  async function contextFor(actor: Actor, row: { regionPath: string; sector: string; placePath: string }): Promise<GuardContext> {
+    const now = today();
+    const [calendar, resolved] = await Promise.all([rules.calendar(), rules.resolve({ regionPath: row.placePath, sector: row.sector, date: now })]);
+    return { actor: { id: actor.userId }, now, calendar, params: resolved.values };
+  }
+
+  async function getScoped(actor: Actor, id: string, tx: Db = db): Promise<CaseRow> {
+    const [r] = await tx.select().from(cases).where(eq(cases.id, id));
+    if (!r || !isInScope(actor, { regionPath: r.regionPath, agencyId: r.agencyId })) throw new AppError('NOT_FOUND');
+    return r;
+  }
+
+  async function caseOut(actor: Actor, r: CaseRow) {
+    const facts = await factsOf(r);
+    const available = availablePenaltyActions(facts, await contextFor(actor, r));
+    return {
+      id: r.id,
+      caseNo: r.caseNo,
+      procedure: r.procedure,
+      itemId: r.itemId,
+      agencyId: r.agencyId,
+      regionPath: r.regionPath,
+      sector: r.sector,
+      placePath: r.placePath,
+      status: r.status,
+      party: r.party,
+      facts: r.facts,
+      availableActions: available.allowed,
+      refusedActions: available.refused,
+      notices: available.notices,
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  }
+
+  /** Inputs the guards must see (proposal, reviewer, tier) — applied before the check. */
+  async function applyInputs(f: StoredCaseFacts, action: PenaltyAction, p: ActionPayload, item: { discretionTiers: { level: string; penaltyTypes: string[]; fineMin?: number | null; fineMax?: number | null }[] }, agencyId: string, tx: Db): Promise<StoredCaseFacts> {
+    const out: StoredCaseFacts = { ...f };
+    if (p.proposed && !sameContent(p.proposed, f.proposed)) {
+      out.proposed = p.proposed;
+      // A review covers the penalty it saw: a changed proposal must be reviewed again (行政处罚法 Art.58).
+      out.reviewPassedOn = null;
+    }
+    if (p.discretionTierLevel !== undefined || p.justification !== undefined) {
+      const t = p.discretionTierLevel ? item.discretionTiers.find((x) => x.level === p.discretionTierLevel) : undefined;
+      if (p.discretionTierLevel && !t) throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['payload', 'discretionTierLevel'], message: 'unknown tier of this item' }] } });
+      const tier: DiscretionTierFacts | null = t ? { level: t.level, penaltyTypes: t.penaltyTypes as PenaltyType[], fineMin: t.fineMin ?? null, fineMax: t.fineMax ?? null } : f.discretion.tier;
+      out.discretion = { ...f.discretion, tier, justification: p.justification ?? f.discretion.justification };
+    }
+    if (action === 'submit_review' && p.reviewerId) {
+      const [o] = await tx.select().from(officers).where(eq(officers.id, p.reviewerId));
+      if (!o || o.agencyId !== agencyId || !o.isLegalReviewer) {
+        throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['payload', 'reviewerId'], message: 'not a legal reviewer of this agency', messageZh: '不是本机关的法制审核人员' }] } });
+      }
+      out.reviewerId = o.id;
+    }
+    if (action === 'decide' && p.decisionKind) out.decisionKind = p.decisionKind;
+    return out;
+  }
+
+  /** What the accepted action establishes: the day it happened and the state it leaves behind. */
+  function applyOutcome(f: StoredCaseFacts, action: PenaltyAction, from: PenaltyStatus, p: ActionPayload, day: string): StoredCaseFacts {
+    const out: StoredCaseFacts = { ...f };
+    switch (action) {
+      case 'file':
+        out.filedOn = day;
+        break;
+      case 'pass_review':
+        out.reviewPassedOn = day;
+        break;
+      case 'return_for_supplement':
+        out.reviewPassedOn = null;
+        break;
+      case 'require_collective_discussion':
+        out.isCollectiveDiscussionRequired = true;
+        break;
+      case 'record_collective_decision':
+        out.collectiveDiscussionOn = day;
+        break;
+      case 'serve_notice':
+        out.noticeServedOn = day;
+        out.notified = f.proposed;
+        out.statementWaiverSignedOn = p.statementWaiverSigned ? day : null;
+        out.hearingRequestedOn = null;
+        break;
+      case 'request_hearing':
+        out.hearingRequestedOn = day;
+        break;
+      case 'record_hearing':
+        out.hearingHeldOn = day;
+        break;
+      case 'decide': {
+        out.decidedOn = day;
+        out.decisionKind = f.decisionKind ?? (f.proposed && f.proposed.types.length > 0 ? 'penalty' : 'no_penalty');
+        const pr = f.proposed;
+        out.isPaymentDue = out.decisionKind === 'penalty' && !!pr && ((pr.fineAmount ?? 0) > 0 || pr.types.some((t) => t === 'confiscate_gains'));
+        if (out.decisionKind === 'no_penalty') out.closingTriggerOn = day;
+        break;
+      }
+      case 'serve_decision':
+        out.decisionServedOn = day;
+        break;
+      case 'record_payment':
+        out.paymentCompletedOn = day;
+        out.closingTriggerOn = day;
+        break;
+      case 'terminate':
+      case 'transfer':
+        out.closingTriggerOn = day;
+        break;
+      case 'suspend':
+        out.suspendedFrom = from;
+        out.pauses = [...f.pauses, { kind: 'suspension', from: day, to: null }];
+        break;
+      case 'resume':
+        out.suspendedFrom = null;
+        out.pauses = f.pauses.map((x) => (x.kind === 'suspension' && x.to === null ? { ...x, to: day } : x));
+        break;
+      default:
+        break;
+    }
+    return out;
+  }
+
+  return {
+    /** 案源登记: a lead with facts built from the item and the assigned officers. */
+    async open(actor: Actor, input: OpenCaseInput, meta: { requestId?: string }) {
+      requireRole(actor, HANDLER_ROLES, 'cases.handle');
+      if (!actor.agencyId) throw new AppError('FORBIDDEN', { details: { permission: 'cases.handle', reason: 'no agency' } });
+      const agencyId = actor.agencyId;
+      const row = await db.transaction(async (tx) => {
+        const [item] = await tx.select().from(items).where(eq(items.id, input.itemId));
+        if (!item) throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['itemId'], message: 'unknown item', messageZh: '执法事项不存在' }] } });
+        const [place] = await tx.select().from(regions).where(eq(regions.code, input.placeRegionCode));
+        if (!place) throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['placeRegionCode'], message: 'unknown region', messageZh: '区划不存在' }] } });
+        const [agency] = await tx.select().from(registryTables.subjects).where(eq(registryTables.subjects.id, agencyId));
+        if (!agency) throw new AppError('NOT_FOUND');
+        const os = input.officerIds.length ? await tx.select().from(officers).where(inArray(officers.id, input.officerIds)) : [];
+        if (os.length !== new Set(input.officerIds).size || os.some((o) => o.agencyId !== agencyId)) {
+          throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['officerIds'], message: 'officers must belong to your agency', messageZh: '承办人员须为本机关执法人员' }] } });
+        }
+        const mc = item.majorCriteria;
+        const facts: StoredCaseFacts = {
+          partyType: input.party.type,
+          sector: item.sector,
+          placePath: place.path,
+          officerIds: [...new Set(input.officerIds)],
+          reviewerId: null,
+          violation: { committedOn: input.violationOn, endedOn: input.violationEndedOn ?? null, isContinuing: input.isContinuing ?? false },
+          involvesLifeHealthOrFinancialSafety: input.involvesLifeHealthOrFinancialSafety ?? false,
+          hasHarmfulConsequences: input.hasHarmfulConsequences ?? false,
+          reviewPassedOn: null,
+          isFlaggedMajor: false,
+          majorCriteria: mc ? { penaltyTypes: mc.penaltyTypes.filter((t): t is PenaltyType => (PENALTY_TYPES as string[]).includes(t)), fineAtLeast: mc.fineAtLeast ?? null } : null,
+          proposed: null,
+          notified: null,
+          statementWaiverSignedOn: null,
+          hearingRequestedOn: null,
+          hearingHeldOn: null,
+          isCollectiveDiscussionRequired: false,
+          collectiveDiscussionOn: null,
+          isSuspectedCrime: input.isSuspectedCrime ?? false,
+          crimeTransferDecision: null,
+          discretion: { itemHasTiers: item.discretionTiers.length > 0, tier: null, justification: null },
+          decisionKind: null,
+          paymentCompletedOn: null,
+          discoveredOn: input.discoveredOn,
+          filedOn: null,
+          decisionExtensionApproved: false,
+          pauses: [],
+          noticeServedOn: null,
+          hearingNoticeSentOn: null,
+          decidedOn: null,
+          decisionServedOn: null,
+          isPaymentDue: false,
+          closingTriggerOn: null,
+          suspendedFrom: null,
+        };
+        const id = crypto.randomUUID();
+        const now = clock.now();
+        const [r] = await tx
+          .insert(cases)
+          .values({ id, procedure: 'ordinary', itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, status: 'lead', facts, party: input.party, createdAt: now, updatedAt: now })
+          .returning();
+        await tx.insert(caseEvents).values({ caseId: id, seq: 1, action: 'open', fromStatus: null, toStatus: 'lead', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds }, occurredAt: now });
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action: 'open', after: { status: 'lead', itemId: item.id, officerIds: facts.officerIds }, regionPath: agency.regionPath, agencyId });
+        return r!;
+      });
+      return caseOut(actor, row);
+    },
+
+    async get(actor: Actor, id: string) {
+      requireRole(actor, READ_ROLES, 'cases.read');
+      return caseOut(actor, await getScoped(actor, id));
+    },
+
+    async list(actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) {
+      requireRole(actor, READ_ROLES, 'cases.read');
+      const conds: SQL[] = [scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId })];
+      if (q.status) conds.push(eq(cases.status, q.status));
+      const where = and(...conds);
+      const [rows, [c]] = await Promise.all([
+        db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where),
+      ]);
+      const out = [];
+      for (const r of rows) out.push(await caseOut(actor, r));
+      return { items: out, total: c?.n ?? 0, page: q.page, pageSize: q.pageSize };
+    },
+
+    async events(actor: Actor, id: string) {
+      requireRole(actor, READ_ROLES, 'cases.read');
+      await getScoped(actor, id);
+      const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.seq);
+      return rows.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }));
+    },
+
+    /**
+     * One procedural step: table check (409 with allowedActions), guards (422 with the citation), then one transaction
+     * with the projection update (optimistic version), the case event and the audit/ledger entry.
+     */
+    async act(actor: Actor, id: string, action: PenaltyAction, input: { payload: ActionPayload; version: number; idempotencyKey?: string | undefined }, meta: { requestId?: string }) {
+      requireRole(actor, REVIEW_ACTIONS.includes(action) ? ['legal_reviewer'] : HANDLER_ROLES, REVIEW_ACTIONS.includes(action) ? 'cases.review' : 'cases.handle');
+      const row = await db.transaction(async (tx) => {
+        const before = await getScoped(actor, id, tx);
+        if (input.idempotencyKey) {
+          // A retried request: answer with the current case, write nothing.
+          const [seen] = await tx.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.idempotencyKey, input.idempotencyKey)));
+          if (seen) {
+            if (seen.action !== action) throw new AppError('DUPLICATE', { details: { idempotencyKey: input.idempotencyKey, action: seen.action } });
+            return before;
+          }
+        }
+        const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
+        const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
+        const facts = await factsOf({ id, status: before.status, facts: stored }, tx);
+        const checked = checkPenaltyAction(facts, action, await contextFor(actor, before));
+        if (!checked.ok) {
+          const first = checked.refusals[0]!;
+          const err = AppError.fromRefusal(first);
+          throw new AppError(first.code, { message: err.message, messageZh: err.messageZh, details: { ...err.details, status: before.status, action, refusals: checked.refusals } });
+        }
+        const from = before.status as PenaltyStatus;
+        const day = today();
+        const after = applyOutcome(stored, action, from, input.payload, day);
+        const now = clock.now();
+        const [updated] = await tx
+          .update(cases)
+          .set({ status: checked.to, facts: after, version: sql`${cases.version} + 1`, updatedAt: now })
+          .where(and(eq(cases.id, id), eq(cases.version, input.version)))
+          .returning();
+        if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: input.version } });
+        const [last] = await tx.select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` }).from(caseEvents).where(eq(caseEvents.caseId, id));
+        const payload: Record<string, unknown> = { ...input.payload, ...(action === 'pass_review' || action === 'submit_review' ? { reviewerId: after.reviewerId } : {}) };
+        await tx.insert(caseEvents).values({ caseId: id, seq: (last?.seq ?? 0) + 1, action, fromStatus: from, toStatus: checked.to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now });
+        const changed = Object.keys(after).filter((k) => JSON.stringify(after[k as keyof StoredCaseFacts]) !== JSON.stringify(before.facts[k as keyof StoredCaseFacts]));
+        await audit.recordChange(tx, {
+          actor,
+          requestId: meta.requestId,
+          entityType: 'case',
+          entityId: id,
+          action,
+          before: { status: from, ...Object.fromEntries(changed.map((k) => [k, before.facts[k as keyof StoredCaseFacts] ?? null])) },
+          after: { status: checked.to, ...Object.fromEntries(changed.map((k) => [k, after[k as keyof StoredCaseFacts] ?? null])) },
+          reason: input.payload.reason ?? null,
+          idempotencyKey: input.idempotencyKey ?? null,
+          regionPath: updated.regionPath,
+          agencyId: updated.agencyId,
+        });
+        return updated;
+      });
+      return caseOut(actor, row);
+    },
+  };
+}
+export type CaseService = ReturnType<typeof createCaseService>;

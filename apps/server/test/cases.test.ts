@@ -1,0 +1,184 @@
+import { SHIPPED_CALENDAR_ENTRIES, type Role } from '@zhifa/domain';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseEvents } from '../src/modules/cases/index.ts';
+import { users } from '../src/modules/identity/index.ts';
+import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
+import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
+
+let t: TestApp;
+let w: World;
+const cookies: Record<string, string> = {};
+let certified: string[] = [];
+let uncertified: string;
+let reviewerOfficer: string;
+let plainItem: string;
+let majorItem: string;
+
+const call = (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: { cookie: cookies[who]! }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  w = await makeWorld(t);
+  await t.services.rules.putYear(rootActor, 2026, { source: '国办发明电〔2025〕7号', entries: SHIPPED_CALENDAR_ENTRIES.filter((e) => e.date.startsWith('2026-')) }, {});
+  const hash = await t.services.identity.hashPassword(TEST_PASSWORD);
+  const U = async (username: string, role: Role, regionCode: string, agencyId: string) => {
+    const regionPath = (await t.services.regions.pathOf(regionCode))!;
+    await t.db.insert(users).values({ id: crypto.randomUUID(), username, displayName: username, passwordHash: hash, role, status: 'active', agencyId, regionCode, regionPath, mustChangePassword: false });
+  };
+  await U('reviewer', 'legal_reviewer', '130300', w.cityMarket.id);
+  await U('other_officer', 'officer', '130100', w.otherMarket.id);
+
+  const officer = (name: string, over: Record<string, unknown> = {}) =>
+    t.services.officers.create(
+      rootActor,
+      { name, idNumber: makeIdNumber(), agencyId: w.cityMarket.id, post: '科员', personnelType: 'civil_servant', phone: null, education: null, hasLegalQualification: false, legalQualificationNo: null, isLegalReviewer: false, onDuty: true, ...over },
+      {},
+    );
+  const certify = (officerId: string, n: number) =>
+    t.services.officers.addCertificate(
+      rootActor,
+      officerId,
+      { number: `CASE-${n}-${Math.random().toString(36).slice(2, 8)}`, credentialType: 'enforcement', categories: ['market'], areaCode: '130300', issuedBy: '秦皇岛市人民政府', issuedOn: '2024-01-01', expiresOn: '2029-01-01', lastReviewedOn: null },
+      {},
+    );
+  for (const [i, name] of ['张一', '李二'].entries()) {
+    const o = await officer(name);
+    await certify(o.id, i);
+    certified.push(o.id);
+  }
+  uncertified = (await officer('王三')).id;
+  reviewerOfficer = (await officer('赵审', { isLegalReviewer: true, hasLegalQualification: true, legalQualificationNo: 'A20230001' })).id;
+  plainItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id]), {})).id;
+  majorItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id], { majorCriteria: { penaltyTypes: [], fineAtLeast: 10000, other: [] } }), {})).id;
+
+  await relogin();
+});
+/** Sessions idle out after 30 minutes, so moving the clock by days means logging in again. */
+async function relogin() {
+  for (const u of ['officer', 'head', 'reviewer', 'supervisor', 'other_officer']) cookies[u] = await login(t, u, TEST_PASSWORD);
+}
+afterAll(async () => t?.close());
+
+const openBody = (itemId: string, officerIds: string[]) => ({
+  itemId,
+  placeRegionCode: '130302',
+  party: { type: 'individual', name: '某某', idNumber: makeIdNumber() },
+  officerIds,
+  violationOn: '2026-05-20',
+  discoveredOn: '2026-05-25',
+});
+
+async function open(itemId = plainItem, officerIds = certified) {
+  const res = await call('officer', 'POST', '/api/v1/cases', openBody(itemId, officerIds));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; version: number; status: string; availableActions: string[] };
+}
+async function act(who: string, c: { id: string; version: number }, action: string, payload: Record<string, unknown> = {}, idempotencyKey?: string) {
+  return call(who, 'POST', `/api/v1/cases/${c.id}/actions/${action}`, { payload, version: c.version, ...(idempotencyKey ? { idempotencyKey } : {}) });
+}
+async function step(who: string, c: { id: string; version: number }, action: string, payload: Record<string, unknown> = {}) {
+  const res = await act(who, c, action, payload);
+  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+  return res.json() as { id: string; version: number; status: string; availableActions: string[]; refusedActions: { action: string; refusals: { citation?: string }[] }[] };
+}
+
+describe('filing needs two certified officers (行政处罚法 Art.42)', () => {
+  it('refuses filing with one certified officer and files with two', async () => {
+    const weak = await open(plainItem, [certified[0]!, uncertified]);
+    expect(weak.status).toBe('lead');
+    const got = (await call('officer', 'GET', `/api/v1/cases/${weak.id}`)).json();
+    expect(got.availableActions).not.toContain('file');
+    expect(got.refusedActions.find((r: { action: string }) => r.action === 'file').refusals[0].citation).toContain('行政处罚法 Art.42');
+    const refused = await act('officer', weak, 'file');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('RULE_VIOLATION');
+    expect(refused.json().error.details.citation).toContain('行政处罚法 Art.42');
+
+    const ok = await open();
+    const filed = await step('officer', ok, 'file');
+    expect(filed.status).toBe('filed');
+    expect(filed.availableActions).toContain('start_investigation');
+  });
+});
+
+describe('transition table', () => {
+  it('a forbidden move answers 409 with the allowed actions', async () => {
+    const c = await open();
+    const res = await act('officer', c, 'decide');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('INVALID_TRANSITION');
+    expect(res.json().error.details.allowedActions).toEqual(expect.arrayContaining(['file', 'decline_filing', 'transfer']));
+  });
+});
+
+describe('a major case is decided only after legal review (行政处罚法 Art.58)', () => {
+  it('refuses the decision before review passes, allows it after review, notice and the statement window', async () => {
+    let c = await open(majorItem);
+    c = await step('officer', c, 'file');
+    c = await step('officer', c, 'start_investigation');
+    c = await step('officer', c, 'end_investigation', { proposed: { types: ['warning'], fineAmount: null } });
+    c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
+    // only the legal reviewer passes a review
+    expect((await act('officer', c, 'pass_review')).statusCode).toBe(403);
+    c = await step('reviewer', c, 'pass_review');
+    expect(c.status).toBe('reviewed');
+    // the notice now states a major fine the review never saw: the review no longer covers the proposal
+    c = await step('officer', c, 'serve_notice', { proposed: { types: ['fine'], fineAmount: 50000 } });
+    t.clock.advance(10 * 86400_000);
+    await relogin();
+    const early = await act('officer', c, 'decide');
+    expect(early.statusCode, early.body).toBe(422);
+    expect(early.json().error.details.citation).toBe('行政处罚法 Art.58');
+
+    c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
+    c = await step('reviewer', c, 'pass_review');
+    c = await step('officer', c, 'serve_notice');
+    const tooSoon = await act('officer', c, 'decide');
+    expect(tooSoon.statusCode).toBe(422);
+    expect(tooSoon.json().error.details.citation).toContain('行政处罚法 Art.44');
+    t.clock.advance(8 * 86400_000);
+    await relogin();
+    const decided = await step('head', c, 'decide');
+    expect(decided.status).toBe('decided');
+    const events = (await call('supervisor', 'GET', `/api/v1/cases/${c.id}/events`)).json() as { seq: number; action: string }[];
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.at(-1)!.action).toBe('decide');
+  });
+});
+
+describe('scope and roles', () => {
+  it('another agency gets 404; a supervisor reads but cannot act', async () => {
+    const c = await open();
+    expect((await call('other_officer', 'GET', `/api/v1/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await act('other_officer', c, 'file')).statusCode).toBe(404);
+    expect((await call('other_officer', 'GET', '/api/v1/cases')).json().items.some((x: { id: string }) => x.id === c.id)).toBe(false);
+    expect((await call('supervisor', 'GET', `/api/v1/cases/${c.id}`)).statusCode).toBe(200);
+    expect((await call('supervisor', 'GET', '/api/v1/cases?status=lead')).json().items.some((x: { id: string }) => x.id === c.id)).toBe(true);
+    expect((await act('supervisor', c, 'file')).statusCode).toBe(403);
+    expect((await call('supervisor', 'POST', '/api/v1/cases', openBody(plainItem, certified))).statusCode).toBe(403);
+  });
+});
+
+describe('idempotency and append-only history', () => {
+  it('the same idempotency key twice records one event', async () => {
+    const c = await open();
+    const a = await act('officer', c, 'file', {}, 'retry-key-0001');
+    const b = await act('officer', c, 'file', {}, 'retry-key-0001');
+    expect(a.statusCode).toBe(200);
+    expect(b.statusCode).toBe(200);
+    expect(b.json().version).toBe(a.json().version);
+    const rows = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id));
+    expect(rows.filter((r) => r.action === 'file')).toHaveLength(1);
+  });
+
+  it('case events refuse UPDATE and DELETE', async () => {
+    const c = await open();
+    // drizzle wraps the database error ("Failed query: …"); the trigger's message is its cause.
+    const reason = async (q: Promise<unknown>) => q.then(() => 'accepted', (e: { message: string; cause?: { message?: string } }) => e.cause?.message ?? e.message);
+    expect(await reason(t.db.execute(sql`update case_events set action = 'forged' where case_id = ${c.id}`))).toMatch(/append-only/);
+    expect(await reason(t.db.execute(sql`delete from case_events where case_id = ${c.id}`))).toMatch(/append-only/);
+    expect((await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)))[0]!.action).toBe('open');
+  });
+});
