@@ -23,11 +23,10 @@ beforeAll(async () => {
   w = await makeWorld(t);
   await t.services.rules.putYear(rootActor, 2026, { source: '国办发明电〔2025〕7号', entries: SHIPPED_CALENDAR_ENTRIES.filter((e) => e.date.startsWith('2026-')) }, {});
   const hash = await t.services.identity.hashPassword(TEST_PASSWORD);
-  const U = async (username: string, role: Role, regionCode: string, agencyId: string) => {
+  const U = async (username: string, role: Role, regionCode: string, agencyId: string, officerId: string | null = null) => {
     const regionPath = (await t.services.regions.pathOf(regionCode))!;
-    await t.db.insert(users).values({ id: crypto.randomUUID(), username, displayName: username, passwordHash: hash, role, status: 'active', agencyId, regionCode, regionPath, mustChangePassword: false });
+    await t.db.insert(users).values({ id: crypto.randomUUID(), username, displayName: username, passwordHash: hash, role, status: 'active', agencyId, regionCode, regionPath, officerId, mustChangePassword: false });
   };
-  await U('reviewer', 'legal_reviewer', '130300', w.cityMarket.id);
   await U('other_officer', 'officer', '130100', w.otherMarket.id);
 
   const officer = (name: string, over: Record<string, unknown> = {}) =>
@@ -50,6 +49,10 @@ beforeAll(async () => {
   }
   uncertified = (await officer('王三')).id;
   reviewerOfficer = (await officer('赵审', { isLegalReviewer: true, hasLegalQualification: true, legalQualificationNo: 'A20230001' })).id;
+  // The reviewer's account is linked to the reviewing officer; a second reviewer is not assigned to any case.
+  await U('reviewer', 'legal_reviewer', '130300', w.cityMarket.id, reviewerOfficer);
+  const other = (await officer('钱审', { isLegalReviewer: true, hasLegalQualification: true, legalQualificationNo: 'A20230002' })).id;
+  await U('other_reviewer', 'legal_reviewer', '130300', w.cityMarket.id, other);
   plainItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id]), {})).id;
   majorItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id], { majorCriteria: { penaltyTypes: [], fineAtLeast: 10000, other: [] } }), {})).id;
 
@@ -57,7 +60,7 @@ beforeAll(async () => {
 });
 /** Sessions idle out after 30 minutes, so moving the clock by days means logging in again. */
 async function relogin() {
-  for (const u of ['officer', 'head', 'reviewer', 'supervisor', 'other_officer']) cookies[u] = await login(t, u, TEST_PASSWORD);
+  for (const u of ['officer', 'head', 'reviewer', 'other_reviewer', 'supervisor', 'other_officer']) cookies[u] = await login(t, u, TEST_PASSWORD);
 }
 afterAll(async () => t?.close());
 
@@ -120,8 +123,11 @@ describe('a major case is decided only after legal review (行政处罚法 Art.5
     c = await step('officer', c, 'start_investigation');
     c = await step('officer', c, 'end_investigation', { proposed: { types: ['warning'], fineAmount: null } });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
-    // only the legal reviewer passes a review
+    // only the legal reviewer passes a review — and only the one the case was submitted to
     expect((await act('officer', c, 'pass_review')).statusCode).toBe(403);
+    const notMine = await act('other_reviewer', c, 'pass_review');
+    expect(notMine.statusCode).toBe(403);
+    expect(notMine.json().error.details.reason).toBe('not_assigned_reviewer');
     c = await step('reviewer', c, 'pass_review');
     expect(c.status).toBe('reviewed');
     // the notice now states a major fine the review never saw: the review no longer covers the proposal

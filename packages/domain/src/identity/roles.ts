@@ -63,15 +63,21 @@ export const Permission = {
   SECURITY_MANAGE: 'security.manage',
   /** Read the audit trail and the security log — audit administrator. */
   AUDIT_READ: 'audit.read',
+  /** Read cases in scope (the agency's own; a supervisor's region subtree). */
+  CASE_READ: 'case.read',
+  /** Open cases and take procedural steps for one's own agency (officers and agency heads). */
+  CASE_HANDLE: 'case.handle',
+  /** Pass or return a case in legal review (法制审核, 行政处罚法 Art.58) — the assigned legal reviewer only. */
+  CASE_REVIEW: 'case.review',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: [P.REGISTRY_READ],
-  legal_reviewer: [P.REGISTRY_READ],
-  agency_head: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY],
-  supervisor: [P.REGISTRY_READ, P.REGISTRY_SUPERVISE],
+  officer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_HANDLE],
+  legal_reviewer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_REVIEW],
+  agency_head: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY, P.CASE_READ, P.CASE_HANDLE],
+  supervisor: [P.REGISTRY_READ, P.REGISTRY_SUPERVISE, P.CASE_READ],
   dispatcher: [P.REGISTRY_READ],
   system_admin: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY, P.REGISTRY_WRITE_SYSTEM, P.USER_MANAGE],
   security_admin: [P.SECURITY_MANAGE],

@@ -17,7 +17,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
-import { isInScope, scopeCondition, type Actor } from '../identity/index.ts';
+import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { caseEvents, cases, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
 
@@ -50,13 +50,8 @@ export interface ActionPayload {
 }
 
 // Who may act: the case's own agency handles it; legal review belongs to the legal reviewer (行政处罚法 Art.58).
+// The permissions live in the domain's role table (packages/domain identity/roles.ts).
 const REVIEW_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement'];
-const HANDLER_ROLES = ['officer', 'agency_head'] as const;
-const READ_ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor'] as const;
-
-function requireRole(actor: Actor, roles: readonly string[], what: string) {
-  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', { details: { permission: what, yourRole: actor.role } });
-}
 
 const sameContent = (a: PenaltyContent | null, b: PenaltyContent | null) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -237,7 +232,7 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
   return {
     /** 案源登记: a lead with facts built from the item and the assigned officers. */
     async open(actor: Actor, input: OpenCaseInput, meta: { requestId?: string }) {
-      requireRole(actor, HANDLER_ROLES, 'cases.handle');
+      requirePermission(actor, 'case.handle');
       if (!actor.agencyId) throw new AppError('FORBIDDEN', { details: { permission: 'cases.handle', reason: 'no agency' } });
       const agencyId = actor.agencyId;
       const row = await db.transaction(async (tx) => {
@@ -302,12 +297,12 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
     },
 
     async get(actor: Actor, id: string) {
-      requireRole(actor, READ_ROLES, 'cases.read');
+      requirePermission(actor, 'case.read');
       return caseOut(actor, await getScoped(actor, id));
     },
 
     async list(actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) {
-      requireRole(actor, READ_ROLES, 'cases.read');
+      requirePermission(actor, 'case.read');
       const conds: SQL[] = [scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId })];
       if (q.status) conds.push(eq(cases.status, q.status));
       const where = and(...conds);
@@ -321,7 +316,7 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
     },
 
     async events(actor: Actor, id: string) {
-      requireRole(actor, READ_ROLES, 'cases.read');
+      requirePermission(actor, 'case.read');
       await getScoped(actor, id);
       const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.seq);
       return rows.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }));
@@ -332,9 +327,21 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
      * with the projection update (optimistic version), the case event and the audit/ledger entry.
      */
     async act(actor: Actor, id: string, action: PenaltyAction, input: { payload: ActionPayload; version: number; idempotencyKey?: string | undefined }, meta: { requestId?: string }) {
-      requireRole(actor, REVIEW_ACTIONS.includes(action) ? ['legal_reviewer'] : HANDLER_ROLES, REVIEW_ACTIONS.includes(action) ? 'cases.review' : 'cases.handle');
+      const isReview = REVIEW_ACTIONS.includes(action);
+      requirePermission(actor, isReview ? 'case.review' : 'case.handle');
       const row = await db.transaction(async (tx) => {
         const before = await getScoped(actor, id, tx);
+        if (isReview) {
+          // Only the reviewer the case was submitted to decides the review: the account must be that officer's.
+          const [me] = await tx.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId));
+          if (!me?.officerId || me.officerId !== before.facts.reviewerId) {
+            throw new AppError('FORBIDDEN', {
+              message: 'Only the legal reviewer the case was submitted to may decide its review.',
+              messageZh: '只有案件提交的法制审核人员才能作出审核结论。',
+              details: { reason: 'not_assigned_reviewer', citation: '行政处罚法 Art.58' },
+            });
+          }
+        }
         if (input.idempotencyKey) {
           // A retried request: answer with the current case, write nothing.
           const [seen] = await tx.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.idempotencyKey, input.idempotencyKey)));
