@@ -14,7 +14,7 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   t = await makeTestApp();
   await makeWorld(t);
-  for (const u of ['officer', 'supervisor', 'other_head', 'head']) cookies[u] = await login(t, u, TEST_PASSWORD);
+  for (const u of ['officer', 'supervisor', 'other_head', 'head', 'sysadmin']) cookies[u] = await login(t, u, TEST_PASSWORD);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 });
@@ -75,6 +75,9 @@ describe('evidence intake', () => {
     expect((await upload('supervisor', meta(), photo)).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/evidence/${id}`, headers: { cookie: cookies.supervisor! } })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/evidence/${id}`, headers: { cookie: cookies.other_head! } })).statusCode).toBe(404);
+    // administrators keep the system running but never read case files (三员分立)
+    const admin = await t.app.inject({ method: 'GET', url: `/api/v1/evidence/${id}/content?reason=look`, headers: { cookie: cookies.sysadmin! } });
+    expect(admin.statusCode).toBe(403);
   });
 
   it('a download needs a reason, and every view and download is logged', async () => {

@@ -45,10 +45,10 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
   const { db, blobs, audit, ledger, clock } = deps;
 
   function assertCanRecord(actor: Actor) {
-    // Evidence is gathered by the agency's own people; administrators and supervisors do not add to case files.
-    if (!actor.agencyId || !['officer', 'legal_reviewer', 'agency_head', 'dispatcher'].includes(actor.role)) {
-      throw new AppError('FORBIDDEN', { details: { reason: 'only agency staff record evidence' } });
-    }
+    // Evidence is part of a case file: gathered by the agency's case handlers; administrators and supervisors do not
+    // add to case files (permissions from the domain role table).
+    requirePermission(actor, 'case.handle');
+    if (!actor.agencyId) throw new AppError('FORBIDDEN', { details: { reason: 'only agency staff record evidence' } });
   }
 
   /** Validate metadata before any byte is stored (tus creation, multipart field). */
@@ -124,7 +124,7 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
     },
 
     async list(actor: Actor, q: { caseRef?: string | undefined; limit: number }) {
-      requirePermission(actor, 'registry.read');
+      requirePermission(actor, 'case.read');
       const conds: SQL[] = [scopeCondition(actor, { regionPath: evidence.regionPath, agencyId: evidence.agencyId })];
       if (q.caseRef) conds.push(eq(evidence.caseRef, q.caseRef));
       const rows = await db.select().from(evidence).where(and(...conds)).orderBy(desc(evidence.uploadedAt)).limit(q.limit);
@@ -133,7 +133,7 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
 
     /** Metadata of one item; the view is logged. */
     async get(actor: Actor, id: string, reason: string, ip?: string) {
-      requirePermission(actor, 'registry.read');
+      requirePermission(actor, 'case.read');
       const r = await getScoped(actor, id);
       await logAccess(actor, id, 'view', reason, ip);
       return evidenceOut(r);
@@ -141,14 +141,14 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
 
     /** The file itself; a download needs a stated reason and is logged before a byte is sent. */
     async open(actor: Actor, id: string, reason: string, ip?: string): Promise<{ row: EvidenceRow; stream: Readable }> {
-      requirePermission(actor, 'registry.read');
+      requirePermission(actor, 'case.read');
       const r = await getScoped(actor, id);
       await logAccess(actor, id, 'download', reason, ip);
       return { row: r, stream: await blobs.stream(r.blobId) };
     },
 
     async accessLog(actor: Actor, id: string) {
-      requirePermission(actor, 'registry.read');
+      requirePermission(actor, 'case.read');
       await getScoped(actor, id);
       const rows = await db.select().from(evidenceAccess).where(eq(evidenceAccess.evidenceId, id)).orderBy(desc(evidenceAccess.id)).limit(500);
       return rows.map((a) => ({ id: a.id, userId: a.userId, role: a.role, action: a.action, reason: a.reason, ip: a.ip, at: a.at.toISOString() }));
