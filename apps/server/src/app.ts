@@ -15,7 +15,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { errorCodeList, installErrorHandler, installNotFoundHandler } from './lib/errors.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore } from './modules/blobs/index.ts';
-import { caseRoutes, createCaseService } from './modules/cases/index.ts';
+import { caseRoutes, createCaseDocumentService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
@@ -82,7 +82,10 @@ export async function buildApp(opts: AppOptions) {
   });
   const jobs = createJobRunner({ db, clock, log: app.log });
   const evidence = createEvidenceService({ db, blobs, audit, ledger, clock });
-  const cases = createCaseService({ db, audit, clock, rules });
+  const numbering = createNumberingService({ db });
+  const parties = createPartyService({ db, audit });
+  const caseDocuments = createCaseDocumentService({ numbering });
+  const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
@@ -116,6 +119,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(importRoutes(imports));
       await v1.register(ledgerRoutes(ledger));
       await v1.register(caseRoutes(cases));
+      await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
       v1.get(
         '/meta/error-codes',
@@ -151,7 +155,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

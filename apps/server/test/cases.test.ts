@@ -188,3 +188,93 @@ describe('idempotency and append-only history', () => {
     expect((await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)))[0]!.action).toBe('open');
   });
 });
+
+describe('case numbers, documents and parties', () => {
+  type Doc = { kind: string; number: string | null; titleZh: string };
+  type Full = Awaited<ReturnType<typeof step>> & { caseNo: string | null; documents: Doc[]; deadlines: { key: string; state: string; dueOn: string; citation: string }[]; partyId: string; party: { idNumber?: string } };
+  const get = async (id: string) => (await call('officer', 'GET', `/api/v1/cases/${id}`)).json() as Full;
+
+  it('filing assigns the next number of the agency’s year sequence in its pattern (domain-rules DOC4)', async () => {
+    await t.services.numbering.configure(t.db, w.cityMarket.id, { agencyCode: '冀秦市监' });
+    const a = await step('officer', await open(), 'file');
+    const b = await step('officer', await open(), 'file');
+    const [na, nb] = [(await get(a.id)).caseNo!, (await get(b.id)).caseNo!];
+    expect(na).toMatch(/^冀秦市监立〔2026〕[1-9]\d*号$/);
+    const seq = (s: string) => Number(/〔2026〕(\d+)号/.exec(s)![1]);
+    expect(seq(nb)).toBe(seq(na) + 1);
+    const docs = (await get(a.id)).documents;
+    expect(docs.map((d) => d.kind)).toEqual(['filing_approval']);
+  });
+
+  it('a whole penalty path issues its documents, numbers the notice and the decision, and records service', async () => {
+    let c = await open(plainItem);
+    c = await step('officer', c, 'file');
+    c = await step('officer', c, 'start_investigation');
+    c = await step('officer', c, 'end_investigation', { proposed: { types: ['fine'], fineAmount: 2000 }, findings: '当事人销售过期食品。', evidenceSummary: ['现场检查笔录', '询问笔录'], legalBasis: '《食品安全法》第三十四条' });
+    c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
+    const failing = await act('reviewer', c, 'pass_review', { checklist: [{ key: 'facts_evidence', result: 'fail', comment: '证据不足' }], opinion: '同意' });
+    expect(failing.statusCode).toBe(422);
+    expect(failing.json().error.details.guard).toBe('reviewChecklistPassed');
+    const noOpinion = await act('reviewer', c, 'return_for_supplement', {});
+    expect(noOpinion.statusCode).toBe(400);
+    c = await step('reviewer', c, 'pass_review', { checklist: [{ key: 'facts_evidence', result: 'pass' }], opinion: '事实清楚，同意。' });
+    const future = await act('officer', c, 'serve_notice', { serviceMethod: 'direct', servedOn: '2099-01-01' });
+    expect(future.statusCode).toBe(400);
+    c = await step('officer', c, 'serve_notice', { serviceMethod: 'direct' });
+    t.clock.advance(8 * 86400_000);
+    await relogin();
+    c = await step('head', c, 'decide', { penaltyBasis: '《食品安全法》第一百二十四条' });
+    c = await step('officer', c, 'serve_decision', { serviceMethod: 'post' });
+    const full = await get(c.id);
+    expect(full.documents.map((d) => d.kind)).toEqual(['filing_approval', 'investigation_end_report', 'legal_review_opinion', 'penalty_notice', 'service_receipt', 'penalty_decision', 'service_receipt']);
+    const notice = full.documents.find((d) => d.kind === 'penalty_notice')!;
+    const decision = full.documents.find((d) => d.kind === 'penalty_decision')!;
+    expect(notice.number).toMatch(/^冀秦市监罚告〔2026〕\d+号$/);
+    expect(decision.number).toMatch(/^冀秦市监罚〔2026〕\d+号$/);
+    expect(full.deadlines.find((d) => d.key === 'finePayment')).toMatchObject({ state: 'running', citation: '行政处罚法 Art.67' });
+    // a natural person's ID number is masked on staff screens
+    expect(full.party.idNumber).toMatch(/\*/);
+    c = await step('officer', c, 'record_payment', { paymentAmount: 2000, paymentReference: 'BANK-001' });
+    c = await step('officer', c, 'close');
+    expect((await get(c.id)).documents.at(-1)!.kind).toBe('closing_approval');
+  });
+
+  it('the same party across cases is one register entry with its history', async () => {
+    const idNumber = makeIdNumber();
+    const body = (addr: string) => ({ ...openBody(plainItem, certified), party: { type: 'individual', name: '孙某', idNumber, address: addr } });
+    const a = (await call('officer', 'POST', '/api/v1/cases', body('海港区一路1号'))).json() as { id: string; partyId: string };
+    const b = (await call('officer', 'POST', '/api/v1/cases', body('海港区二路2号'))).json() as { id: string; partyId: string };
+    expect(a.partyId).toBe(b.partyId);
+    const hist = (await call('officer', 'GET', `/api/v1/parties/${a.partyId}`)).json();
+    expect(hist.cases.map((x: { id: string }) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect(hist.party.address).toBe('海港区二路2号');
+    expect(hist.party.identifier).not.toBe(idNumber);
+    expect((await call('other_officer', 'GET', `/api/v1/parties/${a.partyId}`)).statusCode).toBe(404);
+    const found = (await call('officer', 'GET', `/api/v1/parties?q=${encodeURIComponent('孙某')}`)).json();
+    expect(found.items.some((p: { id: string }) => p.id === a.partyId)).toBe(true);
+  });
+
+  it('a wrong ID check digit is refused with a Chinese field message', async () => {
+    const bad = makeIdNumber().slice(0, 17) + 'Z';
+    const res = await call('officer', 'POST', '/api/v1/cases', { ...openBody(plainItem, certified), party: { type: 'individual', name: '某', idNumber: bad } });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json().error.details)).toMatch(/idNumber/);
+  });
+
+  it('my to-do lists my open cases with the steps I can take; the reviewer sees cases under review', async () => {
+    let c = await open();
+    const mine = (await call('officer', 'GET', '/api/v1/cases/todo')).json().items as { caseId: string; nextActions: string[]; deadlineKey: string | null }[];
+    // the officer account is not linked to a handling officer in this world: nothing is "mine"
+    expect(mine.some((x) => x.caseId === c.id)).toBe(false);
+    c = await step('officer', c, 'file');
+    c = await step('officer', c, 'start_investigation');
+    c = await step('officer', c, 'end_investigation', { proposed: { types: ['warning'], fineAmount: null } });
+    c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
+    const rev = (await call('reviewer', 'GET', '/api/v1/cases/todo')).json().items as { caseId: string; nextActions: string[]; role: string; deadlineKey: string | null }[];
+    const row = rev.find((x) => x.caseId === c.id)!;
+    expect(row.role).toBe('reviewer');
+    expect(row.nextActions).toEqual(expect.arrayContaining(['pass_review', 'return_for_supplement']));
+    expect(row.deadlineKey).toBe('caseDecision');
+    expect((await call('other_reviewer', 'GET', '/api/v1/cases/todo')).json().items.some((x: { caseId: string }) => x.caseId === c.id)).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseDeadlines, PENALTY_DEADLINE_RULES, type CaseDeadlineFacts } from './deadlines.ts';
+import { caseDeadlineStates, caseDeadlines, PENALTY_DEADLINE_RULES, type CaseDeadlineFacts } from './deadlines.ts';
 import { cal } from './test/fixtures.ts';
 
 const facts = (over: Partial<CaseDeadlineFacts> = {}): CaseDeadlineFacts => ({
@@ -72,5 +72,24 @@ describe('caseDeadlines', () => {
   });
   it('no payment deadline when nothing is payable', () => {
     expect(dueOf(facts({ filedOn: '2026-03-02', decisionServedOn: '2026-04-01' }))).not.toHaveProperty('finePayment');
+  });
+});
+
+describe('caseDeadlineStates', () => {
+  const base = { discoveredOn: '2026-03-02', filedOn: '2026-03-03', decisionExtensionApproved: false, pauses: [], noticeServedOn: '2026-04-01', hearingNoticeSentOn: null, decidedOn: null, decisionServedOn: null, isPaymentDue: false, closingTriggerOn: null, isClosed: false };
+  it('an agency limit past its due date without the answering step is overdue; a party window just ends', () => {
+    const ds = caseDeadlines(base, cal);
+    const late = Object.fromEntries(caseDeadlineStates(base, ds, '2026-09-01').map((d) => [d.key, d.state]));
+    expect(late).toEqual({ caseDecision: 'overdue', statementWindow: 'ended', hearingRequest: 'ended' });
+    const early = Object.fromEntries(caseDeadlineStates(base, ds, '2026-04-02').map((d) => [d.key, d.state]));
+    expect(early).toEqual({ caseDecision: 'running', statementWindow: 'running', hearingRequest: 'running' });
+  });
+  it('the decision meets the case limit', () => {
+    const f = { ...base, decidedOn: '2026-08-30' };
+    expect(caseDeadlineStates(f, caseDeadlines(f, cal), '2026-09-01').find((d) => d.key === 'caseDecision')?.state).toBe('met');
+  });
+  it('a running suspension shows the case limit as paused', () => {
+    const f = { ...base, pauses: [{ kind: 'suspension' as const, from: '2026-04-10', to: null }] };
+    expect(caseDeadlineStates(f, caseDeadlines(f, cal, { asOf: '2026-09-01' }), '2026-09-01').find((d) => d.key === 'caseDecision')?.state).toBe('paused');
   });
 });

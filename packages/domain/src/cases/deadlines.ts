@@ -111,3 +111,52 @@ export function caseDeadlines(facts: CaseDeadlineFacts, cal: HolidayCalendar, op
   add('caseClosing', R.caseClosing, facts.closingTriggerOn);
   return out;
 }
+
+/** Labels for the to-do list and the case page. */
+export const PENALTY_DEADLINE_LABELS: Record<PenaltyDeadlineKey, { zh: string; en: string }> = {
+  filingDecision: { zh: '立案审查期限', en: 'Decide whether to file' },
+  caseDecision: { zh: '办案期限（作出处理决定）', en: 'Case decision limit' },
+  caseDecisionExtension: { zh: '办案期限延长', en: 'Case limit extension' },
+  statementWindow: { zh: '陈述申辩期限', en: 'Statement and defence window' },
+  hearingRequest: { zh: '听证申请期限', en: 'Hearing request window' },
+  hearingNotice: { zh: '听证通知期限', en: 'Hearing notice period' },
+  decisionService: { zh: '决定书送达期限', en: 'Serve the decision' },
+  finePayment: { zh: '罚款缴纳期限', en: 'Fine payment' },
+  caseClosing: { zh: '结案期限', en: 'Close the case' },
+  simplifiedFiling: { zh: '简易程序备案期限', en: 'File the on-the-spot decision' },
+};
+
+/** A deadline as the to-do list shows it: whose turn it is and whether it is met, running or overdue. */
+export type CaseDeadlineState = 'running' | 'met' | 'overdue' | 'paused' | 'ended';
+
+/**
+ * Where each deadline stands today. Party windows (statement, hearing request) simply end; the agency's own limits
+ * are met by the step that answers them, or become overdue.
+ */
+export function caseDeadlineStates(
+  facts: CaseDeadlineFacts & { decidedOn: string | null; hearingHeldOn?: string | null; paymentCompletedOn?: string | null; isClosed: boolean },
+  deadlines: readonly CaseDeadline[],
+  today: string,
+): (CaseDeadline & { state: CaseDeadlineState })[] {
+  const metBy: Record<PenaltyDeadlineKey, boolean> = {
+    filingDecision: facts.filedOn !== null,
+    caseDecision: facts.decidedOn !== null || facts.closingTriggerOn !== null,
+    caseDecisionExtension: facts.decidedOn !== null,
+    statementWindow: false,
+    hearingRequest: false,
+    hearingNotice: !!facts.hearingHeldOn,
+    decisionService: facts.decisionServedOn !== null,
+    finePayment: !!facts.paymentCompletedOn,
+    caseClosing: facts.isClosed,
+    simplifiedFiling: false,
+  };
+  return deadlines.map((d) => {
+    const partyWindow = d.key === 'statementWindow' || d.key === 'hearingRequest';
+    let state: CaseDeadlineState;
+    if (metBy[d.key]) state = 'met';
+    else if (partyWindow) state = today > d.due ? 'ended' : 'running';
+    else if (d.isProvisional) state = 'paused';
+    else state = today > d.due ? 'overdue' : 'running';
+    return { ...d, state };
+  });
+}

@@ -10,6 +10,7 @@ import {
   firstTimeReviewerQualified,
   hearingRequestInTime,
   intendedPenaltyStated,
+  isHearingEntitled,
   isMajorCase,
   legalReviewBeforeMajorDecision,
   limitationPeriod,
@@ -273,4 +274,21 @@ describe('simplifiedWithinCaps (行政处罚法 Art.51)', () => {
   it('takes the caps from the rule profile', () => {
     expect(simplifiedWithinCaps(s({ penalty: { types: ['fine'], fineAmount: 500 } }), makeCtx({ params: { ...ctx.params, 'simplified.maxFineIndividual': 500 } }))).toBeNull();
   });
+});
+
+describe('isHearingEntitled (行政处罚法 Art.63)', () => {
+  const t = { 'hearing.largeFineIndividual': 10000, 'hearing.largeFineOrganisation': 100000 };
+  it.each([
+    ['individual', ['fine'], 9999, false],
+    ['individual', ['fine'], 10000, true],
+    ['organisation', ['fine'], 99999, false],
+    ['organisation', ['fine'], 100000, true],
+    ['organisation', ['warning'], null, false],
+    ['organisation', ['revoke_licence'], null, true],
+    ['individual', ['order_suspend_business'], null, true],
+    ['individual', ['confiscate_gains', 'fine'], 100, true],
+  ] as const)('%s %j %s → %s', (partyType, types, fineAmount, expected) => {
+    expect(isHearingEntitled({ partyType, proposed: { types, fineAmount } }, t)).toBe(expected);
+  });
+  it('no proposal, no hearing right yet', () => expect(isHearingEntitled({ partyType: 'individual', proposed: null }, t)).toBe(false));
 });

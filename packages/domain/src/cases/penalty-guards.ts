@@ -447,3 +447,24 @@ export const simplifiedWithinCaps: Guard<SimplifiedEligibilityFacts> = (f, ctx) 
     { problems, cap, fine, otherTypes: other },
   );
 };
+
+/** Penalty kinds that always carry the right to a hearing (行政处罚法 Art.63 para 1 (2)–(5)). */
+const HEARING_TYPES: readonly PenaltyType[] = ['reduce_qualification', 'revoke_licence', 'order_suspend_business', 'order_close', 'restrict_activity', 'restrict_employment'];
+
+export interface HearingThresholds {
+  'hearing.largeFineIndividual': number;
+  'hearing.largeFineOrganisation': number;
+}
+
+/**
+ * 行政处罚法 Art.63: whether the intended penalty entitles the party to a hearing, so the 听证告知书 must go with the
+ * notice. Confiscation counts whatever its value: the amount is not in the proposal, and offering a hearing that
+ * was not required costs little while omitting a required one makes the penalty unlawful (domain-rules H3).
+ */
+export function isHearingEntitled(f: { proposed: PenaltyContent | null; partyType: PartyType }, t: HearingThresholds): boolean {
+  const p = f.proposed;
+  if (!p) return false;
+  if (p.types.some((x) => HEARING_TYPES.includes(x) || x === 'confiscate_gains' || x === 'confiscate_property')) return true;
+  const limit = f.partyType === 'individual' ? t['hearing.largeFineIndividual'] : t['hearing.largeFineOrganisation'];
+  return p.types.includes('fine') && (p.fineAmount ?? 0) >= limit;
+}

@@ -1,13 +1,41 @@
-import { PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, type PenaltyAction } from '@zhifa/domain';
+import { PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, validateIdNumber, validateUscc, type PenaltyAction } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
-import type { CaseService } from './cases.service.ts';
+import type { PartyService } from './parties.service.ts';
+import { SERVICE_METHODS, type CaseService } from './cases.service.ts';
 
 const isoDate = z.iso.date();
+const contact = { address: z.string().trim().max(300).nullish(), phone: z.string().trim().max(40).nullish() };
+// The party's identifier is checked like everywhere else (GB 11643 / GB 32100) so one person is one party.
 const Party = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('individual'), name: z.string().trim().min(1).max(100), idNumber: z.string().trim().min(15).max(18) }),
-  z.object({ type: z.literal('organisation'), name: z.string().trim().min(1).max(200), uscc: z.string().trim().length(18) }),
+  z.object({
+    type: z.literal('individual'),
+    name: z.string().trim().min(1).max(100),
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .superRefine((v, ctx) => {
+        const r = validateIdNumber(v);
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.messageZh });
+      }),
+    ...contact,
+  }),
+  z.object({
+    type: z.literal('organisation'),
+    name: z.string().trim().min(1).max(200),
+    uscc: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .superRefine((v, ctx) => {
+        const r = validateUscc(v);
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.messageZh });
+      }),
+    legalRepresentative: z.string().trim().max(100).nullish(),
+    ...contact,
+  }),
 ]);
 const OpenCase = z.object({
   itemId: z.uuid(),
@@ -32,23 +60,59 @@ const Payload = z
     justification: z.string().max(2000).nullish(),
     decisionKind: z.enum(['penalty', 'no_penalty']).optional(),
     statementWaiverSigned: z.boolean().optional(),
+    findings: z.string().trim().max(20000).optional(),
+    evidenceSummary: z.array(z.string().trim().min(1).max(500)).max(200).optional(),
+    legalBasis: z.string().trim().max(4000).optional(),
+    penaltyBasis: z.string().trim().max(4000).optional(),
+    checklist: z.array(z.object({ key: z.string().min(1).max(50), result: z.enum(['pass', 'fail', 'not_applicable']), comment: z.string().max(1000).optional() })).max(50).optional(),
+    opinion: z.string().trim().max(10000).optional(),
+    serviceMethod: z.enum(SERVICE_METHODS).optional(),
+    servedOn: isoDate.optional(),
+    paymentAmount: z.number().positive().max(1e12).optional(),
+    paymentReference: z.string().trim().max(100).optional(),
   })
   .strict();
 const ActBody = z.object({ payload: Payload.default({}), version: z.number().int(), idempotencyKey: z.string().min(8).max(100).optional() });
 
 const RefusalOut = z.object({ code: z.string(), message: z.string(), messageZh: z.string(), citation: z.string().optional(), details: z.record(z.string(), z.unknown()).optional() });
+const Person = z.object({ id: z.uuid(), name: z.string(), certificateNo: z.string().nullable() });
+const DeadlineOut = z.object({
+  key: z.string(),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  start: z.string(),
+  dueOn: z.string(),
+  dayType: z.enum(['working', 'natural']),
+  length: z.number(),
+  citation: z.string(),
+  pausedDays: z.number(),
+  state: z.enum(['running', 'met', 'overdue', 'paused', 'ended']),
+  daysLeft: z.number(),
+});
+const DocumentOut = z.object({ id: z.uuid(), kind: z.string(), titleZh: z.string(), titleEn: z.string(), number: z.string().nullable(), issuedAt: z.string(), createdAt: z.string() });
 const CaseOut = z.object({
   id: z.uuid(),
   caseNo: z.string().nullable(),
   procedure: z.string(),
   itemId: z.uuid(),
+  itemName: z.string(),
+  itemCode: z.string(),
   agencyId: z.uuid(),
+  agencyName: z.string(),
   regionPath: z.string(),
   sector: z.string(),
   placePath: z.string(),
   status: z.enum(PENALTY_STATUSES as [string, ...string[]]),
+  partyId: z.uuid().nullable(),
   party: z.record(z.string(), z.unknown()),
   facts: z.record(z.string(), z.unknown()),
+  content: z.record(z.string(), z.unknown()),
+  officers: z.array(Person),
+  reviewer: Person.nullable(),
+  isMajor: z.boolean(),
+  hearingEntitled: z.boolean(),
+  deadlines: z.array(DeadlineOut),
+  documents: z.array(DocumentOut),
   availableActions: z.array(z.string()),
   refusedActions: z.array(z.object({ action: z.string(), refusals: z.array(RefusalOut) })),
   notices: z.array(z.record(z.string(), z.unknown())),
@@ -71,6 +135,56 @@ const EventOut = z.object({
 });
 
 /** /api/v1 penalty cases (一般程序): thin routes, one service call each. */
+const PartyOut = z.object({
+  id: z.uuid(),
+  type: z.enum(['individual', 'organisation']),
+  name: z.string(),
+  identifier: z.string(),
+  address: z.string().nullable(),
+  legalRepresentative: z.string().nullable(),
+  phone: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** /api/v1 parties (当事人): the register behind every case, with a party's history across cases in my scope. */
+export function partyRoutes(p: PartyService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/parties',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Parties of cases in my scope (search by name or exact identifier)',
+          querystring: Pagination.extend({ q: z.string().trim().min(1).max(100).optional() }),
+          response: { 200: page(PartyOut.extend({ caseCount: z.number() })), ...stdErrors },
+        },
+      },
+      async (req) => p.list(actorOf(req), req.query),
+    );
+    app.get(
+      '/parties/:id',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'A party and its cases in my scope (history across cases, e.g. for the first-violation exemption)',
+          params: IdParams,
+          response: {
+            200: z.object({
+              party: PartyOut,
+              cases: z.array(
+                z.object({ id: z.uuid(), caseNo: z.string().nullable(), status: z.string(), agencyId: z.uuid(), itemId: z.uuid(), procedure: z.string(), createdAt: z.string(), decidedOn: z.string().nullable(), decisionKind: z.string().nullable(), proposed: z.unknown() }),
+              ),
+            }),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => p.get(actorOf(req), req.params.id),
+    );
+  };
+}
+
 export function caseRoutes(s: CaseService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/cases', { schema: { tags: ['cases'], summary: 'Register a lead (案源登记) for the ordinary procedure', body: OpenCase, response: { 201: CaseOut, ...stdErrors } } }, async (req, reply) =>
@@ -78,8 +192,43 @@ export function caseRoutes(s: CaseService): FastifyPluginAsyncZod {
     );
     app.get(
       '/cases',
-      { schema: { tags: ['cases'], summary: 'Cases in my scope', querystring: Pagination.extend({ status: z.enum(PENALTY_STATUSES as [string, ...string[]]).optional() }), response: { 200: page(CaseOut), ...stdErrors } } },
+      { schema: { tags: ['cases'], summary: 'Cases in my scope', querystring: Pagination.extend({
+            status: z.enum(PENALTY_STATUSES as [string, ...string[]]).optional(),
+            q: z.string().trim().min(1).max(100).optional(),
+            mine: z.stringbool().optional(),
+          }), response: { 200: page(CaseOut), ...stdErrors } } },
       async (req) => s.list(actorOf(req), req.query),
+    );
+    app.get(
+      '/cases/todo',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '我的待办: the open cases I handle or review, with the steps open to me and the nearest deadline (overdue first)',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  caseId: z.uuid(),
+                  caseNo: z.string().nullable(),
+                  partyName: z.string(),
+                  itemName: z.string(),
+                  status: z.string(),
+                  role: z.enum(['handler', 'reviewer']),
+                  nextActions: z.array(z.string()),
+                  dueOn: z.string().nullable(),
+                  deadlineKey: z.string().nullable(),
+                  deadlineLabelZh: z.string().nullable(),
+                  daysLeft: z.number().nullable(),
+                  overdue: z.boolean(),
+                }),
+              ),
+            }),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => s.todo(actorOf(req)),
     );
     app.get('/cases/:id', { schema: { tags: ['cases'], summary: 'One case with its available and refused actions', params: IdParams, response: { 200: CaseOut, ...stdErrors } } }, async (req) =>
       s.get(actorOf(req), req.params.id),

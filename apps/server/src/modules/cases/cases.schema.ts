@@ -9,9 +9,13 @@ import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex
  */
 export type StoredCaseFacts = Omit<PenaltyCaseFacts, 'status' | 'officers' | 'reviewer'> & { officerIds: string[]; reviewerId: string | null };
 
+interface PartyContact {
+  address?: string | null | undefined;
+  phone?: string | null | undefined;
+}
 export type CaseParty =
-  | { type: 'individual'; name: string; idNumber: string }
-  | { type: 'organisation'; name: string; uscc: string };
+  | ({ type: 'individual'; name: string; idNumber: string } & PartyContact)
+  | ({ type: 'organisation'; name: string; uscc: string; legalRepresentative?: string | null | undefined } & PartyContact);
 
 /** Penalty cases (一般程序 in this slice): the projection of the case events below. */
 export const cases = pgTable(
@@ -29,6 +33,8 @@ export const cases = pgTable(
     status: text('status').notNull(),
     facts: jsonb('facts').$type<StoredCaseFacts>().notNull(),
     party: jsonb('party').$type<CaseParty>().notNull(),
+    partyId: uuid('party_id'),
+    content: jsonb('content').$type<CaseContent>().notNull().default(sql`'{}'::jsonb`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -36,6 +42,8 @@ export const cases = pgTable(
   (t) => [
     index('cases_agency_idx').on(t.agencyId, t.status),
     index('cases_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+    index('cases_party_idx').on(t.partyId),
+    uniqueIndex('cases_case_no_uq').on(t.caseNo).where(sql`${t.caseNo} is not null`),
   ],
 );
 
@@ -59,4 +67,112 @@ export const caseEvents = pgTable(
     uniqueIndex('case_events_case_seq_uq').on(t.caseId, t.seq),
     uniqueIndex('case_events_case_idem_uq').on(t.caseId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
+);
+
+/**
+ * The narrative a case accumulates step by step (事实认定, 证据, 法律依据, 审核意见, 送达, 缴款): what the documents print.
+ * Kept apart from `facts` (what the guards read) so that a guard never depends on free text.
+ */
+export type CaseContent = {
+  findings?: string;
+  evidenceSummary?: string[];
+  legalBasis?: string;
+  penaltyBasis?: string;
+  review?: { outcome: 'agree' | 'correct' | 'investigate_further'; opinion: string; checklist: { key: string; result: 'pass' | 'fail' | 'not_applicable'; comment?: string | undefined }[]; reviewerId: string | null; on: string };
+  services?: { documentId: string; kind: string; method: string; servedOn: string }[];
+  payments?: { amount: number; reference: string | null; paidOn: string }[];
+  reasons?: { action: string; reason: string; on: string }[];
+};
+
+/** 当事人: one row per natural person (ID number) or organisation (统一社会信用代码), so its history spans cases. */
+export const parties = pgTable(
+  'parties',
+  {
+    id: uuid('id').primaryKey(),
+    type: text('type').notNull(),
+    name: text('name').notNull(),
+    /** GB 11643 ID number or GB 32100 credit code; validated on input. */
+    identifier: text('identifier').notNull(),
+    address: text('address'),
+    legalRepresentative: text('legal_representative'),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('parties_type_identifier_uq').on(t.type, t.identifier), index('parties_name_idx').on(t.name)],
+);
+
+/**
+ * Per agency × sequence key × year, the last number handed out. Allocation is an upsert that row-locks the counter
+ * inside the transaction that uses the number: a rolled-back step takes its number back with it (no gap), and two
+ * steps can never read the same value (no duplicate). 文号 rules: domain-rules DOC4.
+ */
+export const documentNumberSequences = pgTable(
+  'document_number_sequences',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    sequenceKey: text('sequence_key').notNull(),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [uniqueIndex('document_number_sequences_pk').on(t.agencyId, t.sequenceKey, t.year)],
+);
+
+/**
+ * An agency's document settings: its 机关代字 (e.g. 冀秦市监) and optional per-kind number templates, and what its
+ * decisions must print — the reconsideration body and court (行政处罚法 Art.59(5)) and where fines are paid (罚缴分离,
+ * Art.67). Configured by administrators; unset values fall back to the agency's region government and generic text.
+ */
+export const numberingSettings = pgTable('numbering_settings', {
+  agencyId: uuid('agency_id').primaryKey(),
+  agencyCode: text('agency_code').notNull(),
+  reconsiderationBody: text('reconsideration_body'),
+  court: text('court'),
+  paymentBank: text('payment_bank'),
+  paymentAccountName: text('payment_account_name'),
+  paymentAccount: text('payment_account'),
+  /** kind → template overriding the default `{agencyCode}{business}〔{year}〕{seq}号`. */
+  templates: jsonb('templates').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+  padding: integer('padding').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Documents issued in a case. The data snapshot is what the document says, frozen when it is issued; the PDF/DOCX are
+ * rendered from it (case_document_files). Append-only: a corrected document is a new row that supersedes the old.
+ */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    kind: text('kind').notNull(),
+    number: text('number'),
+    sequenceKey: text('sequence_key'),
+    year: integer('year'),
+    seq: integer('seq'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    issuedBy: uuid('issued_by').notNull(),
+    eventSeq: integer('event_seq'),
+    supersedes: uuid('supersedes'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_documents_case_idx').on(t.caseId),
+    uniqueIndex('case_documents_number_uq').on(t.number).where(sql`${t.number} is not null`),
+  ],
+);
+
+/** The rendered files of a document (blob store, content-addressed): rendered once, then always served the same. */
+export const caseDocumentFiles = pgTable(
+  'case_document_files',
+  {
+    documentId: uuid('document_id').notNull(),
+    format: text('format').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    renderMs: integer('render_ms').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('case_document_files_uq').on(t.documentId, t.format)],
 );

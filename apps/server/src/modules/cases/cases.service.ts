@@ -1,7 +1,14 @@
 import {
   AppError,
   availablePenaltyActions,
+  caseDeadlines,
+  caseDeadlineStates,
   checkPenaltyAction,
+  isHearingEntitled,
+  isMajorCase,
+  maskIdNumber,
+  PENALTY_DEADLINE_LABELS,
+  type HearingThresholds,
   PENALTY_TYPES,
   type CaseOfficer,
   type DiscretionTierFacts,
@@ -13,15 +20,18 @@ import {
   type PenaltyType,
   type ReviewerFacts,
 } from '@zhifa/domain';
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
-import { caseEvents, cases, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
+import { documentTitle, type CaseDocumentKind, type CaseDocumentService } from './case-documents.service.ts';
+import { caseEvents, cases, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
+import type { NumberingService } from './numbering.service.ts';
+import type { PartyService } from './parties.service.ts';
 
-const { items, officers, certificates, regions } = registryTables;
+const { items, officers, certificates, regions, subjects } = registryTables;
 type CaseRow = typeof cases.$inferSelect;
 
 export interface OpenCaseInput {
@@ -47,15 +57,80 @@ export interface ActionPayload {
   justification?: string | null | undefined;
   decisionKind?: 'penalty' | 'no_penalty' | undefined;
   statementWaiverSigned?: boolean | undefined;
+  findings?: string | undefined;
+  evidenceSummary?: string[] | undefined;
+  legalBasis?: string | undefined;
+  penaltyBasis?: string | undefined;
+  checklist?: { key: string; result: 'pass' | 'fail' | 'not_applicable'; comment?: string | undefined }[] | undefined;
+  opinion?: string | undefined;
+  serviceMethod?: ServiceMethod | undefined;
+  servedOn?: string | undefined;
+  paymentAmount?: number | undefined;
+  paymentReference?: string | undefined;
+}
+
+/** 送达方式 (行政处罚法 Art.61; 民事诉讼法 Art.87–95). Electronic service needs the party's written consent. */
+export const SERVICE_METHODS = ['direct', 'left_at_address', 'post', 'electronic', 'public_notice'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+
+function extraServices(extra: Record<string, unknown>, receiptId: string) {
+  const served = (extra['served'] as { kind: string }[] | undefined) ?? [];
+  return served.map((d) => ({ documentId: receiptId, kind: d.kind, method: String(extra['method']), servedOn: String(extra['servedOn']) }));
+}
+
+/** The documents each step issues, in order (domain-rules DOC3): what the step decides is put on paper at once. */
+function documentsFor(action: PenaltyAction, after: StoredCaseFacts, hearingEntitled: boolean): CaseDocumentKind[] {
+  switch (action) {
+    case 'file':
+      return ['filing_approval'];
+    case 'end_investigation':
+      return ['investigation_end_report'];
+    case 'pass_review':
+    case 'return_for_supplement':
+      return ['legal_review_opinion'];
+    case 'serve_notice':
+      return hearingEntitled ? ['penalty_notice', 'hearing_notice', 'service_receipt'] : ['penalty_notice', 'service_receipt'];
+    case 'record_hearing':
+      return ['hearing_record'];
+    case 'decide':
+      return [after.decisionKind === 'no_penalty' ? 'no_penalty_decision' : 'penalty_decision'];
+    case 'serve_decision':
+      return ['service_receipt'];
+    case 'close':
+      return ['closing_approval'];
+    default:
+      return [];
+  }
 }
 
 // Who may act: the case's own agency handles it; legal review belongs to the legal reviewer (行政处罚法 Art.58).
 // The permissions live in the domain's role table (packages/domain identity/roles.ts).
 const REVIEW_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement'];
 
+/** Staff screens show a natural person's ID number masked; the full number stays in the case record and documents. */
+function partyView(p: CaseParty): Record<string, unknown> {
+  return p.type === 'individual' ? { ...p, idNumber: maskIdNumber(p.idNumber) } : { ...p };
+}
+
 const sameContent = (a: PenaltyContent | null, b: PenaltyContent | null) => JSON.stringify(a) === JSON.stringify(b);
 
-export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService }) {
+export function createCaseService({
+  db,
+  audit,
+  clock,
+  rules,
+  numbering,
+  parties: partyService,
+  documents,
+}: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  rules: RuleService;
+  numbering: NumberingService;
+  parties: PartyService;
+  documents: CaseDocumentService;
+}) {
   const today = () => chinaDate(clock.now());
 
   async function loadOfficers(ids: readonly string[], tx: Db = db): Promise<CaseOfficer[]> {
@@ -110,30 +185,89 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
     return { actor: { id: actor.userId }, now, calendar, params: resolved.values };
   }
 
+  /** Cases where the actor is one of the handling officers, or the legal reviewer of a case under review. */
+  async function mineCondition(actor: Actor): Promise<SQL> {
+    const [me] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId));
+    if (!me?.officerId) return sql`false`;
+    return or(sql`${cases.facts}->'officerIds' ? ${me.officerId}`, and(sql`${cases.facts}->>'reviewerId' = ${me.officerId}`, eq(cases.status, 'under_review')))!;
+  }
+
   async function getScoped(actor: Actor, id: string, tx: Db = db): Promise<CaseRow> {
     const [r] = await tx.select().from(cases).where(eq(cases.id, id));
     if (!r || !isInScope(actor, { regionPath: r.regionPath, agencyId: r.agencyId })) throw new AppError('NOT_FOUND');
     return r;
   }
 
+  async function deadlinesOf(r: CaseRow, cal: GuardContext['calendar'], caseDecisionDays: number) {
+    const now = today();
+    const f = r.facts;
+    const ds = caseDeadlines(f, cal, { asOf: now, caseDecisionDays });
+    return caseDeadlineStates({ ...f, isClosed: r.status === 'closed' || r.status === 'archived' }, ds, now).map((d) => ({
+      key: d.key,
+      labelZh: PENALTY_DEADLINE_LABELS[d.key].zh,
+      labelEn: PENALTY_DEADLINE_LABELS[d.key].en,
+      start: d.start,
+      dueOn: d.due,
+      dayType: d.rule.dayType === 'WORKING' ? ('working' as const) : ('natural' as const),
+      length: d.rule.length,
+      citation: d.rule.citation,
+      pausedDays: d.pausedDays,
+      state: d.state,
+      daysLeft: Math.round((Date.parse(d.due) - Date.parse(now)) / 86_400_000),
+    }));
+  }
+
   async function caseOut(actor: Actor, r: CaseRow) {
     const facts = await factsOf(r);
-    const available = availablePenaltyActions(facts, await contextFor(actor, r));
+    const ctx = await contextFor(actor, r);
+    const available = availablePenaltyActions(facts, ctx);
+    const people = [...r.facts.officerIds, ...(r.facts.reviewerId ? [r.facts.reviewerId] : [])];
+    const [[item], [agency], os, certs, docs] = await Promise.all([
+      db.select({ name: items.name, code: items.code }).from(items).where(eq(items.id, r.itemId)),
+      db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, r.agencyId)),
+      people.length ? db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, people)) : Promise.resolve([]),
+      people.length ? db.select({ officerId: certificates.officerId, number: certificates.number, status: certificates.status }).from(certificates).where(inArray(certificates.officerId, people)) : Promise.resolve([]),
+      documents.listFor(db, r.id),
+    ]);
+    const person = (id: string) => ({
+      id,
+      name: os.find((o) => o.id === id)?.name ?? '',
+      certificateNo: (certs.find((c) => c.officerId === id && c.status === 'active') ?? certs.find((c) => c.officerId === id))?.number ?? null,
+    });
     return {
       id: r.id,
       caseNo: r.caseNo,
       procedure: r.procedure,
       itemId: r.itemId,
+      itemName: item?.name ?? '',
+      itemCode: item?.code ?? '',
       agencyId: r.agencyId,
+      agencyName: agency?.name ?? '',
       regionPath: r.regionPath,
       sector: r.sector,
       placePath: r.placePath,
       status: r.status,
-      party: r.party,
+      partyId: r.partyId,
+      party: partyView(r.party),
       facts: r.facts,
+      content: r.content,
+      officers: r.facts.officerIds.map(person),
+      reviewer: r.facts.reviewerId ? person(r.facts.reviewerId) : null,
+      isMajor: isMajorCase(facts),
+      hearingEntitled: isHearingEntitled(facts, ctx.params as unknown as HearingThresholds),
       availableActions: available.allowed,
       refusedActions: available.refused,
       notices: available.notices,
+      deadlines: await deadlinesOf(r, ctx.calendar, ctx.params['penalty.caseDecisionDays']),
+      documents: docs.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        titleZh: documentTitle(d.kind).zh,
+        titleEn: documentTitle(d.kind).en,
+        number: d.number,
+        issuedAt: d.issuedAt.toISOString(),
+        createdAt: d.issuedAt.toISOString(),
+      })),
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -229,6 +363,53 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
     return out;
   }
 
+  /** The narrative the step adds (what the documents print), with the per-step checks free text needs. */
+  function applyContent(c: CaseContent, action: PenaltyAction, p: ActionPayload, day: string, reviewerId: string | null): CaseContent {
+    const out: CaseContent = { ...c };
+    if (p.findings !== undefined) out.findings = p.findings;
+    if (p.evidenceSummary !== undefined) out.evidenceSummary = p.evidenceSummary;
+    if (p.legalBasis !== undefined) out.legalBasis = p.legalBasis;
+    if (p.penaltyBasis !== undefined) out.penaltyBasis = p.penaltyBasis;
+    if (action === 'pass_review' || action === 'return_for_supplement') {
+      out.review = { outcome: action === 'pass_review' ? 'agree' : 'investigate_further', opinion: p.opinion ?? p.reason ?? '', checklist: p.checklist ?? [], reviewerId, on: day };
+    }
+    if (action === 'record_payment') out.payments = [...(c.payments ?? []), { amount: p.paymentAmount ?? 0, reference: p.paymentReference ?? null, paidOn: day }];
+    if (p.reason && ['decline_filing', 'suspend', 'resume', 'terminate', 'transfer', 'return_for_supplement', 'require_collective_discussion'].includes(action)) {
+      out.reasons = [...(c.reasons ?? []), { action, reason: p.reason, on: day }];
+    }
+    return out;
+  }
+
+  /** Per-step input rules that are not procedure guards: missing reasons, an impossible service date. */
+  function checkPayload(action: PenaltyAction, p: ActionPayload, f: StoredCaseFacts, todayIs: string) {
+    const issues: { path: (string | number)[]; message: string; messageZh: string }[] = [];
+    const needReason: PenaltyAction[] = ['decline_filing', 'suspend', 'terminate', 'transfer'];
+    if (needReason.includes(action) && !p.reason?.trim()) issues.push({ path: ['payload', 'reason'], message: 'a reason is required for this step', messageZh: '须填写理由' });
+    if (action === 'return_for_supplement' && !(p.opinion ?? p.reason)?.trim()) issues.push({ path: ['payload', 'opinion'], message: 'say what must be supplemented', messageZh: '须写明需要补充的内容' });
+    if ((action === 'serve_notice' || action === 'serve_decision') && p.servedOn) {
+      const floor = action === 'serve_decision' ? f.decidedOn : f.reviewPassedOn ?? f.filedOn;
+      if (p.servedOn > todayIs) issues.push({ path: ['payload', 'servedOn'], message: 'service cannot be recorded in the future', messageZh: '送达日期不能晚于今天' });
+      else if (floor && p.servedOn < floor) issues.push({ path: ['payload', 'servedOn'], message: `service cannot precede ${floor}`, messageZh: `送达日期不能早于${floor}` });
+    }
+    if (action === 'record_payment' && !(p.paymentAmount && p.paymentAmount > 0)) issues.push({ path: ['payload', 'paymentAmount'], message: 'the amount paid is required', messageZh: '须填写缴款金额' });
+    if (issues.length) throw new AppError('VALIDATION_FAILED', { details: { issues } });
+  }
+
+  /**
+   * 法制审核 checklist (国办发〔2018〕118号 §四(十三); SAMR 程序规定 Art.53–54): a review cannot pass while an item fails —
+   * the reviewer returns the case or proposes a correction instead.
+   */
+  function checklistRefusal(action: PenaltyAction, p: ActionPayload) {
+    if (action !== 'pass_review') return;
+    const failed = (p.checklist ?? []).filter((i) => i.result === 'fail');
+    if (failed.length === 0) return;
+    throw new AppError('RULE_VIOLATION', {
+      message: `The review cannot pass while checklist items fail: ${failed.map((i) => i.key).join(', ')}.`,
+      messageZh: `审核清单中有不通过的项目（${failed.map((i) => i.key).join('、')}），不能审核通过；请退回补充或提出纠正意见。`,
+      details: { citation: '国办发〔2018〕118号 §四(十三); 市场监督管理行政处罚程序规定 Art.53–54', failed: failed.map((i) => i.key), guard: 'reviewChecklistPassed' },
+    });
+  }
+
   return {
     /** 案源登记: a lead with facts built from the item and the assigned officers. */
     async open(actor: Actor, input: OpenCaseInput, meta: { requestId?: string }) {
@@ -285,9 +466,10 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
         };
         const id = crypto.randomUUID();
         const now = clock.now();
+        const party = await partyService.resolve(tx, actor, input.party, { requestId: meta.requestId, regionPath: agency.regionPath, agencyId });
         const [r] = await tx
           .insert(cases)
-          .values({ id, procedure: 'ordinary', itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, status: 'lead', facts, party: input.party, createdAt: now, updatedAt: now })
+          .values({ id, procedure: 'ordinary', itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, status: 'lead', facts, party: input.party, partyId: party.id, createdAt: now, updatedAt: now })
           .returning();
         await tx.insert(caseEvents).values({ caseId: id, seq: 1, action: 'open', fromStatus: null, toStatus: 'lead', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds }, occurredAt: now });
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action: 'open', after: { status: 'lead', itemId: item.id, officerIds: facts.officerIds }, regionPath: agency.regionPath, agencyId });
@@ -301,10 +483,15 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
       return caseOut(actor, await getScoped(actor, id));
     },
 
-    async list(actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) {
+    async list(actor: Actor, q: { status?: string | undefined; q?: string | undefined; mine?: boolean | undefined; page: number; pageSize: number }) {
       requirePermission(actor, 'case.read');
       const conds: SQL[] = [scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId })];
       if (q.status) conds.push(eq(cases.status, q.status));
+      if (q.q) {
+        const like = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+        conds.push(or(ilike(cases.caseNo, like), sql`${cases.party}->>'name' ilike ${like}`)!);
+      }
+      if (q.mine) conds.push(await mineCondition(actor));
       const where = and(...conds);
       const [rows, [c]] = await Promise.all([
         db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
@@ -313,6 +500,43 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
       const out = [];
       for (const r of rows) out.push(await caseOut(actor, r));
       return { items: out, total: c?.n ?? 0, page: q.page, pageSize: q.pageSize };
+    },
+
+    /**
+     * 我的待办: the open cases I handle or must review, each with the steps I can take now and its nearest open
+     * deadline; overdue first, then by due date.
+     */
+    async todo(actor: Actor) {
+      requirePermission(actor, 'case.read');
+      const rows = await db
+        .select()
+        .from(cases)
+        .where(and(scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId }), await mineCondition(actor), sql`${cases.status} not in ('archived', 'not_filed')`))
+        .orderBy(desc(cases.updatedAt))
+        .limit(500);
+      const out = [];
+      for (const r of rows) {
+        const c = await caseOut(actor, r);
+        const open = c.deadlines.filter((d) => d.state === 'running' || d.state === 'overdue' || d.state === 'paused').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+        const next = open.find((d) => d.state === 'overdue') ?? open[0] ?? null;
+        const isReview = r.status === 'under_review';
+        out.push({
+          caseId: r.id,
+          caseNo: r.caseNo,
+          partyName: r.party.name,
+          itemName: c.itemName,
+          status: r.status,
+          role: isReview ? ('reviewer' as const) : ('handler' as const),
+          nextActions: c.availableActions.filter((a) => (isReview ? REVIEW_ACTIONS.includes(a as PenaltyAction) : !REVIEW_ACTIONS.includes(a as PenaltyAction))),
+          dueOn: next?.dueOn ?? null,
+          deadlineKey: next?.key ?? null,
+          deadlineLabelZh: next?.labelZh ?? null,
+          daysLeft: next?.daysLeft ?? null,
+          overdue: next?.state === 'overdue',
+        });
+      }
+      out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
+      return { items: out.filter((t) => t.nextActions.length > 0 || t.overdue) };
     },
 
     async events(actor: Actor, id: string) {
@@ -350,6 +574,8 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
             return before;
           }
         }
+        checkPayload(action, input.payload, before.facts, today());
+        checklistRefusal(action, input.payload);
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
         const facts = await factsOf({ id, status: before.status, facts: stored }, tx);
@@ -360,18 +586,39 @@ export function createCaseService({ db, audit, clock, rules }: { db: Db; audit: 
           throw new AppError(first.code, { message: err.message, messageZh: err.messageZh, details: { ...err.details, status: before.status, action, refusals: checked.refusals } });
         }
         const from = before.status as PenaltyStatus;
-        const day = today();
+        const day = (action === 'serve_notice' || action === 'serve_decision') && input.payload.servedOn ? input.payload.servedOn : today();
         const after = applyOutcome(stored, action, from, input.payload, day);
+        const content = applyContent(before.content, action, input.payload, day, after.reviewerId);
         const now = clock.now();
+        // 案件编号 on filing, from the agency's sequence in this transaction (no gap, no duplicate: numbering.service).
+        const caseNo = action === 'file' && !before.caseNo ? (await numbering.allocate(tx, before.agencyId, 'case', '立', Number(day.slice(0, 4)))).number : before.caseNo;
         const [updated] = await tx
           .update(cases)
-          .set({ status: checked.to, facts: after, version: sql`${cases.version} + 1`, updatedAt: now })
+          .set({ status: checked.to, facts: after, content, caseNo, version: sql`${cases.version} + 1`, updatedAt: now })
           .where(and(eq(cases.id, id), eq(cases.version, input.version)))
           .returning();
         if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: input.version } });
         const [last] = await tx.select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` }).from(caseEvents).where(eq(caseEvents.caseId, id));
         const payload: Record<string, unknown> = { ...input.payload, ...(action === 'pass_review' || action === 'submit_review' ? { reviewerId: after.reviewerId } : {}) };
-        await tx.insert(caseEvents).values({ caseId: id, seq: (last?.seq ?? 0) + 1, action, fromStatus: from, toStatus: checked.to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now });
+        const seq = (last?.seq ?? 0) + 1;
+        await tx.insert(caseEvents).values({ caseId: id, seq, action, fromStatus: from, toStatus: checked.to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now });
+        // The documents this step puts on paper, frozen with the case as it now stands.
+        const params = (await contextFor(actor, updated)).params as unknown as HearingThresholds;
+        const kinds = documentsFor(action, after, isHearingEntitled(after, params));
+        const issued: { kind: string; number: string | null; id: string }[] = [];
+        for (const [i, kind] of kinds.entries()) {
+          let extra: Record<string, unknown> = {};
+          if (kind === 'penalty_notice') extra = { hearingEntitled: isHearingEntitled(after, params) };
+          if (kind === 'service_receipt') {
+            const served = action === 'serve_notice' ? issued.filter((d) => d.kind !== 'service_receipt') : (await documents.listFor(tx, id)).filter((d) => d.kind === 'penalty_decision' || d.kind === 'no_penalty_decision').slice(-1);
+            extra = { served: served.map((d) => ({ kind: d.kind, title: documentTitle(d.kind).zh, number: d.number })), method: input.payload.serviceMethod ?? 'direct', servedOn: day };
+          }
+          const d = await documents.issue(tx, { kind, date: day, caseRow: { ...updated, content }, issuedBy: actor.userId, eventSeq: seq, at: new Date(now.getTime() + i), extra });
+          issued.push({ kind, number: d.number, id: d.id });
+          if (kind === 'service_receipt') {
+            await tx.update(cases).set({ content: sql`jsonb_set(${cases.content}, '{services}', coalesce(${cases.content}->'services', '[]'::jsonb) || ${JSON.stringify(extraServices(extra, d.id))}::jsonb)` }).where(eq(cases.id, id));
+          }
+        }
         const changed = Object.keys(after).filter((k) => JSON.stringify(after[k as keyof StoredCaseFacts]) !== JSON.stringify(before.facts[k as keyof StoredCaseFacts]));
         await audit.recordChange(tx, {
           actor,

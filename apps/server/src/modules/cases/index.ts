@@ -1,3 +1,6 @@
 export { createCaseService, type CaseService } from './cases.service.ts';
-export { caseRoutes } from './cases.routes.ts';
-export { cases, caseEvents } from './cases.schema.ts';
+export { caseRoutes, partyRoutes } from './cases.routes.ts';
+export { cases, caseEvents, caseDocuments, parties } from './cases.schema.ts';
+export { createNumberingService, type NumberingService } from './numbering.service.ts';
+export { createPartyService, type PartyService } from './parties.service.ts';
+export { createCaseDocumentService, type CaseDocumentService } from './case-documents.service.ts';
