@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { withAmbientTransactions, type Database } from './db/client.ts';
-import { systemClock, type Clock } from './lib/clock.ts';
+import { systemClock, type Clock, type OffsetClock } from './lib/clock.ts';
 import { errorCodeList, installErrorHandler, installNotFoundHandler } from './lib/errors.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore } from './modules/blobs/index.ts';
@@ -36,6 +36,8 @@ export interface AppOptions {
     Partial<Pick<Config, 'LEDGER_HASH' | 'LEDGER_SIGNING_KEY' | 'LEDGER_ORIGIN' | 'LEDGER_CHECKPOINT_SECONDS'>> & { WEB_DIST?: string | undefined };
   database: Database;
   clock?: Clock;
+  /** A clock that POST /api/v1/test/clock may move forward (CLOCK_ADJUSTABLE; demos and end-to-end tests). */
+  adjustableClock?: OffsetClock;
   /** Start the background job loop (off in most tests, which drive jobs explicitly). */
   runJobs?: boolean;
   logger?: boolean;
@@ -121,6 +123,26 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(caseRoutes(cases));
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
+      const adjustable = opts.adjustableClock;
+      if (adjustable) {
+        v1.post(
+          '/test/clock',
+          {
+            config: { public: true },
+            schema: {
+              tags: ['meta'],
+              summary: 'Demo/test servers only (CLOCK_ADJUSTABLE=true): move the clock forward so a statutory window can pass',
+              body: z.object({ advanceDays: z.number().min(0).max(3650).default(0), advanceHours: z.number().min(0).max(87600).default(0) }),
+              response: { 200: z.object({ now: z.string(), offsetMs: z.number() }) },
+            },
+          },
+          async (req) => {
+            const b = req.body as { advanceDays: number; advanceHours: number };
+            adjustable.advance((b.advanceDays * 24 + b.advanceHours) * 3600_000);
+            return { now: adjustable.now().toISOString(), offsetMs: adjustable.offset };
+          },
+        );
+      }
       v1.get(
         '/meta/error-codes',
         {

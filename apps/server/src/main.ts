@@ -1,13 +1,16 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { OffsetClock } from './lib/clock.ts';
 import { seedDemoCity } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
-  const { app, services } = await buildApp({ config, database, runJobs: true });
+  const clock = config.CLOCK_ADJUSTABLE ? new OffsetClock() : undefined;
+  const { app, services } = await buildApp({ config, database, runJobs: true, ...(clock ? { clock, adjustableClock: clock } : {}) });
+  if (clock) app.log.warn('CLOCK_ADJUSTABLE=true: anyone can move this server\'s clock forward (demo/test only)');
   if (config.SEED_DEMO) {
     const t0 = Date.now();
     const summary = await seedDemoCity(services, database.db);

@@ -21,3 +21,21 @@ export class FakeClock implements Clock {
 export function chinaDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Real time plus an adjustable offset, for demos and end-to-end tests that must let a statutory window pass
+ * (CLOCK_ADJUSTABLE=true). Time keeps running; `advance` only jumps ahead. Never enabled in production.
+ */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    if (ms < 0) throw new RangeError('the clock only moves forward');
+    this.offsetMs += ms;
+  }
+  get offset(): number {
+    return this.offsetMs;
+  }
+}
