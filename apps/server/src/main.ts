@@ -1,8 +1,8 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { OffsetClock } from './lib/clock.ts';
-import { seedDemoCity } from './seed/index.ts';
+import { chinaDate, OffsetClock } from './lib/clock.ts';
+import { seedDemoCases, seedDemoCity } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -15,6 +15,8 @@ async function main() {
     const t0 = Date.now();
     const summary = await seedDemoCity(services, database.db);
     if (!summary.skipped) app.log.info({ summary, ms: Date.now() - t0 }, 'demo city seeded');
+    const demoCases = await seedDemoCases(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+    if (!demoCases.skipped) app.log.info({ cases: demoCases.cases }, 'demo cases seeded');
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

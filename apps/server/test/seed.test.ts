@@ -10,7 +10,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../src/modules/identity/index.ts';
 import { registryTables as T } from '../src/modules/registry/index.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoCity, type SeedSummary } from '../src/seed/index.ts';
+import { chinaDate } from '../src/lib/clock.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCases, seedDemoCity, type SeedSummary } from '../src/seed/index.ts';
 import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 let a: TestApp;
@@ -150,6 +151,22 @@ describe('demo city seed', () => {
     const subs = await a.app.inject({ method: 'GET', url: '/api/v1/subjects?pageSize=100', headers: { cookie: sup } });
     expect(subs.statusCode).toBe(200);
     expect(subs.json().items.every((s: { regionCode: string }) => s.regionCode.startsWith('130322'))).toBe(true);
+  });
+
+  it('demo cases at every early stage fill the officer’s and the reviewer’s to-do lists (every step through the guards)', async () => {
+    const made = await seedDemoCases(a.services, a.db, { today: chinaDate(a.clock.now()) });
+    expect(made).toEqual({ cases: 12, skipped: false });
+    expect(await seedDemoCases(a.services, a.db, { today: chinaDate(a.clock.now()) })).toEqual({ cases: 0, skipped: true });
+    const officer = await login(a, 'officer', DEMO_PASSWORD);
+    const list = (await a.app.inject({ method: 'GET', url: '/api/v1/cases?pageSize=50', headers: { cookie: officer } })).json() as { total: number; items: { status: string; caseNo: string | null }[] };
+    expect(list.total).toBe(12);
+    expect(new Set(list.items.map((c) => c.status))).toEqual(new Set(['lead', 'filed', 'investigating', 'investigation_ended', 'under_review', 'reviewed', 'notice_served', 'not_filed']));
+    expect(list.items.filter((c) => c.caseNo).every((c) => /^冀秦市监立〔\d{4}〕\d+号$/.test(c.caseNo!))).toBe(true);
+    const todo = (await a.app.inject({ method: 'GET', url: '/api/v1/cases/todo', headers: { cookie: officer } })).json() as { items: unknown[] };
+    expect(todo.items.length).toBeGreaterThanOrEqual(8);
+    const reviewer = await login(a, 'reviewer', DEMO_PASSWORD);
+    const rtodo = (await a.app.inject({ method: 'GET', url: '/api/v1/cases/todo', headers: { cookie: reviewer } })).json() as { items: { role: string }[] };
+    expect(rtodo.items.filter((x) => x.role === 'reviewer')).toHaveLength(2);
   });
 
   it('a second run is a no-op', async () => {
