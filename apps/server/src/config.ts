@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   LEDGER_ORIGIN: z.string().default('zhifa:demo'),
   /** How often a tree head is signed when the log has grown. */
   LEDGER_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  /** PostgreSQL connections per server process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Demos and end-to-end tests only: time can be moved forward through POST /api/v1/test/clock (never in production). */
   CLOCK_ADJUSTABLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Set the Secure flag on the session cookie (enable behind HTTPS). */

@@ -7,7 +7,7 @@ import { seedDemoCases, seedDemoCity } from './seed/index.ts';
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
   const clock = config.CLOCK_ADJUSTABLE ? new OffsetClock() : undefined;
   const { app, services } = await buildApp({ config, database, runJobs: true, ...(clock ? { clock, adjustableClock: clock } : {}) });
   if (clock) app.log.warn('CLOCK_ADJUSTABLE=true: anyone can move this server\'s clock forward (demo/test only)');

@@ -27,9 +27,9 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
  * Opens PGlite (embedded, default) or PostgreSQL (when a URL is given) and runs the committed migrations from code
  * (stack.md: the drizzle-kit CLI cannot migrate PGlite reliably). The same SQL runs on both (PG 15+ and PGlite's 18).
  */
-export async function openDatabase(opts: { url?: string | undefined; dataDir?: string | null }): Promise<Database> {
+export async function openDatabase(opts: { url?: string | undefined; dataDir?: string | null; poolSize?: number | undefined }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // An idle client dropped by the server (restart, failover, a test dropping its database) must not crash the process;
     // the pool replaces it on next use.
     pool.on('error', (e) => console.error('postgres pool: idle client error', e.message));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/index.ts';
-import { addPeriod, createCalendar, type DayType, type PeriodPause, type PeriodUnit } from './calendar.ts';
+import { addPeriod, createCalendar, provisionalCalendar, type DayType, type PeriodPause, type PeriodUnit } from './calendar.ts';
 import { shippedCalendar } from './cn-holidays.ts';
 
 const cal = shippedCalendar();
@@ -266,5 +266,18 @@ describe('addPeriod properties', () => {
         expect(appErrorOf(() => addPeriod(date, 0, 'day', 'WORKING', cal)).code).toBe('CALENDAR_MISSING');
       }),
     );
+  });
+});
+
+describe('provisionalCalendar (display estimates for a year without data)', () => {
+  it('reads unknown years as plain weekdays and leaves known years alone', () => {
+    const real = createCalendar([{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }], [2026]);
+    const p = provisionalCalendar(real);
+    expect(p.isWorkingDay('2026-10-01')).toBe(false);
+    expect(p.isWorkingDay('2027-01-04')).toBe(true);
+    expect(p.isWorkingDay('2027-01-02')).toBe(false);
+    expect(() => real.isWorkingDay('2027-01-04')).toThrow();
+    expect(real.years.has(2027)).toBe(false);
+    expect(addPeriod('2026-12-28', 5, 'day', 'WORKING', p)).toBe('2027-01-04');
   });
 });

@@ -183,3 +183,27 @@ export function addPeriod(
   const last = nthCountedDay(s, rawEnd - s, (d) => !c.isPaused(d));
   return formatDay(rollToWorkingDay(last, c));
 }
+
+/**
+ * For display only: the same calendar, but a year without data is read as weekdays-work/weekends-rest with no
+ * holidays. A deadline computed with it is an estimate and must be shown as provisional (`cal.years` tells which
+ * years are real); guards never use it, they refuse with CALENDAR_MISSING instead (domain-rules G5).
+ */
+export function provisionalCalendar(cal: HolidayCalendar): HolidayCalendar {
+  // Every year answers here (the period maths checks `years`); which years were real stays in the original `cal.years`.
+  const years = new Set<number>(cal.years);
+  for (let y = 1949; y <= 2200; y++) years.add(y);
+  return {
+    years,
+    isWorkingDay(date) {
+      const day = parseDay(date, 'date');
+      if (cal.years.has(yearOfDay(day))) return cal.isWorkingDay(date);
+      const wd = weekdayOfDay(day);
+      return wd !== 0 && wd !== 6;
+    },
+    entry(date) {
+      const day = parseDay(date, 'date');
+      return cal.years.has(yearOfDay(day)) ? cal.entry(date) : undefined;
+    },
+  };
+}

@@ -152,3 +152,13 @@ describe('properties', () => {
     );
   });
 });
+
+describe('a guard that cannot decide refuses instead of failing the whole list', () => {
+  it('a hearing request window running into a year without calendar data is refused with CALENDAR_MISSING', () => {
+    const facts = makeCase({ status: 'notice_served', noticeServedOn: '2026-12-29' });
+    const got = availablePenaltyActions(facts, makeCtx({ now: '2026-12-30' }));
+    const r = got.refused.find((x) => x.action === 'request_hearing');
+    expect(r?.refusals[0]).toMatchObject({ code: 'CALENDAR_MISSING', details: { year: 2027, guard: 'hearingRequestInTime' } });
+    expect(got.allowed).toContain('transfer');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Refusal } from '../errors/index.ts';
+import { AppError, type Refusal } from '../errors/index.ts';
 import { allowedActions, nextStatus } from '../registry/enums.ts';
 import {
   closingTriggerReached,
@@ -214,7 +214,15 @@ export function nextPenaltyStatus(facts: Pick<PenaltyCaseFacts, 'status' | 'susp
 export function penaltyActionRefusals(facts: PenaltyCaseFacts, action: PenaltyAction, ctx: GuardContext): Refusal[] {
   const out: Refusal[] = [];
   for (const name of PENALTY_ACTION_GUARDS[action] ?? []) {
-    const r = PENALTY_GUARDS[name](facts, ctx);
+    let r: Refusal | null;
+    try {
+      r = PENALTY_GUARDS[name](facts, ctx);
+    } catch (e) {
+      // A guard that cannot decide (e.g. CALENDAR_MISSING: the year's holiday notice is not entered) refuses with
+      // that reason, so one case's list of actions still renders and the API answers with the same error.
+      if (!(e instanceof AppError)) throw e;
+      r = { code: e.code, message: e.message, messageZh: e.messageZh, details: e.details };
+    }
     if (r) out.push({ ...r, details: { ...r.details, guard: name } });
   }
   return out;

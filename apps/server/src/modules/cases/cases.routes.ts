@@ -87,6 +87,8 @@ const DeadlineOut = z.object({
   citation: z.string(),
   pausedDays: z.number(),
   state: z.enum(['running', 'met', 'overdue', 'paused', 'ended']),
+  /** The due date falls in a year whose holiday notice is not entered yet: an estimate (weekends only). */
+  calendarProvisional: z.boolean(),
   daysLeft: z.number(),
 });
 const DocumentOut = z.object({ id: z.uuid(), kind: z.string(), titleZh: z.string(), titleEn: z.string(), number: z.string().nullable(), issuedAt: z.string(), createdAt: z.string() });

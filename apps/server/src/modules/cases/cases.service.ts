@@ -8,6 +8,7 @@ import {
   isMajorCase,
   maskIdNumber,
   PENALTY_DEADLINE_LABELS,
+  provisionalCalendar,
   type HearingThresholds,
   PENALTY_TYPES,
   type CaseOfficer,
@@ -201,7 +202,10 @@ export function createCaseService({
   async function deadlinesOf(r: CaseRow, cal: GuardContext['calendar'], caseDecisionDays: number) {
     const now = today();
     const f = r.facts;
-    const ds = caseDeadlines(f, cal, { asOf: now, caseDecisionDays });
+    // A due date in a year whose holiday notice is not entered yet is shown as an estimate, never hidden or guessed
+    // silently (domain-rules G5); the guards themselves still refuse with CALENDAR_MISSING.
+    const est = provisionalCalendar(cal);
+    const ds = caseDeadlines(f, est, { asOf: now, caseDecisionDays });
     return caseDeadlineStates({ ...f, isClosed: r.status === 'closed' || r.status === 'archived' }, ds, now).map((d) => ({
       key: d.key,
       labelZh: PENALTY_DEADLINE_LABELS[d.key].zh,
@@ -213,6 +217,7 @@ export function createCaseService({
       citation: d.rule.citation,
       pausedDays: d.pausedDays,
       state: d.state,
+      calendarProvisional: !cal.years.has(Number(d.due.slice(0, 4))),
       daysLeft: Math.round((Date.parse(d.due) - Date.parse(now)) / 86_400_000),
     }));
   }
@@ -609,6 +614,10 @@ export function createCaseService({
         for (const [i, kind] of kinds.entries()) {
           let extra: Record<string, unknown> = {};
           if (kind === 'penalty_notice') extra = { hearingEntitled: isHearingEntitled(after, params) };
+          if (kind === 'closing_approval') {
+            const decision = (await documents.listFor(tx, id)).filter((d) => d.kind === 'penalty_decision' || d.kind === 'no_penalty_decision').at(-1);
+            extra = { decisionNumber: decision?.number ?? null };
+          }
           if (kind === 'service_receipt') {
             const served = action === 'serve_notice' ? issued.filter((d) => d.kind !== 'service_receipt') : (await documents.listFor(tx, id)).filter((d) => d.kind === 'penalty_decision' || d.kind === 'no_penalty_decision').slice(-1);
             extra = { served: served.map((d) => ({ kind: d.kind, title: documentTitle(d.kind).zh, number: d.number })), method: input.payload.serviceMethod ?? 'direct', servedOn: day };
