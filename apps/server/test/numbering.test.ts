@@ -40,3 +40,9 @@ describe('文号 allocation (domain-rules DOC4: never reused, no gap)', () => {
     expect(n.number).toBe('冀石市监立字〔2026〕001号');
   });
 });
+
+describe('numbering settings are validated', () => {
+  it('refuses a template without 〔{year}〕 or with 第', async () => {
+    await expect(t.services.numbering.configure(t.db, w.otherMarket.id, { agencyCode: '冀石市监', templates: { case: '{agencyCode}{business}[{year}]第{seq}号' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

@@ -94,6 +94,53 @@ export const RULE_KEYS = {
     type: 'number', default: 5, unit: 'years', min: 1, max: 50, integer: true, citation: '行政处罚法 Art.36', tag: 'P',
     zh: '涉及生命健康安全、金融安全且有危害后果的追责时效（年）', en: 'Limitation period where life, health or financial safety was harmed (years)',
   },
+  // The review time limit (legalReview.timeLimitWorkingDays) is 10 WD for SAMR, 5 WD in Inner Mongolia and "5日" in
+  // agriculture; the extension granted with the head's approval differs as much (domain-rules LR8). SAMR Art.55 allows
+  // an extension without stating its length, so the national default only mirrors the medical-insurance 10 + 10 WD.
+  'legalReview.extensionDays': {
+    type: 'number', default: 10, unit: 'days', min: 0, max: 365, integer: true,
+    citation: '市场监督管理行政处罚程序规定 Art.55 (length not stated); 医疗保障行政处罚程序暂行规定 Art.40; 内蒙古办法 Art.31; 农业行政处罚程序规定 Art.53', tag: 'U',
+    zh: '法制审核经批准可延长的期限（日）', en: 'Legal review extension granted with head approval (days)',
+  },
+  // Whether both periods above count working days (SAMR, Inner Mongolia, medical insurance: "工作日") or calendar days.
+  'legalReview.timeLimitInWorkingDays': {
+    type: 'boolean', default: true, citation: '市场监督管理行政处罚程序规定 Art.55; 内蒙古办法 Art.31', tag: 'P',
+    zh: '法制审核期限按工作日计算', en: 'Legal review periods count working days',
+  },
+  // Licensing, inspection and coercion procedures (cases/licensing.ts, inspection.ts, coercion.ts). The statutory
+  // periods yield to other laws ("法律、法规另有规定的，依照其规定"), hence profile values.
+  'licensing.decisionWorkingDays': {
+    type: 'number', default: 20, unit: 'working days', min: 1, max: 365, integer: true, citation: '行政许可法 Art.42, Art.82', tag: 'P',
+    zh: '受理至作出行政许可决定期限（工作日）', en: 'Licence acceptance to decision (working days)',
+  },
+  'licensing.renewalLeadDays': {
+    type: 'number', default: 30, unit: 'days', min: 0, max: 3650, integer: true, citation: '行政许可法 Art.50', tag: 'P',
+    zh: '延续行政许可应在有效期届满前提出申请的日数', en: 'Licence renewal: apply at least this many days before expiry',
+  },
+  'coercion.measureDays': {
+    type: 'number', default: 30, unit: 'days', min: 1, max: 365, integer: true, citation: '行政强制法 Art.25, Art.32', tag: 'P',
+    zh: '查封、扣押、冻结期限（日）', en: 'Sealing, seizure or freezing period (calendar days)',
+  },
+  // 行政强制法 Art.43 forbids enforcement "at night" without defining it (domain-rules C10, §19 item 11): a local value.
+  'coercion.nightStartHour': {
+    type: 'number', default: 22, unit: 'hour of day', min: 0, max: 23, integer: true, citation: '行政强制法 Art.43 (夜间 not defined)', tag: 'U',
+    zh: '禁止实施行政强制的夜间时段起点（时）', en: 'Night window for coercion: starts at (hour, China time)',
+  },
+  'coercion.nightEndHour': {
+    type: 'number', default: 6, unit: 'hour of day', min: 0, max: 23, integer: true, citation: '行政强制法 Art.43 (夜间 not defined)', tag: 'U',
+    zh: '禁止实施行政强制的夜间时段终点（时）', en: 'Night window for coercion: ends at (hour, China time)',
+  },
+  // Whether ordinary weekends count as "法定节假日" in Art.43 is read both ways; the default follows the letter
+  // (the statutory holidays of the calendar table; 调休 make-up days are working days).
+  'coercion.restDaysCountAsHolidays': {
+    type: 'boolean', default: false, citation: '行政强制法 Art.43 (scope of 法定节假日 not settled)', tag: 'U',
+    zh: '周末休息日视同法定节假日不得实施行政强制', en: 'Weekends count as holidays for the coercion ban',
+  },
+  // 国办发〔2024〕54号 requires a published annual cap per enterprise but leaves the number to each place; 0 = none.
+  'inspection.annualCapPerEnterprise': {
+    type: 'number', default: 0, unit: 'inspections per year', min: 0, max: 1000, integer: true, citation: '国办发〔2024〕54号', tag: 'S',
+    zh: '同一企业年度行政检查次数上限（0为不设上限）', en: 'Annual cap on inspections of one enterprise (0 = none)',
+  },
 } as const satisfies Record<string, RuleKeySpec>;
 
 export type RuleKey = keyof typeof RULE_KEYS;

@@ -1,4 +1,4 @@
-import { AppError } from '@zhifa/domain';
+import { AppError, DEFAULT_DOCUMENT_NUMBER_TEMPLATE, formatDocumentNumber, NumberingConfigSchema } from '@zhifa/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { registryTables } from '../registry/index.ts';
@@ -9,14 +9,6 @@ export interface AllocatedNumber {
   sequenceKey: string;
   year: number;
   seq: number;
-}
-
-export const DEFAULT_NUMBER_TEMPLATE = '{agencyCode}{business}〔{year}〕{seq}号';
-
-/** GB/T 9704 §7.2.5 as practised (domain-rules DOC4): full year in 〔〕, no 第, no leading zeros unless configured. */
-export function formatNumber(template: string, parts: { agencyCode: string; business: string; year: number; seq: number; padding?: number }): string {
-  const seq = String(parts.seq).padStart(parts.padding ?? 0, '0');
-  return template.replaceAll('{agencyCode}', parts.agencyCode).replaceAll('{business}', parts.business).replaceAll('{year}', String(parts.year)).replaceAll('{seq}', seq);
 }
 
 /**
@@ -48,11 +40,15 @@ export function createNumberingService({ db }: { db: Db }) {
         .returning({ seq: documentNumberSequences.lastValue });
       const seq = row!.seq;
       const s = await settingsOf(agencyId, tx);
-      const template = s.templates[sequenceKey] ?? DEFAULT_NUMBER_TEMPLATE;
-      return { number: formatNumber(template, { agencyCode: s.agencyCode, business, year, seq, padding: s.padding }), sequenceKey, year, seq };
+      const template = s.templates[sequenceKey] ?? DEFAULT_DOCUMENT_NUMBER_TEMPLATE;
+      // GB/T 9704 §7.2.5 as practised (domain-rules DOC4): full year in 〔〕, no 第, no leading zeros unless configured.
+      return { number: formatDocumentNumber(template, { agencyCode: s.agencyCode, business, year, seq }, { padding: s.padding }), sequenceKey, year, seq };
     },
 
-    async configure(tx: Db, agencyId: string, input: { agencyCode: string; templates?: Record<string, string>; padding?: number }) {
+    async configure(tx: Db, agencyId: string, raw: { agencyCode: string; templates?: Record<string, string>; padding?: number }) {
+      const parsed = NumberingConfigSchema.safeParse(raw);
+      if (!parsed.success) throw new AppError('VALIDATION_FAILED', { details: { issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) } });
+      const input = parsed.data;
       const [r] = await tx
         .insert(numberingSettings)
         .values({ agencyId, agencyCode: input.agencyCode, templates: input.templates ?? {}, padding: input.padding ?? 0 })
