@@ -1,4 +1,4 @@
-import { SHIPPED_CALENDAR_ENTRIES, type Role } from '@zhifa/domain';
+import { REVIEW_CHECKLIST_KEYS, SHIPPED_CALENDAR_ENTRIES, type Role } from '@zhifa/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents } from '../src/modules/cases/index.ts';
@@ -64,6 +64,10 @@ async function relogin() {
 }
 afterAll(async () => t?.close());
 
+/** A complete review checklist (every item answered), optionally failing some items with a comment. */
+const checklist = (failing: string[] = []) => REVIEW_CHECKLIST_KEYS.map((key) => (failing.includes(key) ? { key, result: 'fail', comment: '证据不足' } : { key, result: 'pass' }));
+const passBody = () => ({ checklist: checklist(), opinion: '同意。' });
+
 const openBody = (itemId: string, officerIds: string[]) => ({
   itemId,
   placeRegionCode: '130302',
@@ -124,11 +128,11 @@ describe('a major case is decided only after legal review (行政处罚法 Art.5
     c = await step('officer', c, 'end_investigation', { proposed: { types: ['warning'], fineAmount: null } });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
     // only the legal reviewer passes a review — and only the one the case was submitted to
-    expect((await act('officer', c, 'pass_review')).statusCode).toBe(403);
-    const notMine = await act('other_reviewer', c, 'pass_review');
+    expect((await act('officer', c, 'pass_review', passBody())).statusCode).toBe(403);
+    const notMine = await act('other_reviewer', c, 'pass_review', passBody());
     expect(notMine.statusCode).toBe(403);
     expect(notMine.json().error.details.reason).toBe('not_assigned_reviewer');
-    c = await step('reviewer', c, 'pass_review');
+    c = await step('reviewer', c, 'pass_review', passBody());
     expect(c.status).toBe('reviewed');
     // the notice now states a major fine the review never saw: the review no longer covers the proposal
     c = await step('officer', c, 'serve_notice', { proposed: { types: ['fine'], fineAmount: 50000 } });
@@ -139,7 +143,7 @@ describe('a major case is decided only after legal review (行政处罚法 Art.5
     expect(early.json().error.details.citation).toBe('行政处罚法 Art.58');
 
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
-    c = await step('reviewer', c, 'pass_review');
+    c = await step('reviewer', c, 'pass_review', passBody());
     c = await step('officer', c, 'serve_notice');
     const tooSoon = await act('officer', c, 'decide');
     expect(tooSoon.statusCode).toBe(422);
@@ -212,12 +216,15 @@ describe('case numbers, documents and parties', () => {
     c = await step('officer', c, 'start_investigation');
     c = await step('officer', c, 'end_investigation', { proposed: { types: ['fine'], fineAmount: 2000 }, findings: '当事人销售过期食品。', evidenceSummary: ['现场检查笔录', '询问笔录'], legalBasis: '《食品安全法》第三十四条' });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
-    const failing = await act('reviewer', c, 'pass_review', { checklist: [{ key: 'facts_evidence', result: 'fail', comment: '证据不足' }], opinion: '同意' });
+    const failing = await act('reviewer', c, 'pass_review', { checklist: checklist(['facts_and_evidence']), opinion: '同意' });
     expect(failing.statusCode).toBe(422);
-    expect(failing.json().error.details.guard).toBe('reviewChecklistPassed');
-    const noOpinion = await act('reviewer', c, 'return_for_supplement', {});
+    expect(failing.json().error.details).toMatchObject({ guard: 'reviewChecklist', citation: '市场监督管理行政处罚程序规定 Art.54(1)' });
+    const partial = await act('reviewer', c, 'pass_review', { checklist: checklist().slice(1), opinion: '同意' });
+    expect(partial.statusCode).toBe(422);
+    expect(partial.json().error.details.missing).toEqual([REVIEW_CHECKLIST_KEYS[0]]);
+    const noOpinion = await act('reviewer', c, 'return_for_supplement', { checklist: checklist(['facts_and_evidence']) });
     expect(noOpinion.statusCode).toBe(400);
-    c = await step('reviewer', c, 'pass_review', { checklist: [{ key: 'facts_evidence', result: 'pass' }], opinion: '事实清楚，同意。' });
+    c = await step('reviewer', c, 'pass_review', { checklist: checklist(), opinion: '事实清楚，同意。' });
     const future = await act('officer', c, 'serve_notice', { serviceMethod: 'direct', servedOn: '2099-01-01' });
     expect(future.statusCode).toBe(400);
     c = await step('officer', c, 'serve_notice', { serviceMethod: 'direct' });

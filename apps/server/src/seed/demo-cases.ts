@@ -1,4 +1,4 @@
-import { idNumberCheckDigit, usccCheckChar } from '@zhifa/domain';
+import { idNumberCheckDigit, REVIEW_CHECKLIST_KEYS, usccCheckChar } from '@zhifa/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
@@ -118,7 +118,7 @@ export async function seedDemoCases(services: Services, db: Db, opts: { today: s
     if (target === 'investigation_ended') continue;
     await step('submit_review', { reviewerId: rev.officerId });
     if (target === 'under_review') continue;
-    await step('pass_review', { opinion: '主体合法，事实清楚，证据充分，定性准确，程序合法，裁量适当，同意。', checklist: [] }, reviewer);
+    await step('pass_review', { opinion: '主体合法，事实清楚，证据充分，定性准确，程序合法，裁量适当，同意。', checklist: REVIEW_CHECKLIST_KEYS.map((key) => ({ key, result: 'pass' as const })) }, reviewer);
     if (target === 'reviewed') continue;
     await step('serve_notice', { serviceMethod: 'direct' });
   }

@@ -1,4 +1,4 @@
-import { PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, validateIdNumber, validateUscc, type PenaltyAction } from '@zhifa/domain';
+import { PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type ReviewChecklistKey } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
@@ -64,7 +64,7 @@ const Payload = z
     evidenceSummary: z.array(z.string().trim().min(1).max(500)).max(200).optional(),
     legalBasis: z.string().trim().max(4000).optional(),
     penaltyBasis: z.string().trim().max(4000).optional(),
-    checklist: z.array(z.object({ key: z.string().min(1).max(50), result: z.enum(['pass', 'fail', 'not_applicable']), comment: z.string().max(1000).optional() })).max(50).optional(),
+    checklist: z.array(z.object({ key: z.enum(REVIEW_CHECKLIST_KEYS as [ReviewChecklistKey, ...ReviewChecklistKey[]]), result: z.enum(['pass', 'fail', 'not_applicable']), comment: z.string().max(1000).optional() })).max(50).optional(),
     opinion: z.string().trim().max(10000).optional(),
     serviceMethod: z.enum(SERVICE_METHODS).optional(),
     servedOn: isoDate.optional(),

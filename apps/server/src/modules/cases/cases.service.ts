@@ -4,12 +4,14 @@ import {
   caseDeadlines,
   caseDeadlineStates,
   checkPenaltyAction,
+  checklistRefusal,
   isHearingEntitled,
   isMajorCase,
   maskIdNumber,
   PENALTY_DEADLINE_LABELS,
   provisionalCalendar,
   type HearingThresholds,
+  type ReviewChecklistKey,
   PENALTY_TYPES,
   type CaseOfficer,
   type DiscretionTierFacts,
@@ -62,7 +64,7 @@ export interface ActionPayload {
   evidenceSummary?: string[] | undefined;
   legalBasis?: string | undefined;
   penaltyBasis?: string | undefined;
-  checklist?: { key: string; result: 'pass' | 'fail' | 'not_applicable'; comment?: string | undefined }[] | undefined;
+  checklist?: { key: ReviewChecklistKey; result: 'pass' | 'fail' | 'not_applicable'; comment?: string | undefined }[] | undefined;
   opinion?: string | undefined;
   serviceMethod?: ServiceMethod | undefined;
   servedOn?: string | undefined;
@@ -401,18 +403,15 @@ export function createCaseService({
   }
 
   /**
-   * 法制审核 checklist (国办发〔2018〕118号 §四(十三); SAMR 程序规定 Art.53–54): a review cannot pass while an item fails —
-   * the reviewer returns the case or proposes a correction instead.
+   * 法制审核 checklist (国办发〔2018〕118号 §四(十三); SAMR 程序规定 Art.53–54): every item answered once, failures and
+   * n/a explained; a review cannot agree while an item fails, and a return must name the failing items.
    */
-  function checklistRefusal(action: PenaltyAction, p: ActionPayload) {
-    if (action !== 'pass_review') return;
-    const failed = (p.checklist ?? []).filter((i) => i.result === 'fail');
-    if (failed.length === 0) return;
-    throw new AppError('RULE_VIOLATION', {
-      message: `The review cannot pass while checklist items fail: ${failed.map((i) => i.key).join(', ')}.`,
-      messageZh: `审核清单中有不通过的项目（${failed.map((i) => i.key).join('、')}），不能审核通过；请退回补充或提出纠正意见。`,
-      details: { citation: '国办发〔2018〕118号 §四(十三); 市场监督管理行政处罚程序规定 Art.53–54', failed: failed.map((i) => i.key), guard: 'reviewChecklistPassed' },
-    });
+  function checklistRefusalOf(action: PenaltyAction, p: ActionPayload) {
+    if (action !== 'pass_review' && action !== 'return_for_supplement') return;
+    const r = checklistRefusal(p.checklist ?? [], action === 'pass_review' ? 'agree' : 'investigate_further');
+    if (!r) return;
+    const err = AppError.fromRefusal(r);
+    throw new AppError(r.code, { message: err.message, messageZh: err.messageZh, details: { ...err.details, guard: 'reviewChecklist' } });
   }
 
   return {
@@ -580,7 +579,7 @@ export function createCaseService({
           }
         }
         checkPayload(action, input.payload, before.facts, today());
-        checklistRefusal(action, input.payload);
+        checklistRefusalOf(action, input.payload);
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
         const facts = await factsOf({ id, status: before.status, facts: stored }, tx);
