@@ -9,7 +9,7 @@ import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 let t: TestApp;
 let w: World;
 const cookies: Record<string, string> = {};
-let certified: string[] = [];
+const certified: string[] = [];
 let uncertified: string;
 let reviewerOfficer: string;
 let plainItem: string;
