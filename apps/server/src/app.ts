@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,8 @@ import { systemClock, type Clock, type OffsetClock } from './lib/clock.ts';
 import { errorCodeList, installErrorHandler, installNotFoundHandler } from './lib/errors.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore } from './modules/blobs/index.ts';
-import { caseRoutes, createCaseDocumentService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
+import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
+import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
@@ -31,9 +33,23 @@ import {
   registryRoutes,
 } from './modules/registry/index.ts';
 
+/** A secret kept in DATA_DIR/keys (created once, mode 0600) for a demo that runs without configuration. */
+function localSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, 'keys', name);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(file, crypto.randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 export interface AppOptions {
   config: Pick<Config, 'dataDir' | 'COOKIE_SECURE' | 'LOG_LEVEL'> &
-    Partial<Pick<Config, 'LEDGER_HASH' | 'LEDGER_SIGNING_KEY' | 'LEDGER_ORIGIN' | 'LEDGER_CHECKPOINT_SECONDS'>> & { WEB_DIST?: string | undefined };
+    Partial<Pick<Config, 'LEDGER_HASH' | 'LEDGER_SIGNING_KEY' | 'LEDGER_ORIGIN' | 'LEDGER_CHECKPOINT_SECONDS' | 'DOCUMENT_SEAL_PASSWORD'>> & { WEB_DIST?: string | undefined };
   database: Database;
   clock?: Clock;
   /** A clock that POST /api/v1/test/clock may move forward (CLOCK_ADJUSTABLE; demos and end-to-end tests). */
@@ -88,6 +104,8 @@ export async function buildApp(opts: AppOptions) {
   const parties = createPartyService({ db, audit });
   const caseDocuments = createCaseDocumentService({ numbering });
   const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments });
+  const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
+  const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
@@ -120,7 +138,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(registryRoutes({ regions, subjects, officers, items, rules, stats }));
       await v1.register(importRoutes(imports));
       await v1.register(ledgerRoutes(ledger));
-      await v1.register(caseRoutes(cases));
+      await v1.register(caseRoutes(cases, caseFiles));
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
       const adjustable = opts.adjustableClock;
@@ -177,7 +195,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   LEDGER_ORIGIN: z.string().default('zhifa:demo'),
   /** How often a tree head is signed when the log has grown. */
   LEDGER_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  /** Password of the agencies' seal key stores (DATA_DIR/keys/agencies/*.p12); generated into DATA_DIR/keys when unset. */
+  DOCUMENT_SEAL_PASSWORD: z.string().min(8).optional(),
   /** PostgreSQL connections per server process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Demos and end-to-end tests only: time can be moved forward through POST /api/v1/test/clock (never in production). */

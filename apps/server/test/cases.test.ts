@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { REVIEW_CHECKLIST_KEYS, SHIPPED_CALENDAR_ENTRIES, type Role } from '@zhifa/domain';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,9 +126,10 @@ describe('transition table', () => {
 describe('a major case is decided only after legal review (行政处罚法 Art.58)', () => {
   it('refuses the decision before review passes, allows it after review, notice and the statement window', async () => {
     let c = await open(majorItem);
+    c = (await call('officer', 'POST', `/api/v1/cases/${c.id}/party`, { address: '秦皇岛市海港区河北大街1号', version: c.version })).json();
     c = await step('officer', c, 'file');
     c = await step('officer', c, 'start_investigation');
-    c = await step('officer', c, 'end_investigation', { proposed: { types: ['warning'], fineAmount: null } });
+    c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['warning'], fineAmount: null } });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
     // only the legal reviewer passes a review — and only the one the case was submitted to
     expect((await act('officer', c, 'pass_review', passBody())).statusCode).toBe(403);
@@ -214,7 +218,7 @@ describe('case numbers, documents and parties', () => {
     let c = await open(plainItem);
     c = await step('officer', c, 'file');
     c = await step('officer', c, 'start_investigation');
-    c = await step('officer', c, 'end_investigation', { proposed: { types: ['fine'], fineAmount: 2000 }, findings: '当事人销售过期食品。', evidenceSummary: ['现场检查笔录', '询问笔录'], legalBasis: '《食品安全法》第三十四条' });
+    c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['fine'], fineAmount: 2000 }, findings: '当事人销售过期食品。', evidenceSummary: ['现场检查笔录', '询问笔录'], legalBasis: '《食品安全法》第三十四条' });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
     const failing = await act('reviewer', c, 'pass_review', { checklist: checklist(['facts_and_evidence']), opinion: '同意' });
     expect(failing.statusCode).toBe(422);
@@ -230,6 +234,13 @@ describe('case numbers, documents and parties', () => {
     c = await step('officer', c, 'serve_notice', { serviceMethod: 'direct' });
     t.clock.advance(8 * 86400_000);
     await relogin();
+    // 行政处罚法 Art.59: a decision names the party's address; without it the decision is refused and no number is used
+    const noAddress = await act('head', c, 'decide', { penaltyBasis: '《食品安全法》第一百二十四条' });
+    expect(noAddress.statusCode).toBe(422);
+    expect(noAddress.json().error.details.missing).toContain('party.address');
+    const withAddress = await call('officer', 'POST', `/api/v1/cases/${c.id}/party`, { address: '秦皇岛市海港区文化路1号', version: c.version });
+    expect(withAddress.statusCode, withAddress.body).toBe(200);
+    c = withAddress.json();
     c = await step('head', c, 'decide', { penaltyBasis: '《食品安全法》第一百二十四条' });
     c = await step('officer', c, 'serve_decision', { serviceMethod: 'post' });
     const full = await get(c.id);
@@ -241,9 +252,33 @@ describe('case numbers, documents and parties', () => {
     expect(full.deadlines.find((d) => d.key === 'finePayment')).toMatchObject({ state: 'running', citation: '行政处罚法 Art.67' });
     // a natural person's ID number is masked on staff screens
     expect(full.party.idNumber).toMatch(/\*/);
+    // the decision as the party receives it: sealed, digitally signed, with its number; the same file every time
+    const decisionId = (full.documents as unknown as { id: string; kind: string }[]).find((d) => d.kind === 'penalty_decision')!.id;
+    const pdf = await call('officer', 'GET', `/api/v1/cases/${c.id}/documents/${decisionId}/pdf`);
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const file = path.join(t.dataDir, 'decision.pdf');
+    fs.writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('行政处罚决定书');
+    expect(text).toContain(decision.number!.replace(/\s+/g, ''));
+    expect(text).toContain('六个月');
+    expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toMatch(/Signature is Valid/);
+    const again = await call('officer', 'GET', `/api/v1/cases/${c.id}/documents/${decisionId}/pdf`);
+    expect(again.headers['x-content-sha256']).toBe(pdf.headers['x-content-sha256']);
+    expect((await call('officer', 'GET', `/api/v1/cases/${c.id}/documents/${decisionId}/docx`)).headers['content-type']).toContain('wordprocessingml');
+    expect((await call('other_officer', 'GET', `/api/v1/cases/${c.id}/documents/${decisionId}/pdf`)).statusCode).toBe(404);
     c = await step('officer', c, 'record_payment', { paymentAmount: 2000, paymentReference: 'BANK-001' });
     c = await step('officer', c, 'close');
     expect((await get(c.id)).documents.at(-1)!.kind).toBe('closing_approval');
+    const archive = await call('officer', 'GET', `/api/v1/cases/${c.id}/case-file.pdf`);
+    expect(archive.statusCode, archive.body.slice(0, 300)).toBe(200);
+    const af = path.join(t.dataDir, 'archive.pdf');
+    fs.writeFileSync(af, archive.rawPayload);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [af], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(10);
+    const atext = execFileSync('pdftotext', [af, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const title of ['卷内目录', '立案审批表', '行政处罚决定书', '送达回证', '结案审批表']) expect(atext).toContain(title);
   });
 
   it('the same party across cases is one register entry with its history', async () => {
@@ -275,7 +310,7 @@ describe('case numbers, documents and parties', () => {
     expect(mine.some((x) => x.caseId === c.id)).toBe(false);
     c = await step('officer', c, 'file');
     c = await step('officer', c, 'start_investigation');
-    c = await step('officer', c, 'end_investigation', { proposed: { types: ['warning'], fineAmount: null } });
+    c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['warning'], fineAmount: null } });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
     const rev = (await call('reviewer', 'GET', '/api/v1/cases/todo')).json().items as { caseId: string; nextActions: string[]; role: string; deadlineKey: string | null }[];
     const row = rev.find((x) => x.caseId === c.id)!;

@@ -4,6 +4,8 @@ import type { Db } from '../../db/client.ts';
 import { registryTables } from '../registry/index.ts';
 import { caseDocuments, numberingSettings, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
 import type { NumberingService } from './numbering.service.ts';
+import { assertRenderable } from '../documents/index.ts';
+import { documentDataOf } from './document-data.ts';
 
 const { subjects, regions, items, officers, certificates } = registryTables;
 
@@ -149,6 +151,9 @@ export function createCaseDocumentService({ numbering }: { numbering: NumberingS
       const n = CASE_DOCUMENT_NUMBERING[input.kind];
       const allocated = n ? await numbering.allocate(tx, input.caseRow.agencyId, n.sequenceKey, n.business, Number(input.date.slice(0, 4))) : null;
       const data = await snapshotOf(tx, input, allocated?.number ?? null);
+      // A document that would lack mandatory content (行政处罚法 Art.59 for a decision) refuses the step itself, and
+      // the transaction takes the number back: no decision exists on paper that the law would not recognise.
+      assertRenderable(documentDataOf(data));
       const [row] = await tx
         .insert(caseDocuments)
         .values({

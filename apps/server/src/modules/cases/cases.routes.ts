@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
 import type { PartyService } from './parties.service.ts';
+import type { CaseFileService } from './case-files.service.ts';
 import { SERVICE_METHODS, type CaseService } from './cases.service.ts';
 
 const isoDate = z.iso.date();
@@ -187,8 +188,45 @@ export function partyRoutes(p: PartyService): FastifyPluginAsyncZod {
   };
 }
 
-export function caseRoutes(s: CaseService): FastifyPluginAsyncZod {
+const fileHeaders = (filename: string, disposition: 'inline' | 'attachment' = 'inline') => ({
+  'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  'cache-control': 'private, no-store',
+});
+
+export function caseRoutes(s: CaseService, files: CaseFileService): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/cases/:id/documents/:documentId/:format',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'An issued document as PDF (sealed and digitally signed where its kind carries the seal) or DOCX; rendered once from its frozen content, then always the same file',
+          params: IdParams.extend({ documentId: z.uuid(), format: z.enum(['pdf', 'docx']) }),
+          querystring: z.object({ download: z.stringbool().optional() }),
+          response: { 200: z.any(), ...stdErrors },
+        },
+      },
+      async (req, reply) => {
+        const f = await files.documentFile(actorOf(req), req.params.id, req.params.documentId, req.params.format);
+        return reply.type(f.contentType).headers({ ...fileHeaders(f.filename, req.query.download ? 'attachment' : 'inline'), 'x-content-sha256': f.sha256 }).send(f.data);
+      },
+    );
+    app.get(
+      '/cases/:id/case-file.pdf',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '案卷: every issued document in its volume (正卷/副卷) with cover, contents and page numbers, as one PDF',
+          params: IdParams,
+          querystring: z.object({ download: z.stringbool().optional() }),
+          response: { 200: z.any(), ...stdErrors },
+        },
+      },
+      async (req, reply) => {
+        const f = await files.caseFilePdf(actorOf(req), req.params.id);
+        return reply.type('application/pdf').headers(fileHeaders(f.filename, req.query.download ? 'attachment' : 'inline')).send(f.data);
+      },
+    );
     app.post('/cases', { schema: { tags: ['cases'], summary: 'Register a lead (案源登记) for the ordinary procedure', body: OpenCase, response: { 201: CaseOut, ...stdErrors } } }, async (req, reply) =>
       reply.status(201).send(await s.open(actorOf(req), req.body, meta(req))),
     );
@@ -247,6 +285,19 @@ export function caseRoutes(s: CaseService): FastifyPluginAsyncZod {
         },
       },
       async (req) => s.act(actorOf(req), req.params.id, req.params.action, req.body as Parameters<CaseService['act']>[3], meta(req)),
+    );
+    app.post(
+      '/cases/:id/party',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Complete or correct the party’s address for service, phone or legal representative (recorded; name and identifier never change)',
+          params: IdParams,
+          body: z.object({ address: z.string().trim().min(1).max(300).nullish(), phone: z.string().trim().max(40).nullish(), legalRepresentative: z.string().trim().max(100).nullish(), version: z.number().int() }).strict(),
+          response: { 200: CaseOut, ...stdErrors },
+        },
+      },
+      async (req) => s.updateParty(actorOf(req), req.params.id, req.body, meta(req)),
     );
     app.get('/cases/:id/events', { schema: { tags: ['cases'], summary: 'The case’s event history (append-only)', params: IdParams, response: { 200: z.array(EventOut), ...stdErrors } } }, async (req) =>
       s.events(actorOf(req), req.params.id),

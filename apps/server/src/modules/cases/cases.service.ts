@@ -543,6 +543,33 @@ export function createCaseService({
       return { items: out.filter((t) => t.nextActions.length > 0 || t.overdue) };
     },
 
+    /**
+     * Correct or complete the party's contact details (address for service, phone, legal representative): recorded as
+     * a case event and in the party register's history; name and identifier never change here.
+     */
+    async updateParty(actor: Actor, id: string, input: { address?: string | null | undefined; phone?: string | null | undefined; legalRepresentative?: string | null | undefined; version: number }, meta: { requestId?: string }) {
+      requirePermission(actor, 'case.handle');
+      const row = await db.transaction(async (tx) => {
+        const before = await getScoped(actor, id, tx);
+        const party: CaseParty = { ...before.party, ...(input.address !== undefined ? { address: input.address } : {}), ...(input.phone !== undefined ? { phone: input.phone } : {}) };
+        if (party.type === 'organisation' && input.legalRepresentative !== undefined) party.legalRepresentative = input.legalRepresentative;
+        const registered = await partyService.resolve(tx, actor, party, { requestId: meta.requestId, regionPath: before.regionPath, agencyId: before.agencyId });
+        const now = clock.now();
+        const [updated] = await tx
+          .update(cases)
+          .set({ party, partyId: registered.id, version: sql`${cases.version} + 1`, updatedAt: now })
+          .where(and(eq(cases.id, id), eq(cases.version, input.version)))
+          .returning();
+        if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: input.version } });
+        const [last] = await tx.select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` }).from(caseEvents).where(eq(caseEvents.caseId, id));
+        const changes = { address: input.address, phone: input.phone, legalRepresentative: input.legalRepresentative };
+        await tx.insert(caseEvents).values({ caseId: id, seq: (last?.seq ?? 0) + 1, action: 'update_party', fromStatus: before.status, toStatus: before.status, actorId: actor.userId, actorRole: actor.role, payload: changes, occurredAt: now });
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action: 'update_party', before: { party: before.party }, after: { party }, regionPath: before.regionPath, agencyId: before.agencyId });
+        return updated;
+      });
+      return caseOut(actor, row);
+    },
+
     async events(actor: Actor, id: string) {
       requirePermission(actor, 'case.read');
       await getScoped(actor, id);

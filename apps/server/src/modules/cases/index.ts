@@ -4,3 +4,4 @@ export { cases, caseEvents, caseDocuments, parties } from './cases.schema.ts';
 export { createNumberingService, type NumberingService } from './numbering.service.ts';
 export { createPartyService, type PartyService } from './parties.service.ts';
 export { createCaseDocumentService, type CaseDocumentService } from './case-documents.service.ts';
+export { createCaseFileService, type CaseFileService } from './case-files.service.ts';
