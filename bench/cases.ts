@@ -6,7 +6,7 @@
  *     routing, validation, session, guards, event + audit + ledger rows in one transaction). Each client drives its
  *     own investigating case through suspend → resume (two guarded transitions) for the duration.
  *  3. 文号 allocation: 50 parallel transactions, checked for no gap and no duplicate.
- *  4. Decision PDF generation time (render + seal), when the documents module is present.
+ *  4. Decision PDF generation time (render + seal of a 3-page decision), first call and warm.
  * Results go to bench/results/cases.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -120,7 +120,7 @@ async function main() {
     const noGapNoDup = seqs.every((s, i) => s === i + 1) && new Set(got.map((g) => g.number)).size === 50;
     console.info(`文号 allocation: 50 parallel in ${allocMs.toFixed(0)} ms, no gap and no duplicate: ${noGapNoDup}`);
 
-    // 4. Decision PDF: render + seal, from a real decided case (see bench/documents section when present).
+    // 4. Decision PDF: render + seal.
     const pdf = await benchDecisionPdf(services, database.db, dataDir).catch((e: Error) => ({ skipped: e.message }));
     console.info('decision PDF:', JSON.stringify(pdf));
 
@@ -143,9 +143,23 @@ function usccFor(i: number): string {
   return body + CH[(31 - (sum % 31)) % 31];
 }
 
-// Filled in by the documents integration: render + seal one decision and report the time.
-async function benchDecisionPdf(_services: unknown, _db: unknown, _dataDir: string): Promise<Record<string, unknown>> {
-  throw new Error('documents not wired yet');
+/** Render + seal the sample decision (3 pages) the way a download does: first call (fonts, key creation) and warm. */
+async function benchDecisionPdf(_services: unknown, _db: unknown, dataDir: string): Promise<Record<string, unknown>> {
+  const { renderPdfDetailed, createSealService, agencyKeyDir, SAMPLE_DOCUMENTS } = await import('../apps/server/src/modules/documents/index.ts');
+  const seal = createSealService({ keyDir: agencyKeyDir(dataDir), password: 'bench-seal-password' });
+  const data = SAMPLE_DOCUMENTS.penalty_decision;
+  const once = async () => {
+    const t = performance.now();
+    const r = await renderPdfDetailed(data);
+    const r1 = performance.now();
+    await seal.sealPdf(r.pdf, { id: 'bench-agency', name: data.agency.name, regionName: '秦皇岛市' }, { ...(r.sealPlacement ? { widget: r.sealPlacement } : {}) });
+    return { renderMs: r1 - t, sealMs: performance.now() - r1, pages: r.pageCount };
+  };
+  const first = await once();
+  const warm: { renderMs: number; sealMs: number }[] = [];
+  for (let i = 0; i < 10; i++) warm.push(await once());
+  const total = warm.map((w) => w.renderMs + w.sealMs);
+  return { pages: first.pages, firstMs: Math.round(first.renderMs + first.sealMs), warmP50Ms: Math.round(pct(total, 50)), warmP95Ms: Math.round(pct(total, 95)), renderP50Ms: Math.round(pct(warm.map((w) => w.renderMs), 50)), sealP50Ms: Math.round(pct(warm.map((w) => w.sealMs), 50)) };
 }
 
 main().catch((e) => {
