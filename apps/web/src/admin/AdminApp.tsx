@@ -28,19 +28,33 @@ const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const SecurityPage = lazy(() => import('./pages/security/SecurityPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const TodoPage = lazy(() => import('./pages/cases/TodoPage.tsx'));
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.tsx'));
+const CaseOpenPage = lazy(() => import('./pages/cases/CaseOpenPage.tsx'));
+const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage.tsx'));
+const ReviewWorkspacePage = lazy(() => import('./pages/cases/ReviewWorkspacePage.tsx'));
+const PartiesPage = lazy(() => import('./pages/cases/PartiesPage.tsx'));
+const PartyDetailPage = lazy(() => import('./pages/cases/PartyDetailPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
 const WRITE_AGENCY: PermissionName[] = [P.REGISTRY_WRITE_AGENCY];
 const WRITE_SYSTEM: PermissionName[] = [P.REGISTRY_WRITE_SYSTEM];
+const CASE_READ: PermissionName[] = [P.CASE_READ];
+/** Those with steps to take: handlers (officers, agency heads) and legal reviewers. */
+const CASE_WORK: PermissionName[] = [P.CASE_HANDLE, P.CASE_REVIEW];
 
 function guard(any: PermissionName[], el: React.ReactNode) {
   return <RequirePermission any={any}>{el}</RequirePermission>;
 }
 
-/** /admin: registry readers get the dashboard, the other administrators their own duty page (三员分立). */
+/**
+ * /admin: whoever handles or reviews cases lands on 我的待办; other registry readers (supervisor, dispatcher, system
+ * administrator) get the dashboard; the other administrators their own duty page (三员分立).
+ */
 function AdminHome() {
   const can = useCan();
+  if (can(P.CASE_HANDLE) || can(P.CASE_REVIEW)) return <Navigate to="/admin/todo" replace />;
   if (can(P.REGISTRY_READ)) return <DashboardPage />;
   if (can(P.SECURITY_MANAGE)) return <Navigate to="/admin/security" replace />;
   if (can(P.AUDIT_READ)) return <Navigate to="/admin/audit" replace />;
@@ -84,6 +98,14 @@ export default function AdminApp() {
           <Route path="change-password" element={<ChangePasswordPage />} />
           <Route element={<AdminLayout />}>
             <Route index element={<AdminHome />} />
+            <Route path="dashboard" element={guard(READ, <DashboardPage />)} />
+            <Route path="todo" element={guard(CASE_WORK, <TodoPage />)} />
+            <Route path="cases" element={guard(CASE_READ, <CaseListPage />)} />
+            <Route path="cases/new" element={guard([P.CASE_HANDLE], <CaseOpenPage />)} />
+            <Route path="cases/:id" element={guard(CASE_READ, <CaseDetailPage />)} />
+            <Route path="review" element={guard([P.CASE_REVIEW], <ReviewWorkspacePage />)} />
+            <Route path="parties" element={guard(CASE_READ, <PartiesPage />)} />
+            <Route path="parties/:id" element={guard(CASE_READ, <PartyDetailPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

@@ -363,3 +363,196 @@ export interface SecuritySettings {
   idleTimeoutMinutes: number;
   version: number;
 }
+
+// ---- cases (modules/cases/cases.routes.ts) ----------------------------------------------------------------------------
+// Some fields arrive with the second server slice (names, deadlines, documents); they are optional here so a page
+// degrades to ids and dashes instead of breaking when one is absent.
+
+/** A guard's refusal as the server returns it (domain `Refusal`). */
+export interface CaseRefusal {
+  code: string;
+  message: string;
+  messageZh: string;
+  citation?: string;
+  details?: Record<string, unknown>;
+}
+
+export type CaseParty =
+  | { type: 'individual'; name: string; idNumber: string; address?: string | null; phone?: string | null }
+  | { type: 'organisation'; name: string; uscc: string; legalRepresentative?: string | null; address?: string | null; phone?: string | null };
+
+export interface CasePersonRef {
+  id: string;
+  name: string;
+  certificateNo: string | null;
+}
+
+export interface CaseDeadline {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  start?: string;
+  dueOn: string;
+  dayType: 'working' | 'natural';
+  length?: number;
+  citation: string;
+  pausedDays?: number;
+  state: 'running' | 'met' | 'overdue' | 'paused' | 'ended';
+  /** The due date lies in a year whose holiday notice is not entered yet: an estimate over weekends only. */
+  calendarProvisional?: boolean;
+  daysLeft: number;
+}
+
+export interface CaseDocument {
+  id: string;
+  kind: string;
+  titleZh: string;
+  titleEn: string;
+  number: string | null;
+  createdAt: string;
+  issuedAt?: string;
+  sha256?: string;
+}
+
+export interface PenaltyContentOut {
+  types: string[];
+  fineAmount: number | null;
+}
+
+/** The guard facts the server keeps (StoredCaseFacts); only what the pages read is typed. */
+export interface CaseFacts {
+  partyType?: 'individual' | 'organisation';
+  officerIds?: string[];
+  reviewerId?: string | null;
+  violation?: { committedOn: string; endedOn: string | null; isContinuing: boolean };
+  discoveredOn?: string | null;
+  filedOn?: string | null;
+  proposed?: PenaltyContentOut | null;
+  notified?: PenaltyContentOut | null;
+  discretion?: { itemHasTiers: boolean; tier: { level: string; fineMin: number | null; fineMax: number | null } | null; justification: string | null };
+  decisionKind?: 'penalty' | 'no_penalty' | null;
+  reviewPassedOn?: string | null;
+  noticeServedOn?: string | null;
+  decidedOn?: string | null;
+  decisionServedOn?: string | null;
+  paymentCompletedOn?: string | null;
+  isSuspectedCrime?: boolean;
+  involvesLifeHealthOrFinancialSafety?: boolean;
+  hasHarmfulConsequences?: boolean;
+  suspendedFrom?: string | null;
+  [key: string]: unknown;
+}
+
+export interface ReviewChecklistEntry {
+  key: string;
+  result: 'pass' | 'fail' | 'not_applicable';
+  comment?: string;
+}
+
+/** The narrative the steps add (事实认定, 证据, 依据, 审核意见, 送达, 缴款). */
+export interface CaseContent {
+  findings?: string;
+  evidenceSummary?: string[];
+  legalBasis?: string;
+  penaltyBasis?: string;
+  review?: { outcome: string; opinion: string; checklist: ReviewChecklistEntry[]; reviewerId: string | null; on: string };
+  services?: { documentId: string; kind: string; method: string; servedOn: string }[];
+  payments?: { amount: number; reference: string | null; paidOn: string }[];
+  reasons?: { action: string; reason: string; on: string }[];
+}
+
+export interface PenaltyCase {
+  id: string;
+  caseNo: string | null;
+  procedure: string;
+  itemId: string;
+  itemName?: string;
+  itemCode?: string;
+  agencyId: string;
+  agencyName?: string;
+  regionPath: string;
+  sector: string;
+  placePath: string;
+  status: string;
+  partyId?: string | null;
+  party: CaseParty;
+  facts: CaseFacts;
+  content?: CaseContent;
+  officers?: CasePersonRef[];
+  reviewer?: CasePersonRef | null;
+  isMajor?: boolean;
+  hearingEntitled?: boolean;
+  availableActions: string[];
+  refusedActions: { action: string; refusals: CaseRefusal[] }[];
+  notices: Record<string, unknown>[];
+  deadlines?: CaseDeadline[];
+  documents?: CaseDocument[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseEvent {
+  id: number;
+  caseId: string;
+  seq: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string;
+  actorName?: string | null;
+  actorRole: string;
+  payload: Record<string, unknown>;
+  idempotencyKey: string | null;
+  occurredAt: string;
+}
+
+export interface CaseTodo {
+  caseId: string;
+  caseNo: string | null;
+  partyName: string;
+  itemName: string;
+  status: string;
+  /** Why it is mine: I handle the case, or it was submitted to me for legal review. */
+  role?: 'handler' | 'reviewer';
+  nextActions: string[];
+  dueOn: string | null;
+  deadlineKey: string | null;
+  deadlineLabelZh?: string | null;
+  daysLeft: number | null;
+  overdue: boolean;
+}
+
+export interface Party {
+  id: string;
+  type: 'individual' | 'organisation';
+  name: string;
+  /** ID number (masked) or unified social credit code. */
+  identifier: string;
+  address: string | null;
+  legalRepresentative: string | null;
+  phone: string | null;
+  caseCount?: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PartyCase {
+  id: string;
+  caseNo: string | null;
+  status: string;
+  agencyId: string;
+  agencyName?: string;
+  itemId: string;
+  itemName?: string;
+  procedure: string;
+  createdAt: string;
+  decidedOn: string | null;
+  decisionKind: 'penalty' | 'no_penalty' | null;
+  proposed: PenaltyContentOut | null;
+}
+
+export interface PartyDetail {
+  party: Party;
+  cases: PartyCase[];
+}

@@ -17,6 +17,9 @@ export const Permission = {
   USER_MANAGE: 'user.manage',
   SECURITY_MANAGE: 'security.manage',
   AUDIT_READ: 'audit.read',
+  CASE_READ: 'case.read',
+  CASE_HANDLE: 'case.handle',
+  CASE_REVIEW: 'case.review',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

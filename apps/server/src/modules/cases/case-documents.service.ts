@@ -5,7 +5,8 @@ import { registryTables } from '../registry/index.ts';
 import { caseDocuments, numberingSettings, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
 import type { NumberingService } from './numbering.service.ts';
 import { assertRenderable } from '../documents/index.ts';
-import { documentDataOf } from './document-data.ts';
+import { documentDataOf, type DocumentSnapshot } from './document-data.ts';
+export type { DocumentSnapshot } from './document-data.ts';
 
 const { subjects, regions, items, officers, certificates } = registryTables;
 
@@ -45,26 +46,6 @@ const TITLES: Record<string, { zh: string; en: string }> = {
 };
 export function documentTitle(kind: string): { zh: string; en: string } {
   return TITLES[kind] ?? { zh: kind, en: kind };
-}
-
-/** Everything a document prints, frozen when it is issued (the rendered file is made from this alone). */
-export interface DocumentSnapshot {
-  kind: string;
-  number: string | null;
-  date: string;
-  agency: { id: string; name: string; regionName: string; address: string | null; phone: string | null; reconsiderationBody: string; court: string; payment: { bank: string | null; accountName: string | null; account: string | null } };
-  caseNo: string | null;
-  item: { code: string; name: string; legalBasis: { law: string; article: string; text?: string | undefined }[] };
-  party: CaseParty;
-  officers: { name: string; certificateNo: string | null }[];
-  reviewer: { name: string; certificateNo: string | null } | null;
-  facts: Pick<
-    StoredCaseFacts,
-    'violation' | 'discoveredOn' | 'filedOn' | 'proposed' | 'notified' | 'discretion' | 'decisionKind' | 'noticeServedOn' | 'hearingRequestedOn' | 'hearingHeldOn' | 'decidedOn' | 'decisionServedOn' | 'paymentCompletedOn' | 'statementWaiverSignedOn' | 'collectiveDiscussionOn' | 'reviewPassedOn'
-  >;
-  content: CaseContent;
-  /** For a service receipt: the document served and how. For a notice: whether the hearing right is stated. */
-  extra: Record<string, unknown>;
 }
 
 export interface IssueInput {

@@ -19,7 +19,7 @@ const Party = z.discriminatedUnion('type', [
       .toUpperCase()
       .superRefine((v, ctx) => {
         const r = validateIdNumber(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.messageZh });
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { messageZh: r.messageZh } });
       }),
     ...contact,
   }),
@@ -32,7 +32,7 @@ const Party = z.discriminatedUnion('type', [
       .toUpperCase()
       .superRefine((v, ctx) => {
         const r = validateUscc(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.messageZh });
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { messageZh: r.messageZh } });
       }),
     legalRepresentative: z.string().trim().max(100).nullish(),
     ...contact,
@@ -132,6 +132,7 @@ const EventOut = z.object({
   toStatus: z.string(),
   actorId: z.uuid(),
   actorRole: z.string(),
+  actorName: z.string().nullable(),
   payload: z.record(z.string(), z.unknown()),
   idempotencyKey: z.string().nullable(),
   occurredAt: z.string(),
@@ -176,7 +177,7 @@ export function partyRoutes(p: PartyService): FastifyPluginAsyncZod {
             200: z.object({
               party: PartyOut,
               cases: z.array(
-                z.object({ id: z.uuid(), caseNo: z.string().nullable(), status: z.string(), agencyId: z.uuid(), itemId: z.uuid(), procedure: z.string(), createdAt: z.string(), decidedOn: z.string().nullable(), decisionKind: z.string().nullable(), proposed: z.unknown() }),
+                z.object({ id: z.uuid(), caseNo: z.string().nullable(), status: z.string(), agencyId: z.uuid(), agencyName: z.string(), itemId: z.uuid(), itemName: z.string(), procedure: z.string(), createdAt: z.string(), decidedOn: z.string().nullable(), decisionKind: z.string().nullable(), proposed: z.unknown() }),
               ),
             }),
             ...stdErrors,

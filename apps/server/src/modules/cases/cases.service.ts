@@ -518,12 +518,14 @@ export function createCaseService({
         .where(and(scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId }), await mineCondition(actor), sql`${cases.status} not in ('archived', 'not_filed')`))
         .orderBy(desc(cases.updatedAt))
         .limit(500);
+      const [me] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId));
       const out = [];
       for (const r of rows) {
         const c = await caseOut(actor, r);
         const open = c.deadlines.filter((d) => d.state === 'running' || d.state === 'overdue' || d.state === 'paused').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
         const next = open.find((d) => d.state === 'overdue') ?? open[0] ?? null;
-        const isReview = r.status === 'under_review';
+        // The reviewer's turn only for the reviewer the case was submitted to; the handlers wait meanwhile.
+        const isReview = r.status === 'under_review' && !!me?.officerId && r.facts.reviewerId === me.officerId;
         out.push({
           caseId: r.id,
           caseNo: r.caseNo,
@@ -573,8 +575,13 @@ export function createCaseService({
     async events(actor: Actor, id: string) {
       requirePermission(actor, 'case.read');
       await getScoped(actor, id);
-      const rows = await db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.seq);
-      return rows.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }));
+      const rows = await db
+        .select({ e: caseEvents, actorName: users.displayName })
+        .from(caseEvents)
+        .leftJoin(users, eq(users.id, caseEvents.actorId))
+        .where(eq(caseEvents.caseId, id))
+        .orderBy(caseEvents.seq);
+      return rows.map(({ e, actorName }) => ({ ...e, actorName: actorName ?? null, occurredAt: e.occurredAt.toISOString() }));
     },
 
     /**

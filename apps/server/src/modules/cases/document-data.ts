@@ -1,6 +1,26 @@
 import { PENALTY_TYPE_LABELS, type PenaltyContent, type PenaltyType } from '@zhifa/domain';
 import type { DocumentData, LegalProvision, Party, PenaltyItem, Remedies, ServiceMethod as DocServiceMethod } from '../documents/index.ts';
-import type { DocumentSnapshot } from './case-documents.service.ts';
+import type { CaseContent, CaseParty, StoredCaseFacts } from './cases.schema.ts';
+
+/** Everything a document prints, frozen when it is issued (the rendered file is made from this alone). */
+export interface DocumentSnapshot {
+  kind: string;
+  number: string | null;
+  date: string;
+  agency: { id: string; name: string; regionName: string; address: string | null; phone: string | null; reconsiderationBody: string; court: string; payment: { bank: string | null; accountName: string | null; account: string | null } };
+  caseNo: string | null;
+  item: { code: string; name: string; legalBasis: { law: string; article: string; text?: string | undefined }[] };
+  party: CaseParty;
+  officers: { name: string; certificateNo: string | null }[];
+  reviewer: { name: string; certificateNo: string | null } | null;
+  facts: Pick<
+    StoredCaseFacts,
+    'violation' | 'discoveredOn' | 'filedOn' | 'proposed' | 'notified' | 'discretion' | 'decisionKind' | 'noticeServedOn' | 'hearingRequestedOn' | 'hearingHeldOn' | 'decidedOn' | 'decisionServedOn' | 'paymentCompletedOn' | 'statementWaiverSignedOn' | 'collectiveDiscussionOn' | 'reviewPassedOn'
+  >;
+  content: CaseContent;
+  /** For a service receipt: the document served and how. For a notice: whether the hearing right is stated. */
+  extra: Record<string, unknown>;
+}
 
 /**
  * From a document's frozen snapshot (what the case said when the document was issued) to the renderer's typed data.

@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, scopeCondition, type Actor } from '../identity/index.ts';
+import { registryTables } from '../registry/index.ts';
 import { cases, parties, type CaseParty } from './cases.schema.ts';
 
 type PartyRow = typeof parties.$inferSelect;
@@ -87,8 +88,10 @@ export function createPartyService({ db, audit }: { db: Db; audit: AuditService 
       if (!p) throw new AppError('NOT_FOUND');
       const scope = scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId });
       const rows = await db
-        .select({ id: cases.id, caseNo: cases.caseNo, status: cases.status, agencyId: cases.agencyId, itemId: cases.itemId, procedure: cases.procedure, createdAt: cases.createdAt, facts: cases.facts })
+        .select({ id: cases.id, caseNo: cases.caseNo, status: cases.status, agencyId: cases.agencyId, agencyName: registryTables.subjects.name, itemId: cases.itemId, itemName: registryTables.items.name, procedure: cases.procedure, createdAt: cases.createdAt, facts: cases.facts })
         .from(cases)
+        .leftJoin(registryTables.subjects, eq(registryTables.subjects.id, cases.agencyId))
+        .leftJoin(registryTables.items, eq(registryTables.items.id, cases.itemId))
         .where(and(eq(cases.partyId, id), scope))
         .orderBy(desc(cases.createdAt));
       if (rows.length === 0) throw new AppError('NOT_FOUND');
@@ -99,7 +102,9 @@ export function createPartyService({ db, audit }: { db: Db; audit: AuditService 
           caseNo: r.caseNo,
           status: r.status,
           agencyId: r.agencyId,
+          agencyName: r.agencyName ?? '',
           itemId: r.itemId,
+          itemName: r.itemName ?? '',
           procedure: r.procedure,
           createdAt: r.createdAt.toISOString(),
           decidedOn: r.facts.decidedOn,

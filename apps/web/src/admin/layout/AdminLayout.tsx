@@ -2,10 +2,13 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
+  ContactsOutlined,
   DashboardOutlined,
   DownOutlined,
   FileProtectOutlined,
+  FolderOpenOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -46,7 +49,18 @@ interface NavGroup {
 
 const P = Permission;
 const NAV: (NavEntry | NavGroup)[] = [
-  { key: 'dashboard', path: '/admin', label: 'nav.dashboard', icon: <DashboardOutlined />, any: [P.REGISTRY_READ] },
+  { key: 'todo', path: '/admin/todo', label: 'nav.todo', icon: <CheckSquareOutlined />, any: [P.CASE_HANDLE, P.CASE_REVIEW] },
+  { key: 'dashboard', path: '/admin/dashboard', label: 'nav.dashboard', icon: <DashboardOutlined />, any: [P.REGISTRY_READ] },
+  {
+    key: 'casesGroup',
+    label: 'nav.group.cases',
+    icon: <FolderOpenOutlined />,
+    children: [
+      { key: 'cases', path: '/admin/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, any: [P.CASE_READ] },
+      { key: 'review', path: '/admin/review', label: 'nav.review', icon: <AuditOutlined />, any: [P.CASE_REVIEW] },
+      { key: 'parties', path: '/admin/parties', label: 'nav.parties', icon: <ContactsOutlined />, any: [P.CASE_READ] },
+    ],
+  },
   {
     key: 'registry',
     label: 'nav.group.registry',
@@ -93,12 +107,16 @@ const NAV: (NavEntry | NavGroup)[] = [
 
 const isGroup = (e: NavEntry | NavGroup): e is NavGroup => 'children' in e;
 
-/** The menu entry of a path: the longest matching entry path (so /admin/items/av beats /admin/items). */
+/**
+ * The menu entry of a path: the longest matching entry path (so /admin/items/av beats /admin/items). /admin itself
+ * shows the dashboard to those who do not land on 我的待办.
+ */
 export function selectedNavKey(pathname: string): string | undefined {
   const entries = NAV.flatMap((e) => (isGroup(e) ? e.children : [e]));
+  const path = pathname === '/admin' || pathname === '/admin/' ? '/admin/dashboard' : pathname;
   let best: NavEntry | undefined;
   for (const e of entries) {
-    const match = e.path === '/admin' ? pathname === '/admin' || pathname === '/admin/' : pathname === e.path || pathname.startsWith(`${e.path}/`);
+    const match = path === e.path || path.startsWith(`${e.path}/`);
     if (match && (!best || e.path.length > best.path.length)) best = e;
   }
   return best?.key;

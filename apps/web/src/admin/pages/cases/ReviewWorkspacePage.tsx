@@ -1,0 +1,24 @@
+import { Alert } from 'antd';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useT } from '../../../i18n/index.tsx';
+import { useListParams } from '../../../lib/useListParams.ts';
+import { CaseTable, useCaseList } from '../../../components/cases/CaseTable.tsx';
+
+/**
+ * 法制审核工作台: the cases under review submitted to me (行政处罚法 Art.58). Only the reviewer a case was submitted to may
+ * pass or return it, so the list is `status=under_review&mine=true`.
+ */
+export default function ReviewWorkspacePage() {
+  const t = useT();
+  const lp = useListParams([] as const);
+  const list = useCaseList({ status: 'under_review', mine: true, page: lp.page, pageSize: lp.pageSize });
+  return (
+    <div data-testid="review-page">
+      <PageHeader title={t('nav.review')} sub={t('review.hint')} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('review.checklistHint')} />
+      {list.isError ? <ErrorAlert error={list.error} /> : null}
+      <CaseTable list={list} lp={lp} rowTestId="review-row" />
+    </div>
+  );
+}

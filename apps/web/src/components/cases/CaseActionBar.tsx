@@ -1,0 +1,121 @@
+import { LockOutlined } from '@ant-design/icons';
+import { PENALTY_ACTIONS, PENALTY_TRANSITIONS, type PenaltyAction, type PenaltyStatus } from '@zhifa/domain';
+import { Button, Popover, Typography } from 'antd';
+import type { CaseRefusal, PenaltyCase } from '../../api/types.ts';
+import { Permission, useAuth, useCan } from '../../auth/auth.tsx';
+import { useLocale, useT } from '../../i18n/index.tsx';
+import { ACTION_FORMS, isResolvableInForm, isReviewAction } from './action-forms.ts';
+import { useCaseLabels } from './useCaseLabels.ts';
+import './cases.css';
+
+export interface ActionButton {
+  action: PenaltyAction;
+  /** Why it cannot be taken now (guard refusals, or not the assigned reviewer); empty = enabled. */
+  refusals: CaseRefusal[];
+}
+
+const isPenaltyAction = (a: string): a is PenaltyAction => (PENALTY_ACTIONS as string[]).includes(a);
+
+/**
+ * The buttons of a case: the server's `availableActions` (enabled) and `refusedActions` (disabled, with the reasons),
+ * both computed by the domain's one `availablePenaltyActions`, in the order the transition table lists them for the
+ * status. Steps outside the user's permission are left out (a supervisor reads only); a review step offered to a
+ * reviewer the case was not submitted to is shown refused, as the server would refuse it (行政处罚法 Art.58).
+ */
+export function caseActionButtons(
+  pc: Pick<PenaltyCase, 'status' | 'availableActions' | 'refusedActions' | 'facts'>,
+  who: { canHandle: boolean; canReview: boolean; officerId: string | null },
+  notAssigned: CaseRefusal,
+): ActionButton[] {
+  const table = Object.keys((PENALTY_TRANSITIONS as Record<string, object>)[pc.status as PenaltyStatus] ?? {});
+  const rank = (a: string) => {
+    const i = table.indexOf(a);
+    return i >= 0 ? i : table.length + PENALTY_ACTIONS.indexOf(a as PenaltyAction);
+  };
+  const out: ActionButton[] = [];
+  const seen = new Set<string>();
+  const add = (a: string, refusals: CaseRefusal[]) => {
+    if (!isPenaltyAction(a) || seen.has(a)) return;
+    const review = isReviewAction(a);
+    if (review ? !who.canReview : !who.canHandle) return;
+    seen.add(a);
+    const reviewerId = pc.facts.reviewerId ?? null;
+    const extra = review && reviewerId && who.officerId !== reviewerId ? [notAssigned] : [];
+    out.push({ action: a, refusals: [...refusals, ...extra] });
+  };
+  for (const a of pc.availableActions) add(a, []);
+  for (const r of pc.refusedActions) {
+    // A refusal the step's own form answers (no reviewer chosen yet) leaves the button enabled; the form shows it.
+    if (isPenaltyAction(r.action) && isResolvableInForm(r.action, r.refusals)) add(r.action, []);
+    else add(r.action, r.refusals.length ? r.refusals : [notAssigned]);
+  }
+  return out.sort((x, y) => rank(x.action) - rank(y.action));
+}
+
+/** Why a step is refused: each reason in the user's language with its legal citation. */
+export function RefusalList({ refusals }: { refusals: CaseRefusal[] }) {
+  const t = useT();
+  const { locale } = useLocale();
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18, maxWidth: 340 }}>
+      {refusals.map((r, i) => (
+        <li key={i} data-testid="refusal">
+          <div>{locale === 'zh-CN' ? r.messageZh : r.message}</div>
+          {r.citation ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="refusal-citation">
+              {t('case.citationLine', { citation: r.citation })}
+            </Typography.Text>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CaseActionBar({ pc, onAction }: { pc: PenaltyCase; onAction: (a: PenaltyAction) => void }) {
+  const t = useT();
+  const can = useCan();
+  const me = useAuth();
+  const labels = useCaseLabels();
+  const notAssigned: CaseRefusal = { code: 'FORBIDDEN', message: t('case.notAssignedReviewer'), messageZh: t('case.notAssignedReviewer'), citation: '行政处罚法 Art.58' };
+  const buttons = caseActionButtons(pc, { canHandle: can(Permission.CASE_HANDLE), canReview: can(Permission.CASE_REVIEW), officerId: me.user.officerId }, notAssigned);
+  if (buttons.length === 0) {
+    return (
+      <Typography.Text type="secondary" data-testid="no-actions">
+        {can(Permission.CASE_HANDLE) || can(Permission.CASE_REVIEW) ? t('case.noActions') : t('case.readOnly')}
+      </Typography.Text>
+    );
+  }
+  // The first enabled step that moves the case forward is the primary button.
+  const primary = buttons.find((b) => b.refusals.length === 0 && !ACTION_FORMS[b.action].danger)?.action;
+  return (
+    <div className="zf-case-actions" data-testid="case-actions">
+      {buttons.map((b) => {
+        const refused = b.refusals.length > 0;
+        const button = (
+          <Button
+            key={b.action}
+            type={b.action === primary ? 'primary' : 'default'}
+            danger={!!ACTION_FORMS[b.action].danger}
+            disabled={refused}
+            icon={refused ? <LockOutlined /> : undefined}
+            onClick={() => onAction(b.action)}
+            data-testid={`action-${b.action}`}
+            data-refused={refused ? 'true' : 'false'}
+          >
+            {labels.action(b.action)}
+          </Button>
+        );
+        if (!refused) return button;
+        // A disabled button gets no pointer events: the wrapper carries the popover (hover on desktop, tap on a phone).
+        return (
+          <Popover key={b.action} title={t('case.refusedTitle', { action: labels.action(b.action) })} content={<RefusalList refusals={b.refusals} />} trigger={['hover', 'click']}>
+            <span style={{ display: 'inline-block', cursor: 'not-allowed' }} data-testid={`action-refused-${b.action}`} tabIndex={0}>
+              {button}
+            </span>
+          </Popover>
+        );
+      })}
+    </div>
+  );
+}

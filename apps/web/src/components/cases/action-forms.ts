@@ -1,0 +1,183 @@
+import { ChecklistResult, PENALTY_TYPES, REVIEW_CHECKLIST, type PenaltyAction, type PenaltyType, type ReviewChecklistKey } from '@zhifa/domain';
+import type { Dayjs } from 'dayjs';
+import type { MessageKey } from '../../i18n/index.tsx';
+
+/**
+ * What each procedural step asks for, as data: action → the payload fields its form shows and which of them are
+ * required. The server validates the same payload (cases.service `checkPayload`, the guards); the form only spares
+ * the user a round trip. Every `PenaltyAction` has an entry (the type makes a missing one a compile error).
+ */
+
+/** Payload fields of `POST /cases/:id/actions/:action`, as the form names them (the same names, so server issue paths land on them). */
+export type PayloadField =
+  | 'reason'
+  | 'findings'
+  | 'evidenceSummary'
+  | 'legalBasis'
+  | 'proposed'
+  | 'discretionTierLevel'
+  | 'justification'
+  | 'reviewerId'
+  | 'checklist'
+  | 'opinion'
+  | 'serviceMethod'
+  | 'servedOn'
+  | 'statementWaiverSigned'
+  | 'decisionKind'
+  | 'penaltyBasis'
+  | 'paymentAmount'
+  | 'paymentReference';
+
+export interface ActionFormConfig {
+  fields: readonly PayloadField[];
+  required: readonly PayloadField[];
+  /** An irreversible or case-ending step: the submit button is red. */
+  danger?: boolean;
+  /** Labels that differ from the field's usual one for this step (e.g. `reason` as 听证情况). */
+  labels?: Partial<Record<PayloadField, MessageKey>>;
+  /**
+   * Guards (by `details.guard`) that this step's own inputs can satisfy: the server checks the facts as they stand,
+   * before the form has supplied them (no reviewer is assigned until `submit_review` names one). Such a refusal does
+   * not disable the button; the form shows it as what to fill in.
+   */
+  resolves?: readonly string[];
+}
+
+/** The usual label of each payload field; a step may rename one (ACTION_FORMS[action].labels). */
+export const FIELD_LABEL_KEYS: Record<PayloadField, MessageKey> = {
+  reason: 'caseField.reason',
+  findings: 'caseField.findings',
+  evidenceSummary: 'caseField.evidenceSummary',
+  legalBasis: 'caseField.legalBasis',
+  proposed: 'caseField.proposed',
+  discretionTierLevel: 'caseField.discretionTier',
+  justification: 'caseField.justification',
+  reviewerId: 'caseField.reviewer',
+  checklist: 'caseField.checklist',
+  opinion: 'caseField.opinion',
+  serviceMethod: 'caseField.serviceMethod',
+  servedOn: 'caseField.servedOn',
+  statementWaiverSigned: 'caseField.statementWaiverSigned',
+  decisionKind: 'caseField.decisionKind',
+  penaltyBasis: 'caseField.penaltyBasis',
+  paymentAmount: 'caseField.paymentAmount',
+  paymentReference: 'caseField.paymentReference',
+};
+
+const reasonRequired: ActionFormConfig = { fields: ['reason'], required: ['reason'], danger: true };
+const noteOnly: ActionFormConfig = { fields: ['reason'], required: [] };
+
+export const ACTION_FORMS: Record<PenaltyAction, ActionFormConfig> = {
+  file: { fields: ['reason'], required: [], labels: { reason: 'caseField.filingOpinion' } },
+  decline_filing: reasonRequired,
+  start_investigation: noteOnly,
+  end_investigation: {
+    fields: ['findings', 'evidenceSummary', 'legalBasis', 'proposed', 'discretionTierLevel', 'justification'],
+    required: ['findings', 'evidenceSummary', 'legalBasis', 'proposed'],
+  },
+  submit_review: { fields: ['reviewerId'], required: ['reviewerId'], resolves: ['reviewerNotInvestigator', 'firstTimeReviewerQualified'] },
+  return_for_supplement: { fields: ['checklist', 'opinion'], required: ['checklist', 'opinion'], labels: { opinion: 'caseField.supplementOpinion' } },
+  pass_review: { fields: ['checklist', 'opinion'], required: ['checklist', 'opinion'] },
+  require_collective_discussion: noteOnly,
+  record_collective_decision: { fields: ['reason'], required: [], labels: { reason: 'caseField.collectiveDecision' } },
+  serve_notice: { fields: ['serviceMethod', 'servedOn', 'statementWaiverSigned'], required: ['serviceMethod', 'servedOn'] },
+  request_hearing: { fields: ['reason'], required: [], labels: { reason: 'caseField.hearingRequest' } },
+  record_hearing: { fields: ['reason'], required: [], labels: { reason: 'caseField.hearingRecord' } },
+  decide: { fields: ['decisionKind', 'penaltyBasis'], required: ['decisionKind'] },
+  serve_decision: { fields: ['serviceMethod', 'servedOn'], required: ['serviceMethod', 'servedOn'] },
+  record_payment: { fields: ['paymentAmount', 'paymentReference'], required: ['paymentAmount'] },
+  close: { fields: ['reason'], required: [], labels: { reason: 'caseField.closingOpinion' } },
+  archive: noteOnly,
+  suspend: reasonRequired,
+  resume: noteOnly,
+  terminate: reasonRequired,
+  transfer: reasonRequired,
+};
+
+/** Legal review (法制审核, 行政处罚法 Art.58) is the assigned legal reviewer's; every other step is the handlers'. */
+export const REVIEW_STEP_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement'];
+export const isReviewAction = (a: string): boolean => (REVIEW_STEP_ACTIONS as readonly string[]).includes(a);
+
+/** Whether every refusal of a step is one its form can answer (see `ActionFormConfig.resolves`). */
+export function isResolvableInForm(action: PenaltyAction, refusals: readonly { details?: Record<string, unknown> }[]): boolean {
+  const resolves = ACTION_FORMS[action].resolves ?? [];
+  return refusals.length > 0 && refusals.every((r) => typeof r.details?.guard === 'string' && resolves.includes(r.details.guard));
+}
+
+/**
+ * 法制审核 checklist: the domain's REVIEW_CHECKLIST (国办发〔2018〕118号 §四(十三); SAMR 程序规定 Art.53), the same table the
+ * server checks every review against (`checklistRefusal`: every item once, a failed or n/a item explained, no pass
+ * with a failing item, a return naming one).
+ */
+export const REVIEW_CHECKLIST_KEYS: readonly ReviewChecklistKey[] = REVIEW_CHECKLIST.map((i) => i.key);
+export const CHECKLIST_RESULTS = Object.values(ChecklistResult) as ChecklistResult[];
+
+/** 送达方式 (行政处罚法 Art.61; 民事诉讼法 Art.87–95); the server's SERVICE_METHODS. */
+export const SERVICE_METHODS = ['direct', 'left_at_address', 'post', 'electronic', 'public_notice'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+
+/** Form values: the payload's shape, with dates as dayjs and the evidence list as form rows. */
+export interface ActionFormValues {
+  reason?: string;
+  findings?: string;
+  evidenceSummary?: (string | undefined)[];
+  legalBasis?: string;
+  proposed?: { types?: string[]; fineAmount?: number | null };
+  discretionTierLevel?: string | null;
+  justification?: string;
+  reviewerId?: string;
+  checklist?: { key: string; result?: ChecklistResult; comment?: string }[];
+  opinion?: string;
+  serviceMethod?: ServiceMethod;
+  servedOn?: Dayjs | null;
+  statementWaiverSigned?: boolean;
+  decisionKind?: 'penalty' | 'no_penalty';
+  penaltyBasis?: string;
+  paymentAmount?: number | null;
+  paymentReference?: string;
+}
+
+const text = (v: string | undefined | null): string | undefined => (v && v.trim() ? v.trim() : undefined);
+
+/**
+ * The payload a form sends: only the fields of its step, blank text left out (the server reads a missing field as
+ * "unchanged"), dates as YYYY-MM-DD. A proposal is `{ types, fineAmount }` in that key order, the order the server
+ * compares in, so re-sending an unchanged proposal does not reset a passed review.
+ */
+export function toActionPayload(action: PenaltyAction, v: ActionFormValues): Record<string, unknown> {
+  const fields = new Set<PayloadField>(ACTION_FORMS[action].fields);
+  const out: Record<string, unknown> = {};
+  const put = (k: PayloadField, value: unknown) => {
+    if (fields.has(k) && value !== undefined) out[k] = value;
+  };
+  put('reason', text(v.reason));
+  put('findings', text(v.findings));
+  if (fields.has('evidenceSummary') && v.evidenceSummary) {
+    const rows = v.evidenceSummary.map((e) => text(e)).filter((e): e is string => !!e);
+    if (rows.length) out.evidenceSummary = rows;
+  }
+  put('legalBasis', text(v.legalBasis));
+  if (fields.has('proposed') && v.proposed) {
+    const types = (v.proposed.types ?? []).filter((t): t is PenaltyType => (PENALTY_TYPES as string[]).includes(t));
+    // Kept in the table's order, so the same choice always compares equal.
+    types.sort((a, b) => PENALTY_TYPES.indexOf(a) - PENALTY_TYPES.indexOf(b));
+    const fine = types.includes('fine') && typeof v.proposed.fineAmount === 'number' ? v.proposed.fineAmount : null;
+    out.proposed = { types, fineAmount: fine };
+  }
+  if (fields.has('discretionTierLevel') && v.discretionTierLevel) out.discretionTierLevel = v.discretionTierLevel;
+  put('justification', text(v.justification));
+  put('reviewerId', v.reviewerId || undefined);
+  if (fields.has('checklist') && v.checklist) {
+    const rows = v.checklist.filter((r) => r.result).map((r) => ({ key: r.key, result: r.result, ...(text(r.comment) ? { comment: text(r.comment) } : {}) }));
+    if (rows.length) out.checklist = rows;
+  }
+  put('opinion', text(v.opinion));
+  put('serviceMethod', v.serviceMethod);
+  put('servedOn', v.servedOn ? v.servedOn.format('YYYY-MM-DD') : undefined);
+  if (fields.has('statementWaiverSigned')) out.statementWaiverSigned = !!v.statementWaiverSigned;
+  put('decisionKind', v.decisionKind);
+  if (v.decisionKind !== 'no_penalty') put('penaltyBasis', text(v.penaltyBasis));
+  put('paymentAmount', typeof v.paymentAmount === 'number' ? v.paymentAmount : undefined);
+  put('paymentReference', text(v.paymentReference));
+  return out;
+}
