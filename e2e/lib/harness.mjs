@@ -82,6 +82,8 @@ export async function startServer({ healthTimeoutMs = 180_000, logFile = path.jo
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',
+    // The case journey lets the statement window pass by moving the server's clock (POST /api/v1/test/clock).
+    CLOCK_ADJUSTABLE: 'true',
     WEB_DIST,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'info',
   };

@@ -463,6 +463,8 @@ export interface CaseContent {
 
 export interface PenaltyCase {
   id: string;
+  /** The server's date in China (YYYY-MM-DD). */
+  today?: string;
   caseNo: string | null;
   procedure: string;
   itemId: string;

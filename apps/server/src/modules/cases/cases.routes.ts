@@ -120,6 +120,7 @@ const CaseOut = z.object({
   refusedActions: z.array(z.object({ action: z.string(), refusals: z.array(RefusalOut) })),
   notices: z.array(z.record(z.string(), z.unknown())),
   version: z.number().int(),
+  today: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

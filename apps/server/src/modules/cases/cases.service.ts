@@ -276,6 +276,8 @@ export function createCaseService({
         createdAt: d.issuedAt.toISOString(),
       })),
       version: r.version,
+      /** The server's date in China: forms default to it (the server's clock governs every legal date). */
+      today: ctx.now,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };

@@ -58,7 +58,8 @@ function initialValues(pc: PenaltyCase, action: PenaltyAction): ActionFormValues
       return { key, ...(r ? { result: r.result, comment: r.comment } : {}) };
     }),
     serviceMethod: 'direct',
-    servedOn: dayjs(),
+    // The server's date, not the browser's: legal dates follow the server clock.
+    servedOn: pc.today ? dayjs(pc.today) : dayjs(),
     statementWaiverSigned: false,
     decisionKind: f.decisionKind ?? (f.proposed && f.proposed.types.length === 0 ? 'no_penalty' : 'penalty'),
     penaltyBasis: c.penaltyBasis ?? c.legalBasis,
@@ -329,7 +330,7 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
             ) : null}
             {has('servedOn') ? (
               <Form.Item name="servedOn" label={label('servedOn')} rules={[{ required: needs('servedOn'), message: t('case.required', { field: label('servedOn') }) }]}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="field-servedOn" />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(pc.today ? dayjs(pc.today) : dayjs(), 'day')} data-testid="field-servedOn" />
               </Form.Item>
             ) : null}
             {has('statementWaiverSigned') ? (
