@@ -1,7 +1,11 @@
 /**
  * `npm run bench` (part 2) — the tamper-evident log (issue #8): appends per second through the real append path,
- * sequencing and checkpoint time, inclusion-proof latency, database verification speed, and the pure Merkle speed
- * (CompactTree appends and root) that bounds verification. BENCH_LEDGER_ENTRIES sets the log size (default 200,000).
+ * sequencing (leaves and stored subtrees) and checkpoint time, inclusion- and consistency-proof latency (O(log n) reads
+ * of stored subtrees), verification speed from the database and from an offline export file, and the pure Merkle speed
+ * (the domain's CompactTree and the verifier's FastTree) that bounds verification.
+ * BENCH_LEDGER_ENTRIES sets the log size (default 200,000). BENCH_LEDGER_PROOF_LEAVES (e.g. 10000000) then grows the
+ * log with that many synthetic leaves written the way a log from before ledger_nodes looks (leaves, no subtrees), and
+ * measures the backfill of their subtrees and the proof latency at that size.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,11 +14,15 @@ import { CompactTree, leafHash } from '@zhifa/domain';
 import { sql } from 'drizzle-orm';
 import { openDatabase, withAmbientTransactions } from '../apps/server/src/db/client.ts';
 import { FakeClock } from '../apps/server/src/lib/clock.ts';
-import { createLedgerService, hashFnOf, loadSigner, verifyLedger } from '../apps/server/src/modules/ledger/index.ts';
 import { changeEvents } from '../apps/server/src/modules/audit/index.ts';
+import { FastTree } from '../apps/server/src/modules/ledger/fast-tree.ts';
+import { createLedgerService, exportLedger, hashFnOf, loadSigner, verifyExportFile, verifyLedger } from '../apps/server/src/modules/ledger/index.ts';
 
 const N = Number(process.env.BENCH_LEDGER_ENTRIES ?? 200_000);
+const PROOF_LEAVES = Number(process.env.BENCH_LEDGER_PROOF_LEAVES ?? 0);
 const round = (x: number) => Math.round(x);
+const ms = (x: number) => +x.toFixed(1);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-bench-ledger-'));
@@ -35,30 +43,48 @@ async function main() {
   }
   const appendS = (performance.now() - t) / 1000;
 
+  // 2. Sequencing: leaf indexes plus every complete subtree, written in the same transactions.
   t = performance.now();
   while ((await ledger.sequence()) > 0);
   const sequenceS = (performance.now() - t) / 1000;
   t = performance.now();
   const cp = await ledger.checkpoint();
   const checkpointS = (performance.now() - t) / 1000;
+  const nodes = (await db.execute(sql`select count(*)::int as n from ledger_nodes`)) as unknown as { rows: { n: number }[] };
 
-  // 2. Inclusion-proof latency (computed from stored leaves: O(n) today).
-  const lat: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const idx = Math.floor((i + 0.5) * (N / 5));
+  // 3. Proof latency: inclusion of leaves across the tree, consistency from a size inside the tree to the latest.
+  const inclusion: number[] = [];
+  const consistency: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const idx = Math.floor((i + 0.5) * (N / 9));
     const res = (await db.execute(sql`select leaf_hash from ledger_tree where leaf_index = ${idx}`)) as unknown as { rows: { leaf_hash: string }[] };
-    const s = performance.now();
+    let s = performance.now();
     await ledger.inclusion({ leafHash: res.rows[0]!.leaf_hash });
-    lat.push(performance.now() - s);
+    inclusion.push(performance.now() - s);
+    s = performance.now();
+    await ledger.consistency({ first: idx + 1, second: cp.treeSize });
+    consistency.push(performance.now() - s);
   }
 
-  // 3. Verification of the whole log from the database.
+  // 4. Verification of the whole log from the database: every record, entry, leaf, stored subtree and checkpoint.
   t = performance.now();
   const v = await verifyLedger(database.db);
   const verifyS = (performance.now() - t) / 1000;
   if (!v.ok) throw new Error(`verification failed: ${JSON.stringify(v.findings.slice(0, 3))}`);
 
-  // 4. Pure Merkle speed: 1,000,000 leaf hashes into a compact tree.
+  // 5. The offline export: written to a file, then verified from the file alone (streamed).
+  const file = path.join(dataDir, 'ledger.jsonl');
+  t = performance.now();
+  const out = fs.createWriteStream(file);
+  for await (const line of exportLedger(database.db)) if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r) => out.end(r));
+  const exportS = (performance.now() - t) / 1000;
+  t = performance.now();
+  const ve = await verifyExportFile(file);
+  const verifyExportS = (performance.now() - t) / 1000;
+  if (!ve.ok) throw new Error(`export verification failed: ${JSON.stringify(ve.findings.slice(0, 3))}`);
+
+  // 6. Pure Merkle speed: 1,000,000 leaf hashes into the domain's CompactTree and into the verifier's FastTree.
   const h = hashFnOf('sha256');
   const leaf = leafHash(h, new Uint8Array(32));
   t = performance.now();
@@ -66,23 +92,83 @@ async function main() {
   for (let i = 0; i < 1_000_000; i++) ct.append(leaf);
   ct.root();
   const merkleS = (performance.now() - t) / 1000;
+  const leaves = Buffer.alloc(32 * 1024);
+  for (let i = 0; i < 1024; i++) leaves.set(leaf, i * 32);
+  t = performance.now();
+  const ft = new FastTree('sha256');
+  for (let i = 0; i < 1_000_000; i++) ft.append(leaves, (i % 1024) * 32);
+  ft.root();
+  const fastMerkleS = (performance.now() - t) / 1000;
+
+  // 7. Optional: a much longer log, its subtrees backfilled, and proof latency at that size.
+  const large = PROOF_LEAVES > 0 ? await largeLog(db, ledger, cp.treeSize, PROOF_LEAVES) : undefined;
 
   const results = {
     database: database.kind,
     entries: N,
     appendsPerSecond: round(N / appendS),
     sequencePerSecond: round(N / sequenceS),
+    storedSubtrees: nodes.rows[0]!.n,
     checkpointSeconds: +checkpointS.toFixed(2),
     treeSize: cp.treeSize,
-    inclusionProofMs: { median: +lat.sort((a, b) => a - b)[2]!.toFixed(1), max: +Math.max(...lat).toFixed(1) },
+    inclusionProofMs: { median: ms(median(inclusion)), max: ms(Math.max(...inclusion)) },
+    consistencyProofMs: { median: ms(median(consistency)), max: ms(Math.max(...consistency)) },
     verifyEntriesPerSecond: round(N / verifyS),
+    exportEntriesPerSecond: round(N / exportS),
+    exportMB: +(fs.statSync(file).size / 1e6).toFixed(1),
+    verifyExportEntriesPerSecond: round(N / verifyExportS),
     merkleLeavesPerSecond: round(1_000_000 / merkleS),
+    fastMerkleLeavesPerSecond: round(1_000_000 / fastMerkleS),
+    ...(large ? { large } : {}),
   };
   console.log(JSON.stringify(results, null, 2));
   fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(import.meta.dirname, 'results', `ledger-${database.kind}.json`), JSON.stringify(results, null, 2));
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+type Ledger = ReturnType<typeof createLedgerService>;
+
+/** `extra` synthetic leaves after the first `start`, written straight into the tables in SQL, then backfilled. */
+async function largeLog(db: Parameters<typeof createLedgerService>[0]['db'], ledger: Ledger, start: number, extra: number) {
+  let t = performance.now();
+  for (let a = 0; a < extra; a += 1_000_000) {
+    const b = Math.min(extra, a + 1_000_000) - 1;
+    await db.execute(sql`insert into ledger_entries (kind, ref, leaf_hash)
+      select 'bench_synthetic', i::text, encode(sha256(int8send(i)), 'hex') from generate_series(${a}::bigint, ${b}::bigint) as i`);
+    await db.execute(sql`insert into ledger_tree (leaf_index, entry_id, leaf_hash)
+      select ${start}::bigint + e.ref::bigint, e.id, e.leaf_hash from ledger_entries e
+      where e.kind = 'bench_synthetic' and e.id >= (select min(id) from ledger_entries where kind = 'bench_synthetic' and ref = ${String(a)})
+        and e.ref::bigint between ${a} and ${b}`);
+  }
+  const fillS = (performance.now() - t) / 1000;
+  t = performance.now();
+  while ((await ledger.sequence()) > 0);
+  const backfillS = (performance.now() - t) / 1000;
+  t = performance.now();
+  const cp = await ledger.checkpoint();
+  const checkpointS = (performance.now() - t) / 1000;
+  const inclusion: number[] = [];
+  const consistency: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const idx = Math.floor((i + 0.5) * (cp.treeSize / 9));
+    const res = (await db.execute(sql`select leaf_hash from ledger_tree where leaf_index = ${idx}`)) as unknown as { rows: { leaf_hash: string }[] };
+    let s = performance.now();
+    await ledger.inclusion({ leafHash: res.rows[0]!.leaf_hash });
+    inclusion.push(performance.now() - s);
+    s = performance.now();
+    await ledger.consistency({ first: idx + 1, second: cp.treeSize });
+    consistency.push(performance.now() - s);
+  }
+  return {
+    treeSize: cp.treeSize,
+    fillSeconds: +fillS.toFixed(1),
+    backfillLeavesPerSecond: round(extra / backfillS),
+    checkpointSeconds: +checkpointS.toFixed(1),
+    inclusionProofMs: { median: ms(median(inclusion)), max: ms(Math.max(...inclusion)) },
+    consistencyProofMs: { median: ms(median(consistency)), max: ms(Math.max(...consistency)) },
+  };
 }
 
 main().catch((e) => {

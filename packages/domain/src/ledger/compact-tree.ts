@@ -42,11 +42,21 @@ export class CompactTree {
     return this.#size;
   }
 
-  /** Adds the next leaf hash (already leafHash()ed). Amortised O(1) hashing: one merge per trailing 1 bit of size. */
-  append(leafHash: Uint8Array): void {
+  /**
+   * Adds the next leaf hash (already leafHash()ed). Amortised O(1) hashing: one merge per trailing 1 bit of size.
+   * Each merge completes a subtree (level ≥ 1, see subtrees.ts); onNode hears of it, so a server can store it.
+   */
+  append(leafHash: Uint8Array, onNode?: (level: number, index: number, hash: Uint8Array) => void): void {
     if (this.#size >= Number.MAX_SAFE_INTEGER) throw new RangeError('CompactTree is full (2^53 - 1 leaves)');
     let node = leafHash;
-    for (let s = this.#size; s % 2 === 1; s = (s - 1) / 2) node = nodeHash(this.#h, this.#nodes.pop()!, node);
+    let level = 0;
+    // After each merge s is the index of the completed subtree at the next level up.
+    for (let s = this.#size; s % 2 === 1; ) {
+      node = nodeHash(this.#h, this.#nodes.pop()!, node);
+      s = (s - 1) / 2;
+      level++;
+      onNode?.(level, s, node);
+    }
     this.#nodes.push(node);
     this.#size += 1;
   }

@@ -1,3 +1,4 @@
 export * from './hex.ts';
 export * from './merkle.ts';
 export * from './compact-tree.ts';
+export * from './subtrees.ts';

@@ -71,47 +71,41 @@ function checkRange(name: string, value: number, min: number, max: number): void
   }
 }
 
+/** A run of leaves [lo, hi): always a node of the RFC 6962 tree when it comes from the functions below. */
+export type LeafRange = readonly [lo: number, hi: number];
+
 /**
- * PATH(index, D[treeSize]) of RFC 6962 §2.1.1 (RFC 9162 §2.1.3.1), over the first treeSize leaf hashes.
- * Walked top-down; the RFC lists siblings leaf-first, hence the reverse. O(treeSize) hashing.
+ * The subtrees whose roots make up PATH(index, D[treeSize]) of RFC 6962 §2.1.1 (RFC 9162 §2.1.3.1), leaf first.
+ * Only the shape: where the hashes come from (leaves, stored interior nodes) is the caller's business.
  */
-export function inclusionProof(
-  h: HashFn,
-  leafHashes: readonly Uint8Array[],
-  index: number,
-  treeSize: number,
-): Uint8Array[] {
-  checkRange('treeSize', treeSize, 1, leafHashes.length);
+export function inclusionRanges(index: number, treeSize: number): LeafRange[] {
+  checkRange('treeSize', treeSize, 1, Number.MAX_SAFE_INTEGER);
   checkRange('index', index, 0, treeSize - 1);
-  const path: Uint8Array[] = [];
+  const ranges: LeafRange[] = [];
   let lo = 0;
   let hi = treeSize;
+  // Walked top-down; the RFC lists siblings leaf-first, hence the reverse.
   while (hi - lo > 1) {
     const mid = lo + split(hi - lo);
     if (index < mid) {
-      path.push(rangeRoot(h, leafHashes, mid, hi));
+      ranges.push([mid, hi]);
       hi = mid;
     } else {
-      path.push(rangeRoot(h, leafHashes, lo, mid));
+      ranges.push([lo, mid]);
       lo = mid;
     }
   }
-  return path.reverse();
+  return ranges.reverse();
 }
 
 /**
- * PROOF(first, D[second]) of RFC 6962 §2.1.2 (RFC 9162 §2.1.4.1), over the first `second` leaf hashes; empty when
- * first == second. Walked top-down like inclusionProof. O(second) hashing.
+ * The subtrees whose roots make up PROOF(first, D[second]) of RFC 6962 §2.1.2 (RFC 9162 §2.1.4.1); empty when
+ * first == second. Walked top-down like inclusionRanges.
  */
-export function consistencyProof(
-  h: HashFn,
-  leafHashes: readonly Uint8Array[],
-  first: number,
-  second: number,
-): Uint8Array[] {
-  checkRange('second', second, 1, leafHashes.length);
+export function consistencyRanges(first: number, second: number): LeafRange[] {
+  checkRange('second', second, 1, Number.MAX_SAFE_INTEGER);
   checkRange('first', first, 1, second);
-  const proof: Uint8Array[] = [];
+  const ranges: LeafRange[] = [];
   let lo = 0;
   let hi = second;
   // SUBPROOF's flag b: stays true while the subtree is a prefix the client already holds the root of.
@@ -119,16 +113,38 @@ export function consistencyProof(
   while (hi !== first) {
     const mid = lo + split(hi - lo);
     if (first <= mid) {
-      proof.push(rangeRoot(h, leafHashes, mid, hi));
+      ranges.push([mid, hi]);
       hi = mid;
     } else {
-      proof.push(rangeRoot(h, leafHashes, lo, mid));
+      ranges.push([lo, mid]);
       lo = mid;
       known = false;
     }
   }
-  if (!known) proof.push(rangeRoot(h, leafHashes, lo, hi));
-  return proof.reverse();
+  if (!known) ranges.push([lo, hi]);
+  return ranges.reverse();
+}
+
+/** PATH(index, D[treeSize]) over the first treeSize leaf hashes. O(treeSize) hashing: servers use stored nodes. */
+export function inclusionProof(
+  h: HashFn,
+  leafHashes: readonly Uint8Array[],
+  index: number,
+  treeSize: number,
+): Uint8Array[] {
+  checkRange('treeSize', treeSize, 1, leafHashes.length);
+  return inclusionRanges(index, treeSize).map(([lo, hi]) => rangeRoot(h, leafHashes, lo, hi));
+}
+
+/** PROOF(first, D[second]) over the first `second` leaf hashes. O(second) hashing: servers use stored nodes. */
+export function consistencyProof(
+  h: HashFn,
+  leafHashes: readonly Uint8Array[],
+  first: number,
+  second: number,
+): Uint8Array[] {
+  checkRange('second', second, 1, leafHashes.length);
+  return consistencyRanges(first, second).map(([lo, hi]) => rangeRoot(h, leafHashes, lo, hi));
 }
 
 // Verifiers take untrusted input (proofs from the wire), so they check shapes and answer false instead of throwing.
