@@ -278,7 +278,7 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
                   style={{ width: '100%' }}
                   options={tiers.map((tier) => ({
                     value: tier.level,
-                    label: `${tier.level}：${tier.circumstance}${tier.fineMin !== null && tier.fineMin !== undefined ? `（${fmtMoney(tier.fineMin, locale)}–${fmtMoney(tier.fineMax ?? null, locale)} ${t('common.yuan')}）` : ''}`,
+                    label: `${labels.enumText('tierLevel', tier.level)}：${tier.circumstance}${tier.fineMin !== null && tier.fineMin !== undefined ? `（${fmtMoney(tier.fineMin, locale)}–${fmtMoney(tier.fineMax ?? null, locale)} ${t('common.yuan')}）` : ''}`,
                   }))}
                 />
               </Form.Item>

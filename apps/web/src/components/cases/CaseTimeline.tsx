@@ -6,6 +6,7 @@ import { useLocale, useT } from '../../i18n/index.tsx';
 import { fmtDateTime, fmtMoney } from '../../lib/format.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { ACTION_FORMS, FIELD_LABEL_KEYS } from './action-forms.ts';
+import { enumText } from '../../lib/labels.ts';
 import { useCaseLabels } from './useCaseLabels.ts';
 
 const clip = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -31,7 +32,7 @@ export function useEventSummary(names: Map<string, string>) {
     if (Array.isArray(p.evidenceSummary)) push('evidenceSummary', t('case.evidenceCount', { n: (p.evidenceSummary as unknown[]).length }));
     if (str('legalBasis')) push('legalBasis', clip(str('legalBasis')!));
     if (p.proposed && typeof p.proposed === 'object') push('proposed', labels.penalty(p.proposed as PenaltyContentOut));
-    if (str('discretionTierLevel')) push('discretionTierLevel', str('discretionTierLevel'));
+    if (str('discretionTierLevel')) push('discretionTierLevel', enumText(t, 'tierLevel', str('discretionTierLevel')));
     if (str('justification')) push('justification', clip(str('justification')!));
     if (Array.isArray(p.checklist) && p.checklist.length > 0) {
       const rows = p.checklist as { result?: string }[];
