@@ -320,3 +320,30 @@ describe('case numbers, documents and parties', () => {
     expect((await call('other_reviewer', 'GET', '/api/v1/cases/todo')).json().items.some((x: { caseId: string }) => x.caseId === c.id)).toBe(false);
   });
 });
+
+describe('智能预审 (machine pre-review)', () => {
+  it('runs the domain checks on what the case holds, for the step it is heading to', async () => {
+    let c = await open(plainItem);
+    c = await step('officer', c, 'file');
+    c = await step('officer', c, 'start_investigation');
+    c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['warning'], fineAmount: null } });
+    const res = await call('officer', 'GET', `/api/v1/cases/${c.id}/pre-review`);
+    expect(res.statusCode, res.body).toBe(200);
+    const pr = res.json() as { step: string; status: string; items: { key: string; status: string; citation: string }[] };
+    expect(pr.step).toBe('submit_review');
+    const by = Object.fromEntries(pr.items.map((i) => [i.key, i.status]));
+    expect(by['officers_certified']).toBe('pass');
+    expect(by['limitation_period']).toBe('pass');
+    // real findings: no provision cited in the draft, and the evidence and the draft decision are not in the file yet
+    expect(by['legal_basis']).toBe('fail');
+    expect(by['required_documents']).toBe('fail');
+    expect(by['reviewer_independent']).toBe('warn');
+    expect(pr.status).toBe('fail');
+    expect(pr.items.every((i) => i.citation.length > 0)).toBe(true);
+    // the decision step is not reachable yet: its documents and dates are missing
+    const decide = (await call('officer', 'GET', `/api/v1/cases/${c.id}/pre-review?step=decide`)).json() as { status: string; items: { key: string; status: string }[] };
+    expect(decide.status).toBe('fail');
+    expect(decide.items.find((i) => i.key === 'required_documents')?.status).toBe('fail');
+    expect((await call('other_officer', 'GET', `/api/v1/cases/${c.id}/pre-review`)).statusCode).toBe(404);
+  });
+});

@@ -1,4 +1,4 @@
-import { PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type ReviewChecklistKey } from '@zhifa/domain';
+import { PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
@@ -300,6 +300,26 @@ export function caseRoutes(s: CaseService, files: CaseFileService): FastifyPlugi
         },
       },
       async (req) => s.updateParty(actorOf(req), req.params.id, req.body, meta(req)),
+    );
+    app.get(
+      '/cases/:id/pre-review',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '智能预审: every machine-checkable point for the step the case is heading to (or ?step=), each pass / warn / fail with its citation',
+          params: IdParams,
+          querystring: z.object({ step: z.enum(PRE_REVIEW_STEPS as [PreReviewStep, ...PreReviewStep[]]).optional() }),
+          response: {
+            200: z.object({
+              step: z.string(),
+              status: z.enum(['pass', 'warn', 'fail']),
+              items: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string(), status: z.enum(['pass', 'warn', 'fail']), detail: z.string(), detailZh: z.string(), citation: z.string(), data: z.record(z.string(), z.unknown()).optional() })),
+            }),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => s.preReview(actorOf(req), req.params.id, req.query.step),
     );
     app.get('/cases/:id/events', { schema: { tags: ['cases'], summary: 'The case’s event history (append-only)', params: IdParams, response: { 200: z.array(EventOut), ...stdErrors } } }, async (req) =>
       s.events(actorOf(req), req.params.id),

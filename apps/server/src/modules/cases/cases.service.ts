@@ -11,6 +11,10 @@ import {
   PENALTY_DEADLINE_LABELS,
   provisionalCalendar,
   type HearingThresholds,
+  preReview as runPreReview,
+  type CaseFileDoc,
+  type PreReviewInput,
+  type PreReviewStep,
   type ReviewChecklistKey,
   PENALTY_TYPES,
   type CaseOfficer,
@@ -29,7 +33,7 @@ import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
-import { documentTitle, type CaseDocumentKind, type CaseDocumentService } from './case-documents.service.ts';
+import { documentTitle, type CaseDocumentKind, type CaseDocumentService, type DocumentSnapshot } from './case-documents.service.ts';
 import { caseEvents, cases, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
 import type { NumberingService } from './numbering.service.ts';
 import type { PartyService } from './parties.service.ts';
@@ -75,6 +79,21 @@ export interface ActionPayload {
 /** 送达方式 (行政处罚法 Art.61; 民事诉讼法 Art.87–95). Electronic service needs the party's written consent. */
 export const SERVICE_METHODS = ['direct', 'left_at_address', 'post', 'electronic', 'public_notice'] as const;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+
+/** The step a case in this status is heading to, for the pre-review. */
+const PRE_REVIEW_STEP_OF: Partial<Record<string, PreReviewStep>> = {
+  investigating: 'submit_review',
+  investigation_ended: 'submit_review',
+  review_returned: 'submit_review',
+  under_review: 'submit_review',
+  reviewed: 'serve_notice',
+  discussed: 'serve_notice',
+  notice_served: 'decide',
+  hearing_held: 'decide',
+  decided: 'close',
+  executing: 'close',
+  executed: 'close',
+};
 
 function extraServices(extra: Record<string, unknown>, receiptId: string) {
   const served = (extra['served'] as { kind: string }[] | undefined) ?? [];
@@ -572,6 +591,82 @@ export function createCaseService({
         return updated;
       });
       return caseOut(actor, row);
+    },
+
+    /**
+     * 智能预审: every machine-checkable point of the case for the step it is heading to (or `step`), run by the domain's
+     * `preReview` on what the case holds now — shown to the handler before submitting and to the reviewer before reviewing.
+     */
+    async preReview(actor: Actor, id: string, stepIn?: PreReviewStep) {
+      requirePermission(actor, 'case.read');
+      const r = await getScoped(actor, id);
+      const facts = await factsOf(r);
+      const ctx = await contextFor(actor, r);
+      const step: PreReviewStep = stepIn ?? PRE_REVIEW_STEP_OF[r.status] ?? 'submit_review';
+      const [[item], evs, docs] = await Promise.all([
+        db.select().from(items).where(eq(items.id, r.itemId)),
+        db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.seq),
+        documents.listFor(db, id),
+      ]);
+      const dayOf = (action: string, last = false) => {
+        const hits = evs.filter((e) => e.action === action);
+        const e = last ? hits.at(-1) : hits[0];
+        return e ? chinaDate(e.occurredAt) : null;
+      };
+      const p = r.party;
+      const c = r.content;
+      const byNumber = new Map(docs.filter((d) => d.number).map((d) => [`${d.kind}:${d.number}`, d.id]));
+      const input: PreReviewInput = {
+        step,
+        asOf: ctx.now,
+        partyType: p.type,
+        party: { name: p.name, identifier: p.type === 'individual' ? p.idNumber : p.uscc, address: p.address ?? null },
+        sector: r.sector,
+        placePath: r.placePath,
+        findings: c.findings ?? null,
+        item: item ? { code: item.code, legalBasis: item.legalBasis.map((b) => ({ law: b.law, article: b.article, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo ?? null })) } : null,
+        citedBasis: c.legalBasis ? [{ law: c.legalBasis, article: '' }] : [],
+        violation: r.facts.violation,
+        involvesLifeHealthOrFinancialSafety: r.facts.involvesLifeHealthOrFinancialSafety,
+        hasHarmfulConsequences: r.facts.hasHarmfulConsequences,
+        dates: {
+          discoveredOn: r.facts.discoveredOn,
+          filedOn: r.facts.filedOn,
+          investigationEndedOn: dayOf('end_investigation', true),
+          reviewSubmittedOn: dayOf('submit_review', true),
+          reviewPassedOn: r.facts.reviewPassedOn,
+          noticeServedOn: r.facts.noticeServedOn,
+          hearingRequestedOn: r.facts.hearingRequestedOn,
+          hearingHeldOn: r.facts.hearingHeldOn,
+          decidedOn: r.facts.decidedOn,
+          decisionServedOn: r.facts.decisionServedOn,
+          paidOn: r.facts.paymentCompletedOn,
+          closedOn: dayOf('close', true),
+        },
+        proposed: r.facts.proposed,
+        notified: r.facts.notified,
+        noticeStatesHearingRight: docs.some((d) => d.kind === 'hearing_notice'),
+        discretion: r.facts.discretion,
+        officers: facts.officers,
+        // The investigation steps were taken by the case's officers on the days they were recorded (行政处罚法 Art.42, 55).
+        acts: evs
+          .filter((e) => ['file', 'start_investigation', 'end_investigation'].includes(e.action))
+          .map((e) => ({ kind: e.action, on: chinaDate(e.occurredAt), officerIds: r.facts.officerIds, needsTwoOfficers: true })),
+        reviewerId: r.facts.reviewerId,
+        documents: docs.map((d) => {
+          const snap = d.data as unknown as DocumentSnapshot;
+          const served = (snap.extra['served'] as { kind: string; number: string | null }[] | undefined)?.[0];
+          return {
+            id: d.id,
+            kind: d.kind as CaseFileDoc['kind'],
+            date: snap.date,
+            ...(served ? { servesDocumentId: byNumber.get(`${served.kind}:${served.number}`) ?? docs.find((x) => x.kind === served.kind)?.id ?? null } : {}),
+          };
+        }),
+        isCollectiveDiscussionRequired: r.facts.isCollectiveDiscussionRequired,
+        params: ctx.params as unknown as PreReviewInput['params'],
+      };
+      return { step, ...runPreReview(input, provisionalCalendar(ctx.calendar)) };
     },
 
     async events(actor: Actor, id: string) {
