@@ -333,6 +333,12 @@ export default async function caseJourney({ page, context, baseURL, screenshot, 
   assert.equal(ended.isMajor, true, `a ${fineText} yuan fine on ${item.code} is a major decision (≥ ${item.majorCriteria.fineAtLeast})`);
   await page.getByText('重大执法决定').first().waitFor();
   assert.match(await page.getByTestId('case-proposed').innerText(), /罚款/);
+  // 智能预审 for the review ahead: the two officers were certified when they acted; no reviewer is named yet.
+  await page.getByTestId('pre-review-officers_certified').waitFor();
+  assert.equal(await page.getByTestId('pre-review-officers_certified').getAttribute('data-status'), 'pass');
+  assert.equal(await page.getByTestId('pre-review-reviewer_independent').getAttribute('data-status'), 'warn');
+  await page.getByTestId('case-pre-review').scrollIntoViewIfNeeded();
+  await shot('03b-pre-review');
 
   // ---- 3. before the legal review, deciding is not possible, and the refusals cite the law --------------------------
   assert.equal(await page.getByTestId('action-decide').count(), 0, 'no decide step before the legal review');

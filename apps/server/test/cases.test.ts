@@ -5,6 +5,7 @@ import { REVIEW_CHECKLIST_KEYS, SHIPPED_CALENDAR_ENTRIES, type Role } from '@zhi
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents } from '../src/modules/cases/index.ts';
+import { citedProvisions } from '../src/modules/cases/cases.service.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
 import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
@@ -346,4 +347,13 @@ describe('智能预审 (machine pre-review)', () => {
     expect(decide.items.find((i) => i.key === 'required_documents')?.status).toBe('fail');
     expect((await call('other_officer', 'GET', `/api/v1/cases/${c.id}/pre-review`)).statusCode).toBe(404);
   });
+});
+
+describe('citedProvisions (free-text legal basis → law + article for the pre-review)', () => {
+  it.each([
+    ['《中华人民共和国食品安全法》第一百二十六条第一款第五项', [{ law: '《中华人民共和国食品安全法》', article: '第一百二十六条第一款第五项' }]],
+    ['《食品安全法》第三十四条；《产品质量法》第四十九条', [{ law: '《食品安全法》', article: '第三十四条' }, { law: '《产品质量法》', article: '第四十九条' }]],
+    ['见执法事项所列条款', [{ law: '见执法事项所列条款', article: '' }]],
+    ['', []],
+  ])('%s', (text, expected) => expect(citedProvisions(text)).toEqual(expected));
 });

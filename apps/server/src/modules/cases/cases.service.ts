@@ -80,6 +80,16 @@ export interface ActionPayload {
 export const SERVICE_METHODS = ['direct', 'left_at_address', 'post', 'electronic', 'public_notice'] as const;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
 
+/**
+ * The provisions a handler cited in free text — 《中华人民共和国食品安全法》第三十四条；《…》第…条 — as law + article, so
+ * the pre-review can compare them with the item's catalogued basis. Text without a 《》 title stays one provision.
+ */
+export function citedProvisions(text: string | null | undefined): { law: string; article: string }[] {
+  if (!text?.trim()) return [];
+  const found = [...text.matchAll(/《([^》]+)》\s*([^《；;，,、]*)/g)].map((m) => ({ law: `《${m[1]!.trim()}》`, article: m[2]!.trim() }));
+  return found.length > 0 ? found : [{ law: text.trim(), article: '' }];
+}
+
 /** The step a case in this status is heading to, for the pre-review. */
 const PRE_REVIEW_STEP_OF: Partial<Record<string, PreReviewStep>> = {
   investigating: 'submit_review',
@@ -625,7 +635,7 @@ export function createCaseService({
         placePath: r.placePath,
         findings: c.findings ?? null,
         item: item ? { code: item.code, legalBasis: item.legalBasis.map((b) => ({ law: b.law, article: b.article, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo ?? null })) } : null,
-        citedBasis: c.legalBasis ? [{ law: c.legalBasis, article: '' }] : [],
+        citedBasis: [...citedProvisions(c.legalBasis), ...citedProvisions(c.penaltyBasis)],
         violation: r.facts.violation,
         involvesLifeHealthOrFinancialSafety: r.facts.involvesLifeHealthOrFinancialSafety,
         hasHarmfulConsequences: r.facts.hasHarmfulConsequences,

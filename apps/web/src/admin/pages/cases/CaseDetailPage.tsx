@@ -11,6 +11,7 @@ import { CaseDocuments } from '../../../components/cases/CaseDocuments.tsx';
 import { CaseStatusTag } from '../../../components/cases/CaseStatusTag.tsx';
 import { CaseTimeline } from '../../../components/cases/CaseTimeline.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
+import { PreReviewCard } from '../../../components/cases/PreReviewCard.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -267,6 +268,7 @@ export default function CaseDetailPage() {
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <DeadlinesCard deadlines={pc.deadlines} />
+            <PreReviewCard caseId={pc.id} status={pc.status} version={pc.version} />
             <CaseDocuments caseId={pc.id} caseNo={pc.caseNo} documents={pc.documents} />
           </Space>
         </Col>
