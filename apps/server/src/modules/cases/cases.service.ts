@@ -144,6 +144,10 @@ function partyView(p: CaseParty): Record<string, unknown> {
   return p.type === 'individual' ? { ...p, idNumber: maskIdNumber(p.idNumber) } : { ...p };
 }
 
+/** An officer as a step loads it: the guard facts plus what the case page shows (name, certificate numbers). */
+type LoadedOfficer = CaseOfficer & { name: string; certificateNumbers: { number: string; status: string }[] };
+type LoadedFacts = Omit<PenaltyCaseFacts, 'officers'> & { officers: LoadedOfficer[] };
+
 const sameContent = (a: PenaltyContent | null, b: PenaltyContent | null) => JSON.stringify(a) === JSON.stringify(b);
 
 export function createCaseService({
@@ -165,7 +169,7 @@ export function createCaseService({
 }) {
   const today = () => chinaDate(clock.now());
 
-  async function loadOfficers(ids: readonly string[], tx: Db = db): Promise<CaseOfficer[]> {
+  async function loadOfficers(ids: readonly string[], tx: Db = db): Promise<LoadedOfficer[]> {
     if (ids.length === 0) return [];
     const [os, cs] = await Promise.all([
       tx.select().from(officers).where(inArray(officers.id, [...ids])),
@@ -177,6 +181,8 @@ export function createCaseService({
     ]);
     return os.map((o) => ({
       id: o.id,
+      name: o.name,
+      certificateNumbers: cs.filter((c) => c.c.officerId === o.id).map(({ c }) => ({ number: c.number, status: c.status })),
       personnelType: o.personnelType,
       onDuty: o.onDuty,
       certificates: cs
@@ -206,7 +212,7 @@ export function createCaseService({
     return { id: o.id, hasLegalQualification: o.hasLegalQualification, priorReviewCount: c?.n ?? 0 };
   }
 
-  async function factsOf(row: { id: string; status: string; facts: StoredCaseFacts }, tx: Db = db): Promise<PenaltyCaseFacts> {
+  async function factsOf(row: { id: string; status: string; facts: StoredCaseFacts }, tx: Db = db): Promise<LoadedFacts> {
     const { officerIds, reviewerId, ...rest } = row.facts;
     return { ...rest, status: row.status as PenaltyStatus, officers: await loadOfficers(officerIds, tx), reviewer: await loadReviewer(reviewerId, row.id, tx) };
   }
@@ -253,23 +259,29 @@ export function createCaseService({
     }));
   }
 
-  async function caseOut(actor: Actor, r: CaseRow) {
-    const facts = await factsOf(r);
-    const ctx = await contextFor(actor, r);
+  /**
+   * The case as the API returns it. A step passes what it already loaded (`pre`: the officers and the guard context)
+   * so that answering does not repeat the step's own reads.
+   */
+  async function caseOut(actor: Actor, r: CaseRow, pre?: { facts: LoadedFacts; ctx: GuardContext }) {
+    const [facts, ctx] = pre ? [pre.facts, pre.ctx] : await Promise.all([factsOf(r), contextFor(actor, r)]);
     const available = availablePenaltyActions(facts, ctx);
-    const people = [...r.facts.officerIds, ...(r.facts.reviewerId ? [r.facts.reviewerId] : [])];
-    const [[item], [agency], os, certs, docs] = await Promise.all([
-      db.select({ name: items.name, code: items.code }).from(items).where(eq(items.id, r.itemId)),
-      db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, r.agencyId)),
-      people.length ? db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, people)) : Promise.resolve([]),
-      people.length ? db.select({ officerId: certificates.officerId, number: certificates.number, status: certificates.status }).from(certificates).where(inArray(certificates.officerId, people)) : Promise.resolve([]),
+    const reviewerId = r.facts.reviewerId;
+    const [[names], reviewerRows, docs] = await Promise.all([
+      db.select({ itemName: items.name, itemCode: items.code, agencyName: subjects.name }).from(items).innerJoin(subjects, eq(subjects.id, r.agencyId)).where(eq(items.id, r.itemId)),
+      reviewerId
+        ? db.select({ name: officers.name, number: certificates.number, status: certificates.status }).from(officers).leftJoin(certificates, eq(certificates.officerId, officers.id)).where(eq(officers.id, reviewerId))
+        : Promise.resolve([]),
       documents.listFor(db, r.id),
     ]);
-    const person = (id: string) => ({
-      id,
-      name: os.find((o) => o.id === id)?.name ?? '',
-      certificateNo: (certs.find((c) => c.officerId === id && c.status === 'active') ?? certs.find((c) => c.officerId === id))?.number ?? null,
-    });
+    const item = names ? { name: names.itemName, code: names.itemCode } : undefined;
+    const agency = names ? { name: names.agencyName } : undefined;
+    const pick = (cs: readonly { number: string | null; status: string | null }[]) => (cs.find((c) => c.status === 'active') ?? cs.find((c) => c.number))?.number ?? null;
+    const person = (id: string) => {
+      if (id === reviewerId && !facts.officers.some((o) => o.id === id)) return { id, name: reviewerRows[0]?.name ?? '', certificateNo: pick(reviewerRows) };
+      const o = facts.officers.find((x) => x.id === id);
+      return { id, name: o?.name ?? '', certificateNo: pick(o?.certificateNumbers ?? []) };
+    };
     return {
       id: r.id,
       caseNo: r.caseNo,
@@ -698,7 +710,7 @@ export function createCaseService({
     async act(actor: Actor, id: string, action: PenaltyAction, input: { payload: ActionPayload; version: number; idempotencyKey?: string | undefined }, meta: { requestId?: string }) {
       const isReview = REVIEW_ACTIONS.includes(action);
       requirePermission(actor, isReview ? 'case.review' : 'case.handle');
-      const row = await db.transaction(async (tx) => {
+      const done = await db.transaction(async (tx): Promise<{ row: CaseRow; pre?: { facts: LoadedFacts; ctx: GuardContext } }> => {
         const before = await getScoped(actor, id, tx);
         if (isReview) {
           // Only the reviewer the case was submitted to decides the review: the account must be that officer's.
@@ -716,7 +728,7 @@ export function createCaseService({
           const [seen] = await tx.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.idempotencyKey, input.idempotencyKey)));
           if (seen) {
             if (seen.action !== action) throw new AppError('DUPLICATE', { details: { idempotencyKey: input.idempotencyKey, action: seen.action } });
-            return before;
+            return { row: before };
           }
         }
         checkPayload(action, input.payload, before.facts, today());
@@ -724,7 +736,8 @@ export function createCaseService({
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
         const facts = await factsOf({ id, status: before.status, facts: stored }, tx);
-        const checked = checkPenaltyAction(facts, action, await contextFor(actor, before));
+        const ctx = await contextFor(actor, before);
+        const checked = checkPenaltyAction(facts, action, ctx);
         if (!checked.ok) {
           const first = checked.refusals[0]!;
           const err = AppError.fromRefusal(first);
@@ -748,7 +761,7 @@ export function createCaseService({
         const seq = (last?.seq ?? 0) + 1;
         await tx.insert(caseEvents).values({ caseId: id, seq, action, fromStatus: from, toStatus: checked.to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now });
         // The documents this step puts on paper, frozen with the case as it now stands.
-        const params = (await contextFor(actor, updated)).params as unknown as HearingThresholds;
+        const params = ctx.params as unknown as HearingThresholds;
         const kinds = documentsFor(action, after, isHearingEntitled(after, params));
         const issued: { kind: string; number: string | null; id: string }[] = [];
         for (const [i, kind] of kinds.entries()) {
@@ -782,9 +795,12 @@ export function createCaseService({
           regionPath: updated.regionPath,
           agencyId: updated.agencyId,
         });
-        return updated;
+        // The case as it now stands, from what this step already loaded (the officers do not change in a step).
+        const { officerIds: _o, reviewerId: _r, ...rest } = after;
+        const reviewer = after.reviewerId === stored.reviewerId ? facts.reviewer : await loadReviewer(after.reviewerId, id, tx);
+        return { row: updated, pre: { facts: { ...rest, status: checked.to, officers: facts.officers, reviewer }, ctx } };
       });
-      return caseOut(actor, row);
+      return caseOut(actor, done.row, done.pre);
     },
   };
 }

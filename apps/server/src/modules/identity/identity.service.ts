@@ -75,6 +75,10 @@ export function createIdentityService(deps: Deps) {
 
   async function getSettings(tx: Db = db): Promise<SecuritySettings> {
     const [row] = await tx.select().from(securitySettings).where(eq(securitySettings.id, 1));
+    return settingsOf(row ?? null);
+  }
+
+  function settingsOf(row: typeof securitySettings.$inferSelect | null): SecuritySettings {
     if (!row) {
       return { passwordPolicy: DEFAULT_PASSWORD_POLICY, lockoutThreshold: 5, lockoutMinutes: 15, idleTimeoutMinutes: 30, version: 0 };
     }
@@ -179,15 +183,22 @@ export function createIdentityService(deps: Deps) {
     async authenticate(token: string | undefined): Promise<{ actor: Actor; user: UserRow; mustChangePassword: boolean }> {
       if (!token) throw new AppError('UNAUTHENTICATED');
       const now = clock.now();
-      const [s] = await db.select().from(sessions).where(eq(sessions.id, sha256(token)));
+      // One round trip per request: the session with its user and the security settings (every API call passes here).
+      const [row] = await db
+        .select({ s: sessions, u: users, settings: securitySettings })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(securitySettings, eq(securitySettings.id, 1))
+        .where(eq(sessions.id, sha256(token)));
+      const s = row?.s;
       if (!s || s.revokedAt) throw new AppError('UNAUTHENTICATED');
-      const settings = await getSettings();
+      const settings = settingsOf(row.settings);
       const idleMs = settings.idleTimeoutMinutes * 60_000;
       if (now.getTime() - s.lastSeenAt.getTime() > idleMs || now.getTime() - s.createdAt.getTime() > SESSION_MAX_HOURS * 3600_000) {
         await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, s.id));
         throw new AppError('SESSION_EXPIRED');
       }
-      const u = await getUserRow(db, s.userId);
+      const u = row.u;
       if (u.status !== 'active' || !u.role) {
         await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, s.id));
         throw new AppError('ACCOUNT_INACTIVE');
