@@ -606,9 +606,8 @@ export function createCaseService({
           .where(and(eq(cases.id, id), eq(cases.version, input.version)))
           .returning();
         if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: input.version } });
-        const [last] = await tx.select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` }).from(caseEvents).where(eq(caseEvents.caseId, id));
         const changes = { address: input.address, phone: input.phone, legalRepresentative: input.legalRepresentative };
-        await tx.insert(caseEvents).values({ caseId: id, seq: (last?.seq ?? 0) + 1, action: 'update_party', fromStatus: before.status, toStatus: before.status, actorId: actor.userId, actorRole: actor.role, payload: changes, occurredAt: now });
+        await tx.insert(caseEvents).values({ caseId: id, seq: updated.version, action: 'update_party', fromStatus: before.status, toStatus: before.status, actorId: actor.userId, actorRole: actor.role, payload: changes, occurredAt: now });
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action: 'update_party', before: { party: before.party }, after: { party }, regionPath: before.regionPath, agencyId: before.agencyId });
         return updated;
       });
@@ -756,9 +755,10 @@ export function createCaseService({
           .where(and(eq(cases.id, id), eq(cases.version, input.version)))
           .returning();
         if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: input.version } });
-        const [last] = await tx.select({ seq: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` }).from(caseEvents).where(eq(caseEvents.caseId, id));
         const payload: Record<string, unknown> = { ...input.payload, ...(action === 'pass_review' || action === 'submit_review' ? { reviewerId: after.reviewerId } : {}) };
-        const seq = (last?.seq ?? 0) + 1;
+        // Every event bumps the version and every version bump is an event (open = 1), so the event's number is the new
+        // version; the unique (case_id, seq) index would refuse a step that broke this.
+        const seq = updated.version;
         await tx.insert(caseEvents).values({ caseId: id, seq, action, fromStatus: from, toStatus: checked.to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now });
         // The documents this step puts on paper, frozen with the case as it now stands.
         const params = ctx.params as unknown as HearingThresholds;
