@@ -15,7 +15,7 @@ import { withAmbientTransactions, type Database } from './db/client.ts';
 import { systemClock, type Clock, type OffsetClock } from './lib/clock.ts';
 import { errorCodeList, installErrorHandler, installNotFoundHandler } from './lib/errors.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
-import { createBlobStore } from './modules/blobs/index.ts';
+import { createBlobStore, type BlobStore } from './modules/blobs/index.ts';
 import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
@@ -57,6 +57,8 @@ export interface AppOptions {
   /** Start the background job loop (off in most tests, which drive jobs explicitly). */
   runJobs?: boolean;
   logger?: boolean;
+  /** The blob store (`openBlobStore(config)`: disk or S3); the disk store under DATA_DIR/blobs when not given. */
+  blobs?: BlobStore;
 }
 
 /** Composition root (style.md): config, database, blob store, services, routes — wired here and nowhere else. */
@@ -83,7 +85,7 @@ export async function buildApp(opts: AppOptions) {
     origin: opts.config.LEDGER_ORIGIN ?? 'zhifa:demo',
   });
   const audit = createAuditService({ ledger });
-  const blobs = createBlobStore({ root: path.join(opts.config.dataDir, 'blobs') });
+  const blobs = opts.blobs ?? createBlobStore({ root: path.join(opts.config.dataDir, 'blobs') });
   const regions = createRegionService({ db, audit });
   const subjects = createSubjectService({ db, audit, regions });
   const rules = createRuleService({ db, audit, regions });

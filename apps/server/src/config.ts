@@ -33,7 +33,22 @@ const EnvSchema = z.object({
   CLOCK_ADJUSTABLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Set the Secure flag on the session cookie (enable behind HTTPS). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-});
+  /** Where blobs (evidence, documents, imports) live: `disk` (DATA_DIR/blobs) or `s3` (an S3-compatible object store). */
+  BLOB_STORE: z.enum(['disk', 's3']).default('disk'),
+  /** S3 endpoint URL (MinIO, Ceph RGW, a cloud provider's S3 API); unset for AWS itself. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** S3 region (any value for most S3-compatible stores). */
+  S3_REGION: z.string().default('us-east-1'),
+  /** Bucket holding the blobs (required when BLOB_STORE=s3). */
+  S3_BUCKET: z.string().optional(),
+  /** Key prefix inside the bucket, e.g. `zhifa/`. */
+  S3_PREFIX: z.string().default(''),
+  /** Access key; when unset the SDK's default credential chain (environment, profile, instance role) is used. */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style addressing (most private S3-compatible stores need it). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+}).refine((e) => e.BLOB_STORE !== 's3' || !!e.S3_BUCKET, { path: ['S3_BUCKET'], message: 'required when BLOB_STORE=s3' });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };
 

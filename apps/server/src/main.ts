@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { openBlobStore } from './modules/blobs/index.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
 import { seedDemoCases, seedDemoCity } from './seed/index.ts';
 
@@ -9,7 +10,7 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
   const clock = config.CLOCK_ADJUSTABLE ? new OffsetClock() : undefined;
-  const { app, services } = await buildApp({ config, database, runJobs: true, ...(clock ? { clock, adjustableClock: clock } : {}) });
+  const { app, services } = await buildApp({ config, database, blobs: openBlobStore(config), runJobs: true, ...(clock ? { clock, adjustableClock: clock } : {}) });
   if (clock) app.log.warn('CLOCK_ADJUSTABLE=true: anyone can move this server\'s clock forward (demo/test only)');
   if (config.SEED_DEMO) {
     const t0 = Date.now();

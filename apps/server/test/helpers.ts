@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
+import type { BlobStore } from '../src/modules/blobs/index.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import type { Actor } from '../src/lib/actor.ts';
 import { FakeClock } from '../src/lib/clock.ts';
@@ -47,11 +48,17 @@ export async function openTestDatabase(): Promise<Database & { label: string }> 
   };
 }
 
-export async function makeTestApp(opts: { clock?: FakeClock } = {}) {
+export async function makeTestApp(opts: { clock?: FakeClock; blobs?: (dataDir: string) => BlobStore } = {}) {
   const database = await openTestDatabase();
   const clock = opts.clock ?? new FakeClock(new Date('2026-06-01T09:00:00+08:00'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-test-'));
-  const built = await buildApp({ config: { dataDir, COOKIE_SECURE: false, LOG_LEVEL: 'silent' }, database, clock, logger: false });
+  const built = await buildApp({
+    config: { dataDir, COOKIE_SECURE: false, LOG_LEVEL: 'silent' },
+    database,
+    clock,
+    logger: false,
+    ...(opts.blobs ? { blobs: opts.blobs(dataDir) } : {}),
+  });
   await built.app.ready();
   return {
     ...built,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { openBlobStore } from '../modules/blobs/index.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
@@ -16,7 +17,7 @@ if (!file) {
 const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
 // Sequence what is waiting and sign a fresh tree head, so the export ends with a checkpoint covering every leaf.
-const { app, services } = await buildApp({ config, database, logger: false });
+const { app, services } = await buildApp({ config, database, blobs: openBlobStore(config), logger: false });
 while ((await services.ledger.sequence()) > 0);
 await services.ledger.checkpoint();
 await app.close();

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
-import { createBlobStore } from '../modules/blobs/index.ts';
+import { openBlobStore } from '../modules/blobs/index.ts';
 import { verifyExportFile, verifyLedger } from '../modules/ledger/index.ts';
 
 /**
@@ -32,7 +31,7 @@ if (offline >= 0) {
 const config = loadConfig();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
 const t0 = performance.now();
-const blobs = createBlobStore({ root: path.join(config.dataDir, 'blobs') });
+const blobs = openBlobStore(config);
 const result = await verifyLedger(database.db, { trustedKeys, blobs });
 const seconds = (performance.now() - t0) / 1000;
 await database.close();
