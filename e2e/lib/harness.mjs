@@ -84,6 +84,8 @@ export async function startServer({ healthTimeoutMs = 180_000, logFile = path.jo
     SEED_DEMO: 'true',
     // The case journey lets the statement window pass by moving the server's clock (POST /api/v1/test/clock).
     CLOCK_ADJUSTABLE: 'true',
+    // Journeys check fresh records against the public log: sign tree heads often.
+    LEDGER_CHECKPOINT_SECONDS: '3',
     WEB_DIST,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'info',
   };

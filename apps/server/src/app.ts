@@ -142,7 +142,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(ledgerRoutes(ledger));
       await v1.register(caseRoutes(cases, caseFiles));
       await v1.register(partyRoutes(parties));
-      await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
+      await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir, leafHashesOf: (kind, refs) => ledger.leafHashesOf(kind, refs) }));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(

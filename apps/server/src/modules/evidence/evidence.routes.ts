@@ -116,7 +116,11 @@ function tusError(e: unknown, log?: { error(o: object, m: string): void }): { st
  * hashing and only then record the evidence row, so an acknowledged upload is durable and an interrupted one is
  * never referenced.
  */
-export function evidenceRoutes(evidence: EvidenceService, blobs: BlobStore, opts: { dataDir: string }): FastifyPluginAsyncZod {
+export function evidenceRoutes(
+  evidence: EvidenceService,
+  blobs: BlobStore,
+  opts: { dataDir: string; leafHashesOf(kind: string, refs: string[]): Promise<Map<string, string>> },
+): FastifyPluginAsyncZod {
   return async (app) => {
     const directory = path.join(opts.dataDir, 'uploads');
     await fs.mkdir(directory, { recursive: true });
@@ -209,8 +213,19 @@ export function evidenceRoutes(evidence: EvidenceService, blobs: BlobStore, opts
     );
     app.get(
       '/evidence',
-      { schema: { tags: ['evidence'], summary: 'Evidence in my scope, newest first', querystring: z.object({ caseRef: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.array(EvidenceOut), ...stdErrors } } },
-      async (req) => evidence.list(actorOf(req), req.query),
+      {
+        schema: {
+          tags: ['evidence'],
+          summary: 'Evidence in my scope, newest first, each with its leaf in the tamper-evident log',
+          querystring: z.object({ caseRef: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.array(EvidenceOut.extend({ leafHash: z.string().nullable().describe('the evidence record\'s leaf in the tamper-evident log (check it at /verify); null until logged') })), ...stdErrors },
+        },
+      },
+      async (req) => {
+        const rows = await evidence.list(actorOf(req), req.query);
+        const leaves = await opts.leafHashesOf('evidence', rows.map((r) => r.id));
+        return rows.map((r) => ({ ...r, leafHash: leaves.get(r.id) ?? null }));
+      },
     );
     app.get(
       '/evidence/:id',

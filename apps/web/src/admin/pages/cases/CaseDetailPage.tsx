@@ -12,6 +12,7 @@ import { CaseStatusTag } from '../../../components/cases/CaseStatusTag.tsx';
 import { CaseTimeline } from '../../../components/cases/CaseTimeline.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
 import { PreReviewCard } from '../../../components/cases/PreReviewCard.tsx';
+import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -271,6 +272,9 @@ export default function CaseDetailPage() {
             <PreReviewCard caseId={pc.id} status={pc.status} version={pc.version} />
             <CaseDocuments caseId={pc.id} caseNo={pc.caseNo} documents={pc.documents} />
           </Space>
+        </Col>
+        <Col xs={24}>
+          <EvidencePanel caseId={pc.id} />
         </Col>
         <Col xs={24}>
           <CaseTimeline events={events} names={names} />
