@@ -125,6 +125,33 @@ describe('resumable upload (tus 1.0)', () => {
     expect(e).toMatchObject({ kind: 'video', size: data.length, sha256: sha(data), fileName: '现场视频.mp4' });
   });
 
+  it('keeps the PATCH protocol rules: version, content type, offset, length, uploader', async () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const headers = { cookie: cookies.officer!, 'tus-resumable': '1.0.0' };
+    const create = await fetch(`${base}/api/v1/uploads`, {
+      method: 'POST',
+      headers: { ...headers, 'upload-length': '1000', 'upload-metadata': `filename ${b64('a.mp4')},filetype ${b64('video/mp4')},meta ${b64(JSON.stringify(meta({ caseRef: 'QHD-TUS-RULES' })))}` },
+    });
+    const url = `${base}${create.headers.get('location')!}`;
+    const patch = (h: Record<string, string>, body: Buffer) => fetch(url, { method: 'PATCH', headers: { ...headers, 'content-type': 'application/offset+octet-stream', ...h }, body });
+    expect((await patch({ 'tus-resumable': '0.2.2', 'upload-offset': '0' }, Buffer.alloc(10))).status).toBe(412);
+    // Another body type never reaches the upload: Fastify refuses it, answered as the structured 400.
+    const wrongType = await patch({ 'content-type': 'application/octet-stream', 'upload-offset': '0' }, Buffer.alloc(10));
+    expect(wrongType.status).toBe(400);
+    expect(((await wrongType.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe('FST_ERR_CTP_INVALID_MEDIA_TYPE');
+    const wrongOffset = await patch({ 'upload-offset': '5' }, Buffer.alloc(10));
+    expect(wrongOffset.status).toBe(409);
+    expect(wrongOffset.headers.get('upload-offset')).toBe('0');
+    expect((await patch({ 'upload-offset': '0' }, Buffer.alloc(1001))).status).toBe(413);
+    expect((await patch({ 'upload-offset': '0', cookie: cookies.head! }, Buffer.alloc(10))).status).toBe(404);
+    // None of the refused requests wrote a byte.
+    expect((await fetch(url, { method: 'HEAD', headers })).headers.get('upload-offset')).toBe('0');
+    const ok = await patch({ 'upload-offset': '0' }, Buffer.alloc(400, 1));
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('upload-offset')).toBe('400');
+    expect(ok.headers.get('zhifa-evidence-id')).toBeNull(); // not complete yet
+  });
+
   it('refuses to create an upload with bad metadata before any byte is sent', async () => {
     const res = await fetch(`${base}/api/v1/uploads`, {
       method: 'POST',
