@@ -29,7 +29,7 @@ export const enUS: Record<MessageKey, string> = {
   'verify.included': 'The record is entry {index} of the signed log of {size} records',
   'verify.bodyOk': 'The signed text matches the tree head',
   'verify.proofLength': 'The inclusion proof has {n} hashes, each recomputed in this browser.',
-  'verify.unsupportedHash': 'This log uses the SM3 hash, which this page cannot check yet; use npm run verify or an independent tool.',
+  'verify.unsupportedHash': 'This log uses a hash this page cannot check (it supports SHA-256 and SM3); use npm run verify or an independent tool.',
   'portal.backHome': 'Back to home',
 
   'nav.dashboard': 'Dashboard',

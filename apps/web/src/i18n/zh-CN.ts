@@ -29,7 +29,7 @@ export const zhCN = {
   'verify.included': '该记录是日志第 {index} 条，包含于 {size} 条记录的签名日志中',
   'verify.bodyOk': '签名内容与日志头一致',
   'verify.proofLength': '包含证明由 {n} 个哈希组成，已在本浏览器中逐一计算核对。',
-  'verify.unsupportedHash': '该日志使用国密 SM3 哈希，浏览器内核验暂不支持；请使用 npm run verify 或第三方工具核验。',
+  'verify.unsupportedHash': '该日志使用的哈希算法本页无法核验（支持 SHA-256 与国密 SM3）；请使用 npm run verify 或第三方工具核验。',
   'portal.backHome': '返回首页',
 
   'nav.dashboard': '工作台',

@@ -1,16 +1,16 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { inclusionProof, leafHash, rootOf, toHex } from '@zhifa/domain';
+import { inclusionProof, leafHash, rootOf, sm3, toHex, type HashFn } from '@zhifa/domain';
 import { describe, expect, it } from 'vitest';
 import { browserSha256, verifyAnswer, type InclusionAnswer } from './verify-ledger.ts';
 
-const h = browserSha256;
 const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
 const pem = (raw: Uint8Array) => `-----BEGIN PUBLIC KEY-----\n${btoa(String.fromCharCode(...SPKI_PREFIX, ...raw))}\n-----END PUBLIC KEY-----\n`;
 
-function signedAnswer(index: number) {
+function signedAnswer(index: number, alg: 'sha256' | 'sm3' = 'sha256') {
+  const h: HashFn = alg === 'sm3' ? sm3 : browserSha256;
   const leaves = ['a', 'b', 'c', 'd', 'e'].map((x) => leafHash(h, new TextEncoder().encode(x)));
   const root = toHex(rootOf(h, leaves));
-  const body = `zhifa-ledger-checkpoint/v1\nzhifa:test\n5\n${root}\nsha256\n2026-06-01T01:00:00.000Z\n`;
+  const body = `zhifa-ledger-checkpoint/v1\nzhifa:test\n5\n${root}\n${alg}\n2026-06-01T01:00:00.000Z\n`;
   const secret = ed25519.utils.randomSecretKey();
   const signature = btoa(String.fromCharCode(...ed25519.sign(new TextEncoder().encode(body), secret)));
   const answer: InclusionAnswer = {
@@ -18,7 +18,7 @@ function signedAnswer(index: number) {
     treeSize: 5,
     leafHash: toHex(leaves[index]!),
     proof: inclusionProof(h, leaves, index, 5).map(toHex),
-    checkpoint: { treeSize: 5, rootHash: root, hashAlg: 'sha256', keyId: 'k', publicKey: pem(ed25519.getPublicKey(secret)), signature, body, signedAt: '2026-06-01T01:00:00.000Z' },
+    checkpoint: { treeSize: 5, rootHash: root, hashAlg: alg, keyId: 'k', publicKey: pem(ed25519.getPublicKey(secret)), signature, body, signedAt: '2026-06-01T01:00:00.000Z' },
   };
   return answer;
 }
@@ -38,8 +38,14 @@ describe('browser-side log verification', () => {
     expect(verifyAnswer({ ...a, checkpoint: forged })).toMatchObject({ signatureValid: false, bodyMatches: false });
     expect(verifyAnswer({ ...a, checkpoint: { ...a.checkpoint, rootHash: '00'.repeat(32) } })).toMatchObject({ bodyMatches: false, included: false });
   });
-  it('says so instead of guessing when the log uses SM3', () => {
+  it('checks an SM3 log too, and refuses a proof computed with the other hash', () => {
+    for (let i = 0; i < 5; i++) expect(verifyAnswer(signedAnswer(i, 'sm3'))).toEqual({ signatureValid: true, bodyMatches: true, included: true, supported: true });
+    const a = signedAnswer(0, 'sha256');
+    // A SHA-256 proof presented as SM3 (root and body unchanged) must not verify.
+    expect(verifyAnswer({ ...a, checkpoint: { ...a.checkpoint, hashAlg: 'sm3' } })).toMatchObject({ included: false, bodyMatches: false });
+  });
+  it('says so instead of guessing when the log uses an unknown hash', () => {
     const a = signedAnswer(0);
-    expect(verifyAnswer({ ...a, checkpoint: { ...a.checkpoint, hashAlg: 'sm3' } })).toMatchObject({ supported: false, included: false });
+    expect(verifyAnswer({ ...a, checkpoint: { ...a.checkpoint, hashAlg: 'sha3-256' } })).toMatchObject({ supported: false, included: false });
   });
 });

@@ -1,10 +1,10 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { fromHex, verifyInclusion, type HashFn } from '@zhifa/domain';
+import { fromHex, sm3, verifyInclusion, type HashFn } from '@zhifa/domain';
 
 /**
  * Browser-side checks of the tamper-evident log (issue #8): the visitor's browser, not the server, decides whether a
- * record is in the signed log. SHA-256 and Ed25519 come from the audited @noble libraries; the Merkle algorithm is the
+ * record is in the signed log. SHA-256 and Ed25519 come from the audited @noble libraries, SM3 from the domain; the Merkle algorithm is the
  * same domain code the server uses (RFC 9162 §2.1.3.2).
  */
 export interface PublicCheckpoint {
@@ -26,6 +26,9 @@ export interface InclusionAnswer {
 }
 
 export const browserSha256: HashFn = (d) => sha256(d);
+
+/** The log's hash by its name in the signed tree head: SHA-256 (RFC 6962) or SM3 (GB/T 32905, the domain's pure code). */
+export const BROWSER_HASHES: Record<string, HashFn> = { sha256: browserSha256, sm3 };
 
 /** The raw 32-byte Ed25519 key is the tail of its SPKI DER (a fixed 12-byte header precedes it). */
 export function ed25519RawFromPem(pem: string): Uint8Array {
@@ -59,10 +62,11 @@ export interface VerifyResult {
 
 export function verifyAnswer(a: InclusionAnswer): VerifyResult {
   const cp = a.checkpoint;
-  if (cp.hashAlg !== 'sha256') return { signatureValid: checkSignature(cp), bodyMatches: bodyMatches(cp), included: false, supported: false };
+  const hash = BROWSER_HASHES[cp.hashAlg];
+  if (!hash) return { signatureValid: checkSignature(cp), bodyMatches: bodyMatches(cp), included: false, supported: false };
   let included: boolean;
   try {
-    included = verifyInclusion(browserSha256, fromHex(a.leafHash), a.leafIndex, cp.treeSize, a.proof.map(fromHex), fromHex(cp.rootHash));
+    included = verifyInclusion(hash, fromHex(a.leafHash), a.leafIndex, cp.treeSize, a.proof.map(fromHex), fromHex(cp.rootHash));
   } catch {
     // Malformed hex from the server is a failed check, not a crash.
     included = false;
