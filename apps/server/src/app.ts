@@ -19,7 +19,7 @@ import { createBlobStore, type BlobStore } from './modules/blobs/index.ts';
 import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
-import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
+import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
@@ -102,6 +102,7 @@ export async function buildApp(opts: AppOptions) {
   });
   const jobs = createJobRunner({ db, clock, log: app.log });
   const evidence = createEvidenceService({ db, blobs, audit, ledger, clock });
+  const accessRequests = createAccessRequestService({ db, blobs, audit, ledger, clock });
   const numbering = createNumberingService({ db });
   const parties = createPartyService({ db, audit });
   const caseDocuments = createCaseDocumentService({ numbering });
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(caseRoutes(cases, caseFiles));
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir, leafHashesOf: (kind, refs) => ledger.leafHashesOf(kind, refs) }));
+      await v1.register(accessRequestRoutes(accessRequests));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -197,7 +199,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

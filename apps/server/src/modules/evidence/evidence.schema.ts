@@ -1,4 +1,5 @@
-import { bigint, bigserial, boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Evidence (证据) of the full-process record (执法全过程记录): the file lives in the content-addressed blob store; this
@@ -55,4 +56,43 @@ export const evidenceAccess = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('evidence_access_evidence_idx').on(t.evidenceId, t.id)],
+);
+
+/**
+ * 当事人查阅申请 (domain-rules REC7): a party asks to consult or copy the records of its case. The identifier the
+ * requester gave is kept only as a SHA-256 (it proved who they are; it is not needed again) and masked for display.
+ * The decision is written once (submitted → approved / partly approved / refused), with the change event logged.
+ */
+export const evidenceAccessRequests = pgTable(
+  'evidence_access_requests',
+  {
+    id: uuid('id').primaryKey(),
+    trackingNo: text('tracking_no').notNull(),
+    /** SHA-256 of the one-time code given to the requester; the code itself is never stored. */
+    codeHash: text('code_hash').notNull(),
+    caseNo: text('case_no').notNull(),
+    caseId: uuid('case_id'),
+    partyType: text('party_type').notNull(),
+    requesterName: text('requester_name').notNull(),
+    identifierMasked: text('identifier_masked').notNull(),
+    identifierHash: text('identifier_hash').notNull(),
+    phone: text('phone'),
+    kind: text('kind').notNull(),
+    purpose: text('purpose').notNull(),
+    status: text('status').notNull(),
+    releasedEvidenceIds: jsonb('released_evidence_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    withheldGround: text('withheld_ground'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    validUntil: timestamp('valid_until', { withTimezone: true }),
+    agencyId: uuid('agency_id'),
+    regionPath: text('region_path').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('evidence_access_requests_tracking_uq').on(t.trackingNo),
+    index('evidence_access_requests_agency_idx').on(t.agencyId, t.status),
+    index('evidence_access_requests_region_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+  ],
 );
