@@ -106,6 +106,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not redirect on 401 (the login call itself, where 401 means wrong credentials). */
   skipAuthRedirect?: boolean;
+  /** Extra request headers (e.g. a public access code, kept out of the URL). */
+  headers?: Record<string, string>;
 }
 
 async function parseError(res: Response): Promise<ApiError> {
@@ -143,7 +145,7 @@ function dispatch(err: ApiError, opts: RequestOptions): void {
 
 /** Low-level request returning the raw Response (after error handling). */
 export async function rawRequest(path: string, opts: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
   else if (opts.body !== undefined) {

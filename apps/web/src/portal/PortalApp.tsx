@@ -2,6 +2,7 @@ import { Button, Result, Space, Tag, Typography } from 'antd';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { LocaleSwitch } from '../components/LocaleSwitch.tsx';
 import { useT } from '../i18n/index.tsx';
+import { RecordAccessPage } from './RecordAccessPage.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 
 /** Public portal (公示平台) — a placeholder home until the publicity module lands. */
@@ -33,6 +34,9 @@ function PortalHome() {
           </Button>
           <Button size="large" onClick={() => navigate('/verify')} data-testid="portal-verify-link">
             {t('portal.verify')}
+          </Button>
+          <Button size="large" onClick={() => navigate('/record-access')} data-testid="portal-record-access-link">
+            {t('access.portalTitle')}
           </Button>
           <Button type="primary" size="large" href="/admin" data-testid="portal-admin-link">
             {t('portal.adminLogin')} /admin
@@ -68,6 +72,7 @@ export default function PortalApp() {
     <Routes>
       <Route index element={<PortalHome />} />
       <Route path="verify" element={<VerifyPage />} />
+      <Route path="record-access" element={<RecordAccessPage />} />
       <Route path="*" element={<PortalNotFound />} />
     </Routes>
   );
