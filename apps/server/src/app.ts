@@ -12,7 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { withAmbientTransactions, type Database } from './db/client.ts';
-import { systemClock, type Clock, type OffsetClock } from './lib/clock.ts';
+import { chinaDate, systemClock, type Clock, type OffsetClock } from './lib/clock.ts';
 import { errorCodeList, installErrorHandler, installNotFoundHandler } from './lib/errors.ts';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore, type BlobStore } from './modules/blobs/index.ts';
@@ -101,7 +101,14 @@ export async function buildApp(opts: AppOptions) {
     agencyNamesOf: (ids) => subjects.namesOf(ids),
   });
   const jobs = createJobRunner({ db, clock, log: app.log });
-  const evidence = createEvidenceService({ db, blobs, audit, ledger, clock });
+  const evidence = createEvidenceService({
+    db,
+    blobs,
+    audit,
+    ledger,
+    clock,
+    gapToleranceMinutes: async (actor, date) => (await rules.resolve({ regionPath: actor.regionPath, date: chinaDate(date) })).values['record.gapToleranceMinutes'] as number,
+  });
   const accessRequests = createAccessRequestService({ db, blobs, audit, ledger, clock });
   const numbering = createNumberingService({ db });
   const parties = createPartyService({ db, audit });

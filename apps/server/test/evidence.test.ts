@@ -167,6 +167,44 @@ describe('resumable upload (tus 1.0)', () => {
   });
 });
 
+describe('recording spans and withdrawals', () => {
+  const video = Buffer.concat([Buffer.from('vid'), Buffer.alloc(2000, 3)]);
+  const rec = (over: Record<string, unknown>) => meta({ caseRef: 'QHD-GAP', stage: 'seizure', ...over });
+
+  it('asks for the reason when the recording of a step was interrupted (REC4), and takes it when given', async () => {
+    const first = await upload('officer', rec({ capturedAt: '2026-05-31T09:00:00+08:00', recordingEndedAt: '2026-05-31T09:20:00+08:00' }), video, 'a.mp4', 'video/mp4');
+    expect(first.statusCode, first.body).toBe(201);
+    // A second recording of the same step 40 minutes later: an interruption that must be explained.
+    const gap = await upload('officer', rec({ capturedAt: '2026-05-31T10:00:00+08:00', recordingEndedAt: '2026-05-31T10:10:00+08:00' }), Buffer.concat([video, Buffer.from('2')]), 'b.mp4', 'video/mp4');
+    expect(gap.statusCode).toBe(422);
+    expect(gap.json().error.details.issues[0].path).toEqual(['gapReason']);
+    expect(gap.json().error.details.citation).toContain('REC4');
+    const explained = await upload('officer', rec({ capturedAt: '2026-05-31T10:00:00+08:00', recordingEndedAt: '2026-05-31T10:10:00+08:00', gapReason: '执法记录仪电量耗尽，更换设备后继续录制' }), Buffer.concat([video, Buffer.from('2')]), 'b.mp4', 'video/mp4');
+    expect(explained.statusCode, explained.body).toBe(201);
+    // Within the tolerance (2 minutes by default) no reason is needed; photos are never "interrupted".
+    expect((await upload('officer', rec({ capturedAt: '2026-05-31T10:11:00+08:00', recordingEndedAt: '2026-05-31T10:30:00+08:00' }), Buffer.concat([video, Buffer.from('3')]), 'c.mp4', 'video/mp4')).statusCode).toBe(201);
+    expect((await upload('officer', rec({ capturedAt: '2026-05-31T12:00:00+08:00' }), Buffer.concat([video, Buffer.from('4')]))).statusCode).toBe(201);
+    // An end before the start is refused.
+    const backwards = await upload('officer', rec({ stage: 'hearing', capturedAt: '2026-05-31T10:00:00+08:00', recordingEndedAt: '2026-05-31T09:00:00+08:00' }), Buffer.concat([video, Buffer.from('5')]), 'd.mp4', 'video/mp4');
+    expect(backwards.statusCode).toBe(422);
+  });
+
+  it('withdraws a mistaken upload with a reason, once, keeping the record and its file', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/evidence?caseRef=QHD-GAP', headers: { cookie: cookies.officer! } })).json() as { id: string; fileName: string; recordingEndedAt: string | null; withdrawn: unknown }[];
+    const a = list.find((e) => e.fileName === 'a.mp4')!;
+    expect(a.recordingEndedAt).toBe('2026-05-31T09:20:00+08:00');
+    const url = `/api/v1/evidence/${a.id}/withdraw`;
+    expect((await t.app.inject({ method: 'POST', url, headers: { cookie: cookies.supervisor! }, payload: { reason: '误传' } })).statusCode).toBe(403);
+    const res = await t.app.inject({ method: 'POST', url, headers: { cookie: cookies.officer! }, payload: { reason: '误传至本案，应属另案' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url, headers: { cookie: cookies.officer! }, payload: { reason: '再次撤回' } })).statusCode).toBe(409);
+    const after = (await t.app.inject({ method: 'GET', url: '/api/v1/evidence?caseRef=QHD-GAP', headers: { cookie: cookies.officer! } })).json() as { id: string; withdrawn: { reason: string } | null }[];
+    expect(after.find((e) => e.id === a.id)!.withdrawn).toMatchObject({ reason: '误传至本案，应属另案' });
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/evidence/${a.id}/content?reason=${encodeURIComponent('核对撤回的材料')}`, headers: { cookie: cookies.officer! } });
+    expect(file.statusCode).toBe(200);
+  });
+});
+
 describe('evidence in the tamper-evident log', () => {
   it('the verifier names a swapped evidence file', async () => {
     await t.services.ledger.sequence();

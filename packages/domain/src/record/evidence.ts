@@ -26,6 +26,8 @@ export const EvidenceMetaInput = z.object({
   proves: z.string().trim().min(1).max(1000),
   transcript: z.string().trim().max(100_000).nullish().transform((v) => v || null),
   gapReason: z.string().trim().max(1000).nullish().transform((v) => v || null),
+  /** When an audio/video recording stopped (REC4: media metadata includes start and end; gaps need a reason). */
+  recordingEndedAt: z.iso.datetime({ offset: true }).nullish().transform((v) => v ?? null),
   retentionClass: z.enum(Object.keys(RETENTION_CLASSES) as [RetentionClass, ...RetentionClass[]]).default('30y'),
 });
 export type EvidenceMetaInput = z.infer<typeof EvidenceMetaInput>;
@@ -72,5 +74,41 @@ export function assessEvidence(meta: EvidenceMetaInput, mediaType: string, uploa
     lateUpload: uploadedAt.getTime() - captured.getTime() > UPLOAD_WITHIN_HOURS * 3600_000,
     deviceNotReviewed: !meta.deviceReviewed,
     retainUntil,
+  };
+}
+
+/** A recording already on file for the same case and step. */
+export interface RecordingSpan {
+  startedAt: Date;
+  endedAt: Date;
+}
+
+/**
+ * 音像记录不得中断 (内蒙古办法 Art.18–19; domain-rules REC4): an on-site recording runs without interruption from start to
+ * end; when a new recording of the same case and step starts more than the tolerance after the previous one stopped,
+ * the interruption must be explained. Returns the refusal, or null. The end must not precede the start.
+ */
+export function recordingGapRefusal(
+  meta: Pick<EvidenceMetaInput, 'capturedAt' | 'recordingEndedAt' | 'gapReason'>,
+  kind: EvidenceKind,
+  earlier: readonly RecordingSpan[],
+  toleranceMinutes: number,
+): EvidenceAssessment['refusals'][number] | null {
+  if (kind !== 'audio' && kind !== 'video') return null;
+  const start = new Date(meta.capturedAt);
+  if (meta.recordingEndedAt && new Date(meta.recordingEndedAt).getTime() < start.getTime()) {
+    return { field: 'recordingEndedAt', message: 'The recording ends before it starts.', messageZh: '录制结束时间早于开始时间。', citation: 'domain-rules REC4' };
+  }
+  // The latest recording that ended before this one started.
+  const before = earlier.filter((r) => r.startedAt.getTime() <= start.getTime()).sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime())[0];
+  if (!before || meta.gapReason) return null;
+  const gapMs = start.getTime() - before.endedAt.getTime();
+  if (gapMs <= toleranceMinutes * 60_000) return null;
+  const minutes = Math.round(gapMs / 60_000);
+  return {
+    field: 'gapReason',
+    message: `The recording of this step was interrupted for ${minutes} minutes; state the reason for the interruption.`,
+    messageZh: `本环节音像记录中断约${minutes}分钟，须说明中断原因。`,
+    citation: '内蒙古自治区行政执法全过程记录办法 Art.18–19; domain-rules REC4',
   };
 }

@@ -137,6 +137,10 @@ export const RULE_KEYS = {
     zh: '周末休息日视同法定节假日不得实施行政强制', en: 'Weekends count as holidays for the coercion ban',
   },
   // 国办发〔2024〕54号 requires a published annual cap per enterprise but leaves the number to each place; 0 = none.
+  'record.gapToleranceMinutes': {
+    type: 'number', default: 2, unit: 'minutes', min: 0, max: 240, integer: true, citation: '内蒙古自治区行政执法全过程记录办法 Art.18–19 (local); domain-rules REC4', tag: 'U',
+    zh: '同一环节音像记录中断超过该分钟数须说明原因', en: 'Minutes a recording of one step may pause before the gap needs a reason',
+  },
   'inspection.annualCapPerEnterprise': {
     type: 'number', default: 0, unit: 'inspections per year', min: 0, max: 1000, integer: true, citation: '国办发〔2024〕54号', tag: 'S',
     zh: '同一企业年度行政检查次数上限（0为不设上限）', en: 'Annual cap on inspections of one enterprise (0 = none)',

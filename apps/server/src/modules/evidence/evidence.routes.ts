@@ -40,6 +40,7 @@ const EvidenceOut = z.object({
   uploadedAt: z.string(),
 });
 const Recorded = EvidenceOut.extend({ flags: z.object({ lateUpload: z.boolean(), deviceNotReviewed: z.boolean() }) });
+const EventOut = z.object({ id: z.number(), kind: z.string(), payload: z.record(z.string(), z.unknown()), actorId: z.string(), actorRole: z.string(), at: z.string() });
 const Reason = z.object({ reason: z.string().trim().min(2).max(200).describe('why the record is opened (logged)') });
 
 /**
@@ -305,13 +306,23 @@ export function evidenceRoutes(
           tags: ['evidence'],
           summary: 'Evidence in my scope, newest first, each with its leaf in the tamper-evident log',
           querystring: z.object({ caseRef: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-          response: { 200: z.array(EvidenceOut.extend({ leafHash: z.string().nullable().describe('the evidence record\'s leaf in the tamper-evident log (check it at /verify); null until logged') })), ...stdErrors },
+          response: {
+            200: z.array(
+              EvidenceOut.extend({
+                leafHash: z.string().nullable().describe('the evidence record\'s leaf in the tamper-evident log (check it at /verify); null until logged'),
+                recordingEndedAt: z.string().nullable(),
+                withdrawn: z.object({ reason: z.string(), at: z.string() }).nullable().describe('withdrawn with this reason; the file is kept for its retention period'),
+              }),
+            ),
+            ...stdErrors,
+          },
         },
       },
       async (req) => {
         const rows = await evidence.list(actorOf(req), req.query);
-        const leaves = await opts.leafHashesOf('evidence', rows.map((r) => r.id));
-        return rows.map((r) => ({ ...r, leafHash: leaves.get(r.id) ?? null }));
+        const ids = rows.map((r) => r.id);
+        const [leaves, states] = await Promise.all([opts.leafHashesOf('evidence', ids), evidence.stateOf(ids)]);
+        return rows.map((r) => ({ ...r, leafHash: leaves.get(r.id) ?? null, ...states.get(r.id)! }));
       },
     );
     app.get(
@@ -331,6 +342,16 @@ export function evidenceRoutes(
           .header('x-content-sha256', row.blobId.slice(7))
           .send(stream);
       },
+    );
+    app.post(
+      '/evidence/:id/withdraw',
+      { schema: { tags: ['evidence'], summary: 'Withdraw a mistaken upload with a reason (the record and its file are kept; REC6)', params: IdParams, body: Reason, response: { 200: z.array(EventOut), ...stdErrors } } },
+      async (req) => evidence.withdraw(actorOf(req), req.params.id, req.body.reason, meta(req)),
+    );
+    app.get(
+      '/evidence/:id/events',
+      { schema: { tags: ['evidence'], summary: 'Recording span and withdrawal of an evidence item (append-only)', params: IdParams, response: { 200: z.array(EventOut), ...stdErrors } } },
+      async (req) => evidence.eventsOf(actorOf(req), req.params.id),
     );
     app.get(
       '/evidence/:id/access-log',

@@ -96,3 +96,22 @@ export const evidenceAccessRequests = pgTable(
     index('evidence_access_requests_region_idx').using('btree', t.regionPath.op('text_pattern_ops')),
   ],
 );
+
+/**
+ * What happens to an evidence item after upload, and what its row cannot hold without changing a logged record:
+ * `recording` (start and end of an audio/video recording, REC4), `withdrawal` (a mistaken upload is withdrawn with a
+ * reason — the file is kept for its retention period, REC6). Append-only by trigger, each row in the ledger.
+ */
+export const evidenceEvents = pgTable(
+  'evidence_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    evidenceId: uuid('evidence_id').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    actorId: uuid('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('evidence_events_evidence_idx').on(t.evidenceId, t.id)],
+);

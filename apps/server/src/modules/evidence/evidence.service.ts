@@ -1,12 +1,12 @@
-import { AppError, assessEvidence, type EvidenceMetaInput } from '@zhifa/domain';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { AppError, assessEvidence, recordingGapRefusal, type EvidenceMetaInput } from '@zhifa/domain';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { isInScope, requirePermission, scopeCondition, type Actor } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AuditService, LedgerAppender } from '../audit/index.ts';
 import type { BlobStore } from '../blobs/index.ts';
-import { evidence, evidenceAccess } from './evidence.schema.ts';
+import { evidence, evidenceAccess, evidenceEvents } from './evidence.schema.ts';
 
 type EvidenceRow = typeof evidence.$inferSelect;
 
@@ -41,8 +41,28 @@ export const evidenceOut = (r: EvidenceRow) => ({
  * Evidence intake and access. Writing needs an enforcement role inside an agency (officers record evidence); every
  * read of metadata or content is logged with its reason before anything is returned.
  */
-export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: AuditService; ledger: LedgerAppender; clock: Clock }) {
+/** The one rule parameter evidence needs, resolved for the recording agency's place and date (rule profiles). */
+export type GapToleranceOf = (actor: Actor, date: Date) => Promise<number>;
+
+export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: AuditService; ledger: LedgerAppender; clock: Clock; gapToleranceMinutes: GapToleranceOf }) {
   const { db, blobs, audit, ledger, clock } = deps;
+
+  /** Append an evidence event and its ledger entry in the caller's transaction. */
+  async function appendEvent(tx: Db, actor: Actor, evidenceId: string, kind: 'recording' | 'withdrawal', payload: Record<string, unknown>) {
+    const rows = await tx.insert(evidenceEvents).values({ evidenceId, kind, payload, actorId: actor.userId, actorRole: actor.role, at: clock.now() }).returning();
+    await ledger.append(tx, rows.map((r) => ({ kind: 'evidence_event', ref: String(r.id), record: r })));
+  }
+
+  /** Earlier audio/video recordings of the same case and step, with their spans (REC4). */
+  async function spansOf(tx: Db, caseRef: string, stage: string | null) {
+    if (!stage) return [];
+    const rows = await tx
+      .select({ startedAt: evidence.capturedAt, payload: evidenceEvents.payload })
+      .from(evidence)
+      .innerJoin(evidenceEvents, and(eq(evidenceEvents.evidenceId, evidence.id), eq(evidenceEvents.kind, 'recording')))
+      .where(and(eq(evidence.caseRef, caseRef), eq(evidence.stage, stage), inArray(evidence.kind, ['audio', 'video'])));
+    return rows.map((r) => ({ startedAt: r.startedAt, endedAt: new Date(String(r.payload.endedAt)) }));
+  }
 
   function assertCanRecord(actor: Actor) {
     // Evidence is part of a case file: gathered by the agency's case handlers; administrators and supervisors do not
@@ -85,7 +105,12 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
     async record(actor: Actor, meta: EvidenceMetaInput, file: { blobId: string; size: number; fileName: string; mediaType: string }, reqMeta: { requestId?: string }) {
       const a = check(actor, meta, file.mediaType);
       const id = crypto.randomUUID();
+      const tolerance = await deps.gapToleranceMinutes(actor, new Date(meta.capturedAt));
       const row = await db.transaction(async (tx) => {
+        const gap = recordingGapRefusal(meta, a.kind, await spansOf(tx, meta.caseRef, meta.stage), tolerance);
+        if (gap) {
+          throw new AppError('RULE_VIOLATION', { message: gap.message, messageZh: gap.messageZh, details: { issues: [{ path: [gap.field], message: gap.message, messageZh: gap.messageZh }], citation: gap.citation } });
+        }
         const [r] = await tx
           .insert(evidence)
           .values({
@@ -117,6 +142,9 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
           })
           .returning();
         await ledger.append(tx, [{ kind: 'evidence', ref: id, record: r }]);
+        if ((a.kind === 'audio' || a.kind === 'video') && meta.recordingEndedAt) {
+          await appendEvent(tx, actor, id, 'recording', { startedAt: meta.capturedAt, endedAt: meta.recordingEndedAt });
+        }
         await audit.recordChange(tx, { actor, requestId: reqMeta.requestId, entityType: 'evidence', entityId: id, action: 'upload', after: { blobId: file.blobId, caseRef: meta.caseRef, lateUpload: a.lateUpload, deviceReviewed: meta.deviceReviewed }, regionPath: actor.regionPath, agencyId: actor.agencyId });
         return r!;
       });
@@ -145,6 +173,43 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
       const r = await getScoped(actor, id);
       await logAccess(actor, id, 'download', reason, ip);
       return { row: r, stream: await blobs.stream(r.blobId) };
+    },
+
+    /**
+     * Withdraw a mistaken upload (REC6: originals are never deleted). The item stays, marked withdrawn with the reason,
+     * and its file is kept until its retention ends; withdrawing twice is refused.
+     */
+    async withdraw(actor: Actor, id: string, reason: string, reqMeta: { requestId?: string }) {
+      assertCanRecord(actor);
+      const r = await getScoped(actor, id);
+      await db.transaction(async (tx) => {
+        const [done] = await tx.select({ id: evidenceEvents.id }).from(evidenceEvents).where(and(eq(evidenceEvents.evidenceId, id), eq(evidenceEvents.kind, 'withdrawal'))).limit(1);
+        if (done) throw new AppError('INVALID_TRANSITION', { details: { status: 'withdrawn', allowedActions: [] } });
+        await appendEvent(tx, actor, id, 'withdrawal', { reason });
+        await audit.recordChange(tx, { actor, requestId: reqMeta.requestId, entityType: 'evidence', entityId: id, action: 'withdraw', reason, regionPath: r.regionPath, agencyId: r.agencyId });
+      });
+      return this.eventsOf(actor, id);
+    },
+
+    /** Recording span and withdrawal of each listed item (for the list and the case page). */
+    async stateOf(ids: string[]) {
+      if (!ids.length) return new Map<string, { recordingEndedAt: string | null; withdrawn: { reason: string; at: string } | null }>();
+      const rows = await db.select().from(evidenceEvents).where(inArray(evidenceEvents.evidenceId, ids)).orderBy(evidenceEvents.id);
+      const out = new Map<string, { recordingEndedAt: string | null; withdrawn: { reason: string; at: string } | null }>();
+      for (const id of ids) out.set(id, { recordingEndedAt: null, withdrawn: null });
+      for (const e of rows) {
+        const st = out.get(e.evidenceId)!;
+        if (e.kind === 'recording') st.recordingEndedAt = String(e.payload.endedAt);
+        if (e.kind === 'withdrawal') st.withdrawn = { reason: String(e.payload.reason), at: e.at.toISOString() };
+      }
+      return out;
+    },
+
+    async eventsOf(actor: Actor, id: string) {
+      requirePermission(actor, 'case.read');
+      await getScoped(actor, id);
+      const rows = await db.select().from(evidenceEvents).where(eq(evidenceEvents.evidenceId, id)).orderBy(evidenceEvents.id);
+      return rows.map((e) => ({ id: e.id, kind: e.kind, payload: e.payload, actorId: e.actorId, actorRole: e.actorRole, at: e.at.toISOString() }));
     },
 
     async accessLog(actor: Actor, id: string) {

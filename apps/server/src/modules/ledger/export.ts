@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { asc, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { changeEvents, securityEvents } from '../audit/index.ts';
-import { evidence, evidenceAccess } from '../evidence/index.ts';
+import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { canonicalJson, leafText } from './canonical.ts';
 import { FastTree } from './fast-tree.ts';
 import { ledgerCheckpoints, ledgerEntries, ledgerTree } from './ledger.schema.ts';
@@ -24,7 +24,7 @@ import type { Finding } from './verify.ts';
  */
 export const EXPORT_FORMAT = 'zhifa-ledger-export/v1';
 
-const TABLES = { change_event: changeEvents, security_event: securityEvents, evidence, evidence_access: evidenceAccess } as const;
+const TABLES = { change_event: changeEvents, security_event: securityEvents, evidence, evidence_access: evidenceAccess, evidence_event: evidenceEvents } as const;
 const EXPORT_BATCH = 5000;
 
 export async function* exportLedger(db: Db): AsyncGenerator<string> {

@@ -4,7 +4,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { changeEvents, securityEvents } from '../audit/index.ts';
 import type { BlobStore } from '../blobs/index.ts';
-import { evidence, evidenceAccess } from '../evidence/index.ts';
+import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { canonicalJson, leafText } from './canonical.ts';
 import { FastTree } from './fast-tree.ts';
 import type { HashAlg } from './ledger.service.ts';
@@ -42,6 +42,7 @@ const SOURCES = {
   security_event: { table: securityEvents, name: 'security_events' },
   evidence: { table: evidence, name: 'evidence' },
   evidence_access: { table: evidenceAccess, name: 'evidence_access' },
+  evidence_event: { table: evidenceEvents, name: 'evidence_events' },
 } as const;
 type Kind = keyof typeof SOURCES;
 type SourceTable = (typeof SOURCES)[Kind]['table'];

@@ -35,12 +35,15 @@ export interface EvidenceItem {
   retainUntil: string | null;
   uploadedAt: string;
   leafHash: string | null;
+  recordingEndedAt: string | null;
+  withdrawn: { reason: string; at: string } | null;
 }
 
 interface UploadValues {
   stage?: AvStage;
   maker: string;
   capturedAt: Dayjs;
+  recordingEndedAt?: Dayjs;
   capturedPlace: string;
   device: string;
   deviceReviewed: boolean;
@@ -66,6 +69,7 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
   const [uploading, setUploading] = useState(false);
   const [asking, setAsking] = useState<EvidenceItem | null>(null);
   const [viewing, setViewing] = useState<{ item: EvidenceItem; url: string } | null>(null);
+  const [withdrawing, setWithdrawing] = useState<EvidenceItem | null>(null);
   const q = useQuery({
     queryKey: ['evidence', caseId],
     queryFn: ({ signal }) => api.get<EvidenceItem[]>('/evidence', { caseRef: caseId, limit: 200 }, signal),
@@ -103,6 +107,8 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
                 <Typography.Text>{`${t('evidence.method')}：${e.method}`}</Typography.Text>
                 <Typography.Text>{`${t('evidence.device')}：${e.device}`}</Typography.Text>
                 {e.transcript ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{`${t('evidence.transcript')}：${e.transcript}`}</Typography.Paragraph> : null}
+                {e.recordingEndedAt ? <Typography.Text>{`${t('evidence.recordingEndedAt')}：${fmtDateTime(e.recordingEndedAt)}`}</Typography.Text> : null}
+                {e.withdrawn ? <Typography.Text type="danger">{`${t('evidence.withdrawn')}（${fmtDateTime(e.withdrawn.at)}）：${e.withdrawn.reason}`}</Typography.Text> : null}
                 {e.gapReason ? <Typography.Text>{`${t('evidence.gapReason')}：${e.gapReason}`}</Typography.Text> : null}
                 <Typography.Text type="secondary" copyable={{ text: e.sha256 }} style={{ fontFamily: 'monospace', fontSize: 12 }}>
                   SHA-256 {e.sha256}
@@ -141,6 +147,11 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
               key: 'flags',
               render: (_, e) => (
                 <Space size={2} wrap>
+                  {e.withdrawn ? (
+                    <Tag color="default" title={e.withdrawn.reason} data-testid="evidence-withdrawn">
+                      {t('evidence.withdrawn')}
+                    </Tag>
+                  ) : null}
                   {e.lateUpload ? <Tag color="orange" data-testid="evidence-late">{t('evidence.late')}</Tag> : null}
                   {!e.deviceReviewed ? <Tag color="red">{t('evidence.deviceNotReviewed')}</Tag> : null}
                   {!e.lateUpload && e.deviceReviewed ? <Tag color="green">{t('evidence.ok')}</Tag> : null}
@@ -155,6 +166,11 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
                   <Button size="small" onClick={() => setAsking(e)} data-testid="evidence-open">
                     {t('evidence.open')}
                   </Button>
+                  {can(Permission.CASE_HANDLE) && !e.withdrawn ? (
+                    <Button size="small" type="link" danger onClick={() => setWithdrawing(e)}>
+                      {t('evidence.withdraw')}
+                    </Button>
+                  ) : null}
                   {e.leafHash ? (
                     <a href={`/verify?hash=${e.leafHash}`} target="_blank" rel="noreferrer" data-testid="evidence-verify">
                       {t('evidence.verify')}
@@ -177,6 +193,17 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
           const url = URL.createObjectURL(await res.blob());
           setAsking(null);
           setViewing({ item, url });
+        }}
+      />
+      <ReasonModal
+        open={!!withdrawing}
+        danger
+        title={t('evidence.withdrawTitle')}
+        onCancel={() => setWithdrawing(null)}
+        onSubmit={async ({ reason }) => {
+          await api.post(`/evidence/${withdrawing!.id}/withdraw`, { reason });
+          setWithdrawing(null);
+          await qc.invalidateQueries({ queryKey: ['evidence', caseId] });
         }}
       />
       <Modal
@@ -228,6 +255,7 @@ function EvidenceUploadDrawer({ open, caseId, onClose, onDone }: { open: boolean
   const [busy, setBusy] = useState(false);
   const file = files[0]?.originFileObj;
   const isAudio = !!file && file.type.startsWith('audio/');
+  const isRecording = !!file && (isAudio || file.type.startsWith('video/'));
 
   async function submit(v: UploadValues) {
     if (!file) {
@@ -241,6 +269,7 @@ function EvidenceUploadDrawer({ open, caseId, onClose, onDone }: { open: boolean
       stage: v.stage ?? null,
       maker: v.maker,
       capturedAt: v.capturedAt.format(),
+      recordingEndedAt: isRecording && v.recordingEndedAt ? v.recordingEndedAt.format() : null,
       capturedPlace: v.capturedPlace,
       device: v.device,
       deviceReviewed: v.deviceReviewed,
@@ -290,6 +319,11 @@ function EvidenceUploadDrawer({ open, caseId, onClose, onDone }: { open: boolean
         <Form.Item name="capturedAt" label={t('evidence.capturedAt')} rules={[{ required: true }]}>
           <DatePicker showTime style={{ width: '100%' }} />
         </Form.Item>
+        {isRecording ? (
+          <Form.Item name="recordingEndedAt" label={t('evidence.recordingEndedAt')} extra={t('evidence.recordingEndedHint')}>
+            <DatePicker showTime style={{ width: '100%' }} />
+          </Form.Item>
+        ) : null}
         <Form.Item name="capturedPlace" label={t('evidence.capturedPlace')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>

@@ -23,6 +23,17 @@ CREATE TABLE "evidence_access_requests" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "evidence_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"evidence_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"actor_id" uuid NOT NULL,
+	"actor_role" text NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "evidence_access_requests_tracking_uq" ON "evidence_access_requests" USING btree ("tracking_no");--> statement-breakpoint
 CREATE INDEX "evidence_access_requests_agency_idx" ON "evidence_access_requests" USING btree ("agency_id","status");--> statement-breakpoint
-CREATE INDEX "evidence_access_requests_region_idx" ON "evidence_access_requests" USING btree ("region_path" text_pattern_ops);
+CREATE INDEX "evidence_access_requests_region_idx" ON "evidence_access_requests" USING btree ("region_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "evidence_events_evidence_idx" ON "evidence_events" USING btree ("evidence_id","id");
