@@ -75,20 +75,21 @@ const at = (now: string) => makeCtx({ now });
 
 // The legal flow written out independently of the implementation (domain-rules §7); anything absent is refused.
 const EXPECTED: Record<LicensingStatus, Partial<Record<LicensingAction, LicensingStatus>>> = {
-  received: { request_supplement: 'supplement_requested', accept: 'accepted', not_accept: 'not_accepted' },
-  supplement_requested: { receive_supplement: 'supplemented', not_accept: 'not_accepted' },
-  supplemented: { accept: 'accepted', not_accept: 'not_accepted' },
-  accepted: { start_review: 'under_review', extend_period: 'accepted' },
+  received: { request_supplement: 'supplement_requested', accept: 'accepted', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  supplement_requested: { receive_supplement: 'supplemented', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  supplemented: { accept: 'accepted', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  accepted: { start_review: 'under_review', extend_period: 'accepted', withdraw: 'withdrawn' },
   not_accepted: { close: 'closed' },
-  under_review: { extend_period: 'under_review', notify_hearing_rights: 'hearing_rights_notified', schedule_hearing: 'hearing_scheduled', grant: 'granted', refuse: 'refused' },
-  hearing_rights_notified: { request_hearing: 'hearing_requested', extend_period: 'hearing_rights_notified', grant: 'granted', refuse: 'refused' },
-  hearing_requested: { schedule_hearing: 'hearing_scheduled', extend_period: 'hearing_requested' },
-  hearing_scheduled: { hold_hearing: 'hearing_held', extend_period: 'hearing_scheduled' },
-  hearing_held: { extend_period: 'hearing_held', grant: 'granted', refuse: 'refused' },
+  under_review: { extend_period: 'under_review', notify_hearing_rights: 'hearing_rights_notified', schedule_hearing: 'hearing_scheduled', grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
+  hearing_rights_notified: { request_hearing: 'hearing_requested', extend_period: 'hearing_rights_notified', grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
+  hearing_requested: { schedule_hearing: 'hearing_scheduled', extend_period: 'hearing_requested', withdraw: 'withdrawn' },
+  hearing_scheduled: { hold_hearing: 'hearing_held', extend_period: 'hearing_scheduled', withdraw: 'withdrawn' },
+  hearing_held: { extend_period: 'hearing_held', grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
   granted: { issue_certificate: 'certificate_issued' },
   refused: { close: 'closed' },
   certificate_issued: { close: 'closed' },
   closed: {},
+  withdrawn: {},
 };
 
 describe('licensing transitions: every status × action against the explicit table', () => {
@@ -111,9 +112,9 @@ describe('licensing transitions: every status × action against the explicit tab
       });
     }
   }
-  it('every status is documented with a citation; only closed is terminal; every guarded action is on the table', () => {
+  it('every status is documented with a citation; only closed and withdrawn are terminal; every guarded action is on the table', () => {
     for (const s of LICENSING_STATUSES) expect(LICENSING_STATUS_INFO[s].citation).toMatch(/行政许可法/);
-    expect(LICENSING_STATUSES.filter((s) => allowedActions(LICENSING_TRANSITIONS, s).length === 0)).toEqual(['closed']);
+    expect(LICENSING_STATUSES.filter((s) => allowedActions(LICENSING_TRANSITIONS, s).length === 0)).toEqual(['closed', 'withdrawn']);
     for (const a of Object.keys(LICENSING_ACTION_GUARDS)) expect(LICENSING_STATUSES.some((s) => EXPECTED[s][a as LicensingAction])).toBe(true);
   });
   it('a second supplement notice is impossible by the table once the applicant has supplemented', () => {
@@ -293,7 +294,7 @@ describe('licensing guards: each passes and is refused with its citation', () =>
 describe('availableLicensingActions', () => {
   it('a complete application may be accepted; a supplement notice is refused as there is nothing missing', () => {
     const r = availableLicensingActions(makeApp(), ctx);
-    expect(r.allowed).toEqual(['accept']);
+    expect(r.allowed).toEqual(['accept', 'withdraw']);
     expect(r.refused.map((x) => [x.action, x.refusals.map((y) => y.details?.guard)])).toEqual([
       ['request_supplement', ['supplementHasMissingItems']],
       ['not_accept', ['notAcceptedWithReasons']],
@@ -302,7 +303,7 @@ describe('availableLicensingActions', () => {
   });
   it('an incomplete application left without notice past 5 WD is deemed accepted: only accept remains, with a notice', () => {
     const r = availableLicensingActions(makeApp({ submittedMaterials: ['申请书'] }), at('2026-06-18'));
-    expect(r.allowed).toEqual(['accept']);
+    expect(r.allowed).toEqual(['accept', 'withdraw']);
     expect(r.refused.find((x) => x.action === 'request_supplement')?.refusals.map((y) => y.details?.guard)).toEqual(['supplementNoticeInTime']);
     expect(r.refused.find((x) => x.action === 'not_accept')?.refusals.map((y) => y.details?.guard)).toContain('notDeemedAccepted');
     expect(r.notices).toMatchObject([{ kind: 'deemed_accepted', details: { acceptedFrom: '2026-06-10' } }]);
