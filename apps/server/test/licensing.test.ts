@@ -51,6 +51,7 @@ afterAll(async () => t?.close());
 type App = {
   id: string;
   applicationNo: string;
+  today: string;
   version: number;
   status: string;
   missingMaterials: string[];
