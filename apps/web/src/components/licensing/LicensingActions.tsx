@@ -212,7 +212,8 @@ export function LicensingActionDrawer({ app, action, onClose, onDone }: { app: L
   const [form] = Form.useForm<Values>();
   const notAcceptedReason = Form.useWatch('notAcceptedReason', form);
   const isFalse = Form.useWatch('isFalse', form);
-  const key = useMemo(() => newIdempotencyKey(), [action, app.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A new key per step and version: a retried submit of the same form is answered without a second event.
+  const key = useMemo(() => newIdempotencyKey(), [action, app.version]);
   const run = useMutation({
     mutationFn: (v: Values) => api.post<LicenceApplication>(`/licensing/applications/${app.id}/actions/${action}`, { payload: toLicensingPayload(action!, v), version: app.version, idempotencyKey: key }),
     onSuccess: (a) => {
