@@ -388,7 +388,7 @@ export function LicensingActionDrawer({ app, action, onClose, onDone }: { app: L
     <Drawer open={!!action} onClose={onClose} title={action ? x.action(action) : ''} size={screens.md ? 520 : '100%'} destroyOnHidden data-testid="licensing-action-drawer">
       {refusals.length ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={<LicensingRefusalList refusals={refusals} />} /> : null}
       <LicensingErrorAlert error={run.error} />
-      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} data-testid={`licensing-form-${action ?? ''}`}>
         {fields}
         <Space style={{ marginTop: 12 }}>
           <Button type="primary" htmlType="submit" loading={run.isPending} danger={!!action && DANGER_ACTIONS.includes(action)} data-testid="action-submit">
