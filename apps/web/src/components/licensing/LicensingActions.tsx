@@ -82,6 +82,26 @@ export function LicensingErrorAlert({ error }: { error: unknown }) {
 }
 
 /**
+ * Guards a step's own form answers (the sealed receipt, the reasons, the extension's approval, the hearing date and
+ * presider, more verifiers): refused on the stored facts, they leave the button enabled and show in the form.
+ */
+const FORM_GUARDS: Record<string, readonly string[]> = {
+  accept: ['intakeReceiptSealed'],
+  not_accept: ['intakeReceiptSealed', 'notAcceptedWithReasons'],
+  schedule_hearing: ['licensingHearingWithinPeriod', 'licensingHearingNoticeInTime', 'hearingPresiderNotReviewer'],
+  grant: ['substantiveVerificationByTwo'],
+  refuse: ['substantiveVerificationByTwo', 'refusalStatesReasonsAndRemedies'],
+};
+export function isResolvableInForm(action: string, refusals: CaseRefusal[]): boolean {
+  return refusals.every((r) => {
+    const guard = r.details?.guard;
+    // The extension's approval and reasons come with the form; an extension already used does not.
+    if (action === 'extend_period') return guard === 'licensingExtensionApproved' && Array.isArray(r.details?.problems);
+    return typeof guard === 'string' && (FORM_GUARDS[action] ?? []).includes(guard);
+  });
+}
+
+/**
  * The application's buttons: the server's available actions (enabled) and refused ones (disabled, with reasons and
  * citations), ordered as the domain's transition table lists them for the status. Read-only roles see none.
  */
@@ -90,7 +110,10 @@ export function LicensingActionBar({ app, onAction }: { app: LicenceApplication;
   const can = useCan();
   if (!can(Permission.CASE_HANDLE)) return <Typography.Text type="secondary">{x.t('readOnly')}</Typography.Text>;
   const table = Object.keys((LICENSING_TRANSITIONS as Record<string, object>)[app.status as LicensingStatus] ?? {});
-  const buttons = [...app.availableActions.map((a) => ({ action: a, refusals: [] as CaseRefusal[] })), ...app.refusedActions].sort((a, b) => table.indexOf(a.action) - table.indexOf(b.action));
+  const buttons = [
+    ...app.availableActions.map((a) => ({ action: a, refusals: [] as CaseRefusal[] })),
+    ...app.refusedActions.map((r) => (isResolvableInForm(r.action, r.refusals) ? { action: r.action, refusals: [] as CaseRefusal[] } : r)),
+  ].sort((a, b) => table.indexOf(a.action) - table.indexOf(b.action));
   if (buttons.length === 0) return <Typography.Text type="secondary" data-testid="no-actions">{x.t('noActions')}</Typography.Text>;
   const primary = buttons.find((b) => b.refusals.length === 0 && !DANGER_ACTIONS.includes(b.action))?.action;
   return (
