@@ -169,8 +169,10 @@ export default async function licensingJourney({ page, context, baseURL, screens
   const serverToday = (await json(await page.request.get(api(`/licensing/applications?q=${applicationNo}`)), 'find the application')).items[0].today;
   const expiresOn = ymd(Date.parse(serverToday) + 5 * 365 * DAY);
   await takeStep(page, shot, 'issue_certificate', async () => {
-    await page.getByTestId('certificate-no').fill('JY11303020045001');
+    // The date first: Enter confirms it and may try to submit, which the still-empty required number stops.
     await typeDate(page, 'expires-on', expiresOn);
+    await page.getByTestId('certificate-no').fill('JY11303020045001');
+    await page.waitForFunction(() => document.querySelectorAll('.ant-drawer .ant-form-item-explain-error').length === 0);
   }, { snap: '45-licensing-05-certificate-form' });
   assert.equal(await page.getByTestId('licensing-detail').getAttribute('data-status'), 'certificate_issued');
   assert.ok((await page.getByTestId('licensing-licence').innerText()).includes('JY11303020045001'));

@@ -184,6 +184,7 @@ export default function LicenceDetailPage() {
               size="small"
               layout={screens.sm === false ? 'vertical' : 'horizontal'}
               column={{ xs: 1, sm: 1, md: 2 }}
+              styles={{ label: { whiteSpace: 'nowrap' } }}
               items={[
                 { key: 'no', label: x.t('applicationNo'), children: a.applicationNo },
                 { key: 'status', label: x.t('status'), children: x.status(a.status) },
