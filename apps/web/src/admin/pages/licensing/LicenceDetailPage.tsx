@@ -245,7 +245,7 @@ export default function LicenceDetailPage() {
                   : []),
                 ...(a.content.withdrawal ? [{ key: 'withdrawal', label: x.action('withdraw'), span: 2, children: `${a.content.withdrawal.on} · ${a.content.withdrawal.reason}` }] : []),
                 ...(a.bans.length ? [{ key: 'bans', label: x.t('bans'), span: 2, children: a.bans.map((b) => `${x.banKind(b.kind)} · ${b.decidedOn}`).join('；') }] : []),
-                { key: 'version', label: 'v', children: `v${a.version} · ${fmtDateTime(a.updatedAt)}` },
+                { key: 'version', label: x.zh ? '版本' : 'Version', children: `v${a.version} · ${fmtDateTime(a.updatedAt)}` },
               ]}
             />
           </Card>
