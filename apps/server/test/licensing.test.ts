@@ -316,6 +316,28 @@ describe('applicant ban register (行政许可法 Art.78–79)', () => {
   });
 });
 
+describe('retries and reasons', () => {
+  it('a retried step with the same idempotency key writes nothing twice', async () => {
+    const a = await register();
+    const body = { payload: { sealedReceiptIssued: true }, version: a.version, idempotencyKey: 'retry-accept-0001' };
+    const first = await call('officer', 'POST', `/api/v1/licensing/applications/${a.id}/actions/accept`, body);
+    const again = await call('officer', 'POST', `/api/v1/licensing/applications/${a.id}/actions/accept`, body);
+    expect([first.statusCode, again.statusCode]).toEqual([200, 200]);
+    expect(again.json().version).toBe(first.json().version);
+    const events = (await call('officer', 'GET', `/api/v1/licensing/applications/${a.id}/events`)).json() as { action: string }[];
+    expect(events.map((e) => e.action)).toEqual(['register', 'accept']);
+  });
+
+  it('not accepting for lack of competence names the competent agency (Art.32 para 1(2))', async () => {
+    const a = await register();
+    const bare = await act('officer', a, 'not_accept', { sealedReceiptIssued: true, notAcceptedReason: 'not_competent', reason: '不属于本机关职权' });
+    expect(bare.statusCode).toBe(422);
+    expect(refusal(bare).details.guard).toBe('notAcceptedWithReasons');
+    const ok = await step('officer', a, 'not_accept', { sealedReceiptIssued: true, notAcceptedReason: 'not_competent', reason: '不属于本机关职权', referralAgency: '秦皇岛市卫生健康委员会' });
+    expect(ok.status).toBe('not_accepted');
+  });
+});
+
 describe('withdrawal and renewal', () => {
   it('withdrawal is a recorded step with the applicant’s reason; nothing follows it', async () => {
     const a = await register();

@@ -413,7 +413,8 @@ export function createLicensingService({ db, audit, clock, rules, parties }: { d
         const [agency] = await tx.select().from(subjects).where(eq(subjects.id, agencyId));
         if (!agency) throw new AppError('NOT_FOUND');
         const party = await parties.resolve(tx, actor, input.applicant, { requestId: meta.requestId, regionPath: agency.regionPath, agencyId });
-        const banned = applicantNotBanned({ itemId: item.id, receivedOn, banRecords: await banRecordsOf(party.id, item.id, tx) }, { actor: { id: actor.userId }, now: day, calendar: await rules.calendar(), params: pickParams({}) });
+        const ctx = await contextFor(actor, { regionPath: agency.regionPath, sector: item.sector });
+        const banned = applicantNotBanned({ itemId: item.id, receivedOn, banRecords: await banRecordsOf(party.id, item.id, tx) }, ctx);
         if (banned) throw refusalError(banned, { guard: 'applicantNotBanned', action: 'register' });
         const facts: StoredLicensingFacts = {
           itemId: item.id,
