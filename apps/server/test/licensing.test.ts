@@ -385,6 +385,21 @@ describe('who may act (data scope and roles)', () => {
     expect((await call('other_officer', 'POST', '/api/v1/licensing/applications', { itemId: licenceItem, applicant: organisation(), submittedMaterials: MATERIALS })).statusCode).toBe(400);
     const list = (await call('other_officer', 'GET', '/api/v1/licensing/applications')).json() as { total: number };
     expect(list.total).toBe(0);
+    // Every mutating route: a role without case.handle gets 403, another agency's officer 404; nothing is written.
+    const routes: [string, Record<string, unknown>][] = [
+      [`/api/v1/licensing/applications/${a.id}/actions/withdraw`, { payload: { reason: 'x' }, version: a.version }],
+      [`/api/v1/licensing/applications/${a.id}/exclusions`, { kind: 'testing', version: a.version }],
+      [`/api/v1/licensing/applications/${a.id}/exclusions/end`, { version: a.version }],
+      [`/api/v1/licensing/applications/${a.id}/renewal`, { version: a.version }],
+      [`/api/v1/licensing/applications/${a.id}/renewal/decision`, { isGranted: true, reasons: '', version: a.version }],
+      ['/api/v1/licensing/bans', { applicationId: a.id, kind: 'improper_means', decidedOn: '2026-06-01', isSafetyRelated: true, reason: 'x' }],
+    ];
+    for (const [url, body] of routes) {
+      expect((await call('reviewer', 'POST', url, body)).statusCode, `reviewer ${url}`).toBe(403);
+      expect((await call('supervisor', 'POST', url, body)).statusCode, `supervisor ${url}`).toBe(403);
+      expect((await call('other_officer', 'POST', url, body)).statusCode, `other agency ${url}`).toBe(404);
+    }
+    expect((await get(a)).version).toBe(a.version);
     // A stale version is a conflict, nothing changed.
     const stale = await call('officer', 'POST', `/api/v1/licensing/applications/${a.id}/actions/accept`, { payload: { sealedReceiptIssued: true }, version: a.version + 5 });
     expect(stale.statusCode).toBe(409);
