@@ -184,7 +184,7 @@ export default function LicenceDetailPage() {
               size="small"
               layout={screens.sm === false ? 'vertical' : 'horizontal'}
               // Materials and applicant names are long: two columns only on wide screens.
-              column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 2, xxl: 2 }}
+              column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }}
               styles={{ label: { whiteSpace: 'nowrap' } }}
               items={[
                 { key: 'no', label: x.t('applicationNo'), children: a.applicationNo },
