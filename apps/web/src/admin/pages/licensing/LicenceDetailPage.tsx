@@ -206,7 +206,7 @@ export default function LicenceDetailPage() {
                 {
                   key: 'materials',
                   label: x.t('materials'),
-                  span: 2,
+                  span: 'filled' as const,
                   children: (
                     <div data-testid="licensing-materials-status">
                       <div>
@@ -232,20 +232,20 @@ export default function LicenceDetailPage() {
                 { key: 'reviewers', label: x.t('reviewers'), children: a.reviewers.map((o) => o.name).join(x.sep) || '—' },
                 { key: 'verifiers', label: x.t('verifiers'), children: a.verifiers.map((o) => o.name).join(x.sep) || '—' },
                 ...(f.hearingDate ? [{ key: 'hearing', label: x.t('presider'), children: `${a.presider?.name ?? '—'} · ${f.hearingDate}` }] : []),
-                ...(f.notAccepted ? [{ key: 'na', label: x.action('not_accept'), span: 2, children: `${f.notAccepted.decidedOn} · ${x.notAccepted(f.notAccepted.reason)} · ${f.notAccepted.explanation}` }] : []),
-                ...(f.decision ? [{ key: 'decision', label: x.t('decision'), span: 2, children: `${f.decision.decidedOn} · ${x.action(f.decision.kind)}${f.decision.reasons ? ` · ${f.decision.reasons}` : ''}` }] : []),
+                ...(f.notAccepted ? [{ key: 'na', label: x.action('not_accept'), span: 'filled' as const, children: `${f.notAccepted.decidedOn} · ${x.notAccepted(f.notAccepted.reason)} · ${f.notAccepted.explanation}` }] : []),
+                ...(f.decision ? [{ key: 'decision', label: x.t('decision'), span: 'filled' as const, children: `${f.decision.decidedOn} · ${x.action(f.decision.kind)}${f.decision.reasons ? ` · ${f.decision.reasons}` : ''}` }] : []),
                 ...(a.content.licence
                   ? [
                       {
                         key: 'licence',
                         label: x.t('licence'),
-                        span: 2,
+                        span: 'filled' as const,
                         children: <span data-testid="licensing-licence">{`${a.content.licence.certificateNo} · ${a.content.licence.validFrom} ~ ${a.content.licence.expiresOn ?? (x.zh ? '长期' : 'no term')}`}</span>,
                       },
                     ]
                   : []),
-                ...(a.content.withdrawal ? [{ key: 'withdrawal', label: x.action('withdraw'), span: 2, children: `${a.content.withdrawal.on} · ${a.content.withdrawal.reason}` }] : []),
-                ...(a.bans.length ? [{ key: 'bans', label: x.t('bans'), span: 2, children: a.bans.map((b) => `${x.banKind(b.kind)} · ${b.decidedOn}`).join('；') }] : []),
+                ...(a.content.withdrawal ? [{ key: 'withdrawal', label: x.action('withdraw'), span: 'filled' as const, children: `${a.content.withdrawal.on} · ${a.content.withdrawal.reason}` }] : []),
+                ...(a.bans.length ? [{ key: 'bans', label: x.t('bans'), span: 'filled' as const, children: a.bans.map((b) => `${x.banKind(b.kind)} · ${b.decidedOn}`).join('；') }] : []),
                 { key: 'version', label: x.zh ? '版本' : 'Version', children: `v${a.version} · ${fmtDateTime(a.updatedAt)}` },
               ]}
             />
