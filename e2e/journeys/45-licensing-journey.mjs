@@ -118,6 +118,9 @@ export default async function licensingJourney({ page, context, baseURL, screens
   // ---- 1. the list, then 收件登记 with two materials missing ----------------------------------------------------------
   await page.goto(`${baseURL}/admin/licensing`);
   await page.getByTestId('licensing-page').waitFor({ timeout: 30_000 });
+  // The demo's applications and the 许可待办 (overdue first) are there before this one is registered.
+  await page.getByTestId('licensing-todo').waitFor({ timeout: 30_000 });
+  await shot('45-licensing-00-list', { fullPage: true });
   await page.getByTestId('licensing-create').click();
   await page.getByTestId('licensing-register-page').waitFor({ timeout: 30_000 });
   await pickOption(page, 'licensing-item', item.name);
