@@ -213,8 +213,11 @@ describe('decision period (行政许可法 Art.42, 45)', () => {
     const a = await get(a0);
     expect(a.deadlines.find((d) => d.key === 'decision')!.state).toBe('overdue');
     expect(a.notices.map((n) => n.kind)).toContain('decision_overdue');
-    const todo = (await call('officer', 'GET', '/api/v1/licensing/todo')).json() as { items: { applicationId: string; overdue: boolean }[] };
+    const todo = (await call('officer', 'GET', '/api/v1/licensing/todo')).json() as { items: { applicationId: string; overdue: boolean; nextActions: string[] }[] };
     expect(todo.items.find((x) => x.applicationId === a.id)).toMatchObject({ overdue: true });
+    // A refusal only for reasons the step's form carries still lists the step (refuse needs reasons and remedies).
+    expect(todo.items.find((x) => x.applicationId === a.id)!.nextActions).toEqual(expect.arrayContaining(['grant', 'refuse']));
+    expect(todo.items.find((x) => x.applicationId === a.id)!.nextActions).not.toContain('withdraw');
     const g = await step('officer', a, 'grant', { reason: '符合条件' });
     const events = (await call('officer', 'GET', `/api/v1/licensing/applications/${g.id}/events`)).json() as { action: string; payload: { notices?: string[] } }[];
     expect(events.at(-1)!.payload.notices).toContain('decision_overdue');

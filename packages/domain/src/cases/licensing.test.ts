@@ -5,6 +5,8 @@ import { allowedActions } from '../registry/enums.ts';
 import {
   availableLicensingActions,
   checkLicensingAction,
+  isLicensingRefusalAnsweredByInput,
+  licensingActionRefusals,
   DEFAULT_LICENSING_RULE_PARAMS,
   LICENSING_ACTION_GUARDS,
   LICENSING_ACTIONS,
@@ -562,5 +564,23 @@ describe('properties', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('steps whose refusal the action’s own input answers', () => {
+  it('accept on complete materials is refused only for the receipt, which the step carries', () => {
+    const r = availableLicensingActions(makeApp({ status: 'received', hasSealedDatedReceipt: false }), ctx);
+    const accept = r.refused.find((x) => x.action === 'accept')!;
+    expect(accept.refusals.map((x) => x.details?.['guard'])).toEqual(['intakeReceiptSealed']);
+    expect(isLicensingRefusalAnsweredByInput('accept', accept.refusals)).toBe(true);
+  });
+  it('incomplete materials or a ban are not answered by the input; a used extension is not either', () => {
+    const r = availableLicensingActions(makeApp({ status: 'received', hasSealedDatedReceipt: false, submittedMaterials: [] }), ctx);
+    expect(isLicensingRefusalAnsweredByInput('accept', r.refused.find((x) => x.action === 'accept')!.refusals)).toBe(false);
+    const used = licensingActionRefusals(makeApp({ status: 'under_review', extensions: [{ approvedOn: '2026-06-02', approvedBy: 'agency_head', reasons: 'x', reasonsToldOn: '2026-06-02' }] }), 'extend_period', ctx);
+    expect(isLicensingRefusalAnsweredByInput('extend_period', used)).toBe(false);
+    const missing = licensingActionRefusals(makeApp({ status: 'under_review' }), 'extend_period', ctx);
+    expect(isLicensingRefusalAnsweredByInput('extend_period', missing)).toBe(true);
+    expect(isLicensingRefusalAnsweredByInput('grant', [])).toBe(false);
   });
 });

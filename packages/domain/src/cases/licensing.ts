@@ -797,6 +797,34 @@ export const LICENSING_ACTION_GUARDS: Partial<Record<LicensingAction, readonly L
   refuse: ['substantiveVerificationByTwo', 'hearingRightsRespected', 'decisionOnHearingTranscript', 'refusalStatesReasonsAndRemedies'],
 };
 
+/**
+ * Guards that read the content the action itself carries (the sealed receipt, the reasons, the extension's approval,
+ * the hearing date and presider, verifiers added with the decision): on the stored facts they refuse, but the step's
+ * form answers them. To-do lists and buttons offer such a step; the server still checks it with its input.
+ */
+export const LICENSING_INPUT_GUARDS: Partial<Record<LicensingAction, readonly LicensingGuardName[]>> = {
+  accept: ['intakeReceiptSealed'],
+  not_accept: ['intakeReceiptSealed', 'notAcceptedWithReasons'],
+  extend_period: ['licensingExtensionApproved'],
+  schedule_hearing: ['licensingHearingWithinPeriod', 'licensingHearingNoticeInTime', 'hearingPresiderNotReviewer'],
+  grant: ['substantiveVerificationByTwo'],
+  refuse: ['substantiveVerificationByTwo', 'refusalStatesReasonsAndRemedies'],
+};
+
+/** True when every refusal of the step is one its own input can answer (see LICENSING_INPUT_GUARDS). */
+export function isLicensingRefusalAnsweredByInput(action: string, refusals: readonly Pick<Refusal, 'details'>[]): boolean {
+  const names: readonly string[] = LICENSING_INPUT_GUARDS[action as LicensingAction] ?? [];
+  return (
+    refusals.length > 0 &&
+    refusals.every((r) => {
+      const guard = r.details?.['guard'];
+      if (typeof guard !== 'string' || !names.includes(guard)) return false;
+      // Art.42: a missing approval comes with the form; an extension already used cannot be answered.
+      return guard !== 'licensingExtensionApproved' || Array.isArray(r.details?.['problems']);
+    })
+  );
+}
+
 // ---- procedure ----------------------------------------------------------------------------------------------------------
 
 export function nextLicensingStatus(status: LicensingStatus, action: LicensingAction): LicensingStatus | undefined {

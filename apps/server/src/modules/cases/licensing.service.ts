@@ -4,6 +4,7 @@ import {
   applicantNotBanned,
   availableLicensingActions,
   checkLicensingAction,
+  isLicensingRefusalAnsweredByInput,
   LICENSING_DEADLINE_LABELS,
   LICENSING_STATUS_INFO,
   licensingDeadlines,
@@ -505,7 +506,8 @@ export function createLicensingService({ db, audit, clock, rules, parties }: { d
           itemName: a.itemName,
           status: r.status,
           statusZh: a.statusZh,
-          nextActions: a.availableActions.filter((x) => x !== 'withdraw'),
+          // Steps open now, with those whose only refusal the step's own form answers (the sealed receipt…).
+          nextActions: [...a.availableActions, ...a.refusedActions.filter((r) => isLicensingRefusalAnsweredByInput(r.action, r.refusals)).map((r) => r.action)].filter((x) => x !== 'withdraw'),
           dueOn: next?.dueOn ?? null,
           deadlineKey: next?.key ?? null,
           deadlineLabelZh: next?.labelZh ?? null,

@@ -1,6 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { LICENSING_TRANSITIONS, type LicensingStatus } from '@zhifa/domain';
+import { isLicensingRefusalAnsweredByInput, LICENSING_TRANSITIONS, type LicensingStatus } from '@zhifa/domain';
 import { Alert, Button, Checkbox, DatePicker, Drawer, Form, Grid, Input, Popover, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
@@ -81,24 +81,9 @@ export function LicensingErrorAlert({ error }: { error: unknown }) {
   );
 }
 
-/**
- * Guards a step's own form answers (the sealed receipt, the reasons, the extension's approval, the hearing date and
- * presider, more verifiers): refused on the stored facts, they leave the button enabled and show in the form.
- */
-const FORM_GUARDS: Record<string, readonly string[]> = {
-  accept: ['intakeReceiptSealed'],
-  not_accept: ['intakeReceiptSealed', 'notAcceptedWithReasons'],
-  schedule_hearing: ['licensingHearingWithinPeriod', 'licensingHearingNoticeInTime', 'hearingPresiderNotReviewer'],
-  grant: ['substantiveVerificationByTwo'],
-  refuse: ['substantiveVerificationByTwo', 'refusalStatesReasonsAndRemedies'],
-};
+/** A refusal the step's own form answers (the domain's LICENSING_INPUT_GUARDS) leaves its button enabled. */
 export function isResolvableInForm(action: string, refusals: CaseRefusal[]): boolean {
-  return refusals.every((r) => {
-    const guard = r.details?.guard;
-    // The extension's approval and reasons come with the form; an extension already used does not.
-    if (action === 'extend_period') return guard === 'licensingExtensionApproved' && Array.isArray(r.details?.problems);
-    return typeof guard === 'string' && (FORM_GUARDS[action] ?? []).includes(guard);
-  });
+  return isLicensingRefusalAnsweredByInput(action, refusals);
 }
 
 /**
