@@ -17,6 +17,7 @@ import { errorCodeList, installErrorHandler, installNotFoundHandler } from './li
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore, type BlobStore } from './modules/blobs/index.ts';
 import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
+import { createLicensingService, licensingRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
@@ -116,6 +117,7 @@ export async function buildApp(opts: AppOptions) {
   const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
+  const licensing = createLicensingService({ db, audit, clock, rules, parties });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
@@ -152,6 +154,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir, leafHashesOf: (kind, refs) => ledger.leafHashesOf(kind, refs) }));
       await v1.register(accessRequestRoutes(accessRequests));
+      await v1.register(licensingRoutes(licensing));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -206,7 +209,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.ts';
 import { openBlobStore } from './modules/blobs/index.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
 import { seedDemoCases, seedDemoCity } from './seed/index.ts';
+import { seedDemoLicensing } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -18,6 +19,8 @@ async function main() {
     if (!summary.skipped) app.log.info({ summary, ms: Date.now() - t0 }, 'demo city seeded');
     const demoCases = await seedDemoCases(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoCases.skipped) app.log.info({ cases: demoCases.cases }, 'demo cases seeded');
+    const demoLicensing = await seedDemoLicensing(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+    if (!demoLicensing.skipped) app.log.info({ applications: demoLicensing.applications }, 'demo licence applications seeded');
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../src/modules/identity/index.ts';
 import { registryTables as T } from '../src/modules/registry/index.ts';
 import { chinaDate } from '../src/lib/clock.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoCases, seedDemoCity, type SeedSummary } from '../src/seed/index.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCases, seedDemoCity, seedDemoLicensing, type SeedSummary } from '../src/seed/index.ts';
 import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 let a: TestApp;
@@ -151,6 +151,17 @@ describe('demo city seed', () => {
     const subs = await a.app.inject({ method: 'GET', url: '/api/v1/subjects?pageSize=100', headers: { cookie: sup } });
     expect(subs.statusCode).toBe(200);
     expect(subs.json().items.every((s: { regionCode: string }) => s.regionCode.startsWith('130322'))).toBe(true);
+  });
+
+  it('demo licence applications at the stages reachable today, every step through the licensing service', async () => {
+    const made = await seedDemoLicensing(a.services, a.db, { today: chinaDate(a.clock.now()) });
+    expect(made).toEqual({ applications: 7, skipped: false });
+    expect(await seedDemoLicensing(a.services, a.db, { today: chinaDate(a.clock.now()) })).toEqual({ applications: 0, skipped: true });
+    const officer = await login(a, 'officer', DEMO_PASSWORD);
+    const list = (await a.app.inject({ method: 'GET', url: '/api/v1/licensing/applications?pageSize=50', headers: { cookie: officer } })).json() as { total: number; items: { status: string }[] };
+    expect(new Set(list.items.map((x) => x.status))).toEqual(new Set(['received', 'supplement_requested', 'accepted', 'under_review', 'granted', 'certificate_issued', 'closed']));
+    const todo = (await a.app.inject({ method: 'GET', url: '/api/v1/licensing/todo', headers: { cookie: officer } })).json() as { items: unknown[] };
+    expect(todo.items.length).toBeGreaterThanOrEqual(5);
   });
 
   it('demo cases at every early stage fill the officer’s and the reviewer’s to-do lists (every step through the guards)', async () => {

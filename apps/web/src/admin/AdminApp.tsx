@@ -36,6 +36,10 @@ const ReviewWorkspacePage = lazy(() => import('./pages/cases/ReviewWorkspacePage
 const PartiesPage = lazy(() => import('./pages/cases/PartiesPage.tsx'));
 const PartyDetailPage = lazy(() => import('./pages/cases/PartyDetailPage.tsx'));
 const AccessRequestsPage = lazy(() => import('./pages/cases/AccessRequestsPage.tsx'));
+const LicenceListPage = lazy(() => import('./pages/licensing/LicenceListPage.tsx'));
+const LicenceRegisterPage = lazy(() => import('./pages/licensing/LicenceRegisterPage.tsx'));
+const LicenceDetailPage = lazy(() => import('./pages/licensing/LicenceDetailPage.tsx'));
+const LicensingBansPage = lazy(() => import('./pages/licensing/LicensingBansPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -108,6 +112,10 @@ export default function AdminApp() {
             <Route path="parties" element={guard(CASE_READ, <PartiesPage />)} />
             <Route path="parties/:id" element={guard(CASE_READ, <PartyDetailPage />)} />
             <Route path="record-access" element={guard(CASE_READ, <AccessRequestsPage />)} />
+            <Route path="licensing" element={guard(CASE_READ, <LicenceListPage />)} />
+            <Route path="licensing/new" element={guard([P.CASE_HANDLE], <LicenceRegisterPage />)} />
+            <Route path="licensing/bans" element={guard(CASE_READ, <LicensingBansPage />)} />
+            <Route path="licensing/:id" element={guard(CASE_READ, <LicenceDetailPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

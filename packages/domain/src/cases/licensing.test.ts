@@ -5,6 +5,8 @@ import { allowedActions } from '../registry/enums.ts';
 import {
   availableLicensingActions,
   checkLicensingAction,
+  isLicensingRefusalAnsweredByInput,
+  licensingActionRefusals,
   DEFAULT_LICENSING_RULE_PARAMS,
   LICENSING_ACTION_GUARDS,
   LICENSING_ACTIONS,
@@ -75,20 +77,21 @@ const at = (now: string) => makeCtx({ now });
 
 // The legal flow written out independently of the implementation (domain-rules §7); anything absent is refused.
 const EXPECTED: Record<LicensingStatus, Partial<Record<LicensingAction, LicensingStatus>>> = {
-  received: { request_supplement: 'supplement_requested', accept: 'accepted', not_accept: 'not_accepted' },
-  supplement_requested: { receive_supplement: 'supplemented', not_accept: 'not_accepted' },
-  supplemented: { accept: 'accepted', not_accept: 'not_accepted' },
-  accepted: { start_review: 'under_review', extend_period: 'accepted' },
+  received: { request_supplement: 'supplement_requested', accept: 'accepted', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  supplement_requested: { receive_supplement: 'supplemented', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  supplemented: { accept: 'accepted', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  accepted: { start_review: 'under_review', extend_period: 'accepted', withdraw: 'withdrawn' },
   not_accepted: { close: 'closed' },
-  under_review: { extend_period: 'under_review', notify_hearing_rights: 'hearing_rights_notified', schedule_hearing: 'hearing_scheduled', grant: 'granted', refuse: 'refused' },
-  hearing_rights_notified: { request_hearing: 'hearing_requested', extend_period: 'hearing_rights_notified', grant: 'granted', refuse: 'refused' },
-  hearing_requested: { schedule_hearing: 'hearing_scheduled', extend_period: 'hearing_requested' },
-  hearing_scheduled: { hold_hearing: 'hearing_held', extend_period: 'hearing_scheduled' },
-  hearing_held: { extend_period: 'hearing_held', grant: 'granted', refuse: 'refused' },
+  under_review: { extend_period: 'under_review', notify_hearing_rights: 'hearing_rights_notified', schedule_hearing: 'hearing_scheduled', grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
+  hearing_rights_notified: { request_hearing: 'hearing_requested', extend_period: 'hearing_rights_notified', grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
+  hearing_requested: { schedule_hearing: 'hearing_scheduled', extend_period: 'hearing_requested', withdraw: 'withdrawn' },
+  hearing_scheduled: { hold_hearing: 'hearing_held', extend_period: 'hearing_scheduled', withdraw: 'withdrawn' },
+  hearing_held: { extend_period: 'hearing_held', grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
   granted: { issue_certificate: 'certificate_issued' },
   refused: { close: 'closed' },
   certificate_issued: { close: 'closed' },
   closed: {},
+  withdrawn: {},
 };
 
 describe('licensing transitions: every status × action against the explicit table', () => {
@@ -111,9 +114,9 @@ describe('licensing transitions: every status × action against the explicit tab
       });
     }
   }
-  it('every status is documented with a citation; only closed is terminal; every guarded action is on the table', () => {
+  it('every status is documented with a citation; only closed and withdrawn are terminal; every guarded action is on the table', () => {
     for (const s of LICENSING_STATUSES) expect(LICENSING_STATUS_INFO[s].citation).toMatch(/行政许可法/);
-    expect(LICENSING_STATUSES.filter((s) => allowedActions(LICENSING_TRANSITIONS, s).length === 0)).toEqual(['closed']);
+    expect(LICENSING_STATUSES.filter((s) => allowedActions(LICENSING_TRANSITIONS, s).length === 0)).toEqual(['closed', 'withdrawn']);
     for (const a of Object.keys(LICENSING_ACTION_GUARDS)) expect(LICENSING_STATUSES.some((s) => EXPECTED[s][a as LicensingAction])).toBe(true);
   });
   it('a second supplement notice is impossible by the table once the applicant has supplemented', () => {
@@ -293,7 +296,7 @@ describe('licensing guards: each passes and is refused with its citation', () =>
 describe('availableLicensingActions', () => {
   it('a complete application may be accepted; a supplement notice is refused as there is nothing missing', () => {
     const r = availableLicensingActions(makeApp(), ctx);
-    expect(r.allowed).toEqual(['accept']);
+    expect(r.allowed).toEqual(['accept', 'withdraw']);
     expect(r.refused.map((x) => [x.action, x.refusals.map((y) => y.details?.guard)])).toEqual([
       ['request_supplement', ['supplementHasMissingItems']],
       ['not_accept', ['notAcceptedWithReasons']],
@@ -302,7 +305,7 @@ describe('availableLicensingActions', () => {
   });
   it('an incomplete application left without notice past 5 WD is deemed accepted: only accept remains, with a notice', () => {
     const r = availableLicensingActions(makeApp({ submittedMaterials: ['申请书'] }), at('2026-06-18'));
-    expect(r.allowed).toEqual(['accept']);
+    expect(r.allowed).toEqual(['accept', 'withdraw']);
     expect(r.refused.find((x) => x.action === 'request_supplement')?.refusals.map((y) => y.details?.guard)).toEqual(['supplementNoticeInTime']);
     expect(r.refused.find((x) => x.action === 'not_accept')?.refusals.map((y) => y.details?.guard)).toContain('notDeemedAccepted');
     expect(r.notices).toMatchObject([{ kind: 'deemed_accepted', details: { acceptedFrom: '2026-06-10' } }]);
@@ -561,5 +564,23 @@ describe('properties', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('steps whose refusal the action’s own input answers', () => {
+  it('accept on complete materials is refused only for the receipt, which the step carries', () => {
+    const r = availableLicensingActions(makeApp({ status: 'received', hasSealedDatedReceipt: false }), ctx);
+    const accept = r.refused.find((x) => x.action === 'accept')!;
+    expect(accept.refusals.map((x) => x.details?.['guard'])).toEqual(['intakeReceiptSealed']);
+    expect(isLicensingRefusalAnsweredByInput('accept', accept.refusals)).toBe(true);
+  });
+  it('incomplete materials or a ban are not answered by the input; a used extension is not either', () => {
+    const r = availableLicensingActions(makeApp({ status: 'received', hasSealedDatedReceipt: false, submittedMaterials: [] }), ctx);
+    expect(isLicensingRefusalAnsweredByInput('accept', r.refused.find((x) => x.action === 'accept')!.refusals)).toBe(false);
+    const used = licensingActionRefusals(makeApp({ status: 'under_review', extensions: [{ approvedOn: '2026-06-02', approvedBy: 'agency_head', reasons: 'x', reasonsToldOn: '2026-06-02' }] }), 'extend_period', ctx);
+    expect(isLicensingRefusalAnsweredByInput('extend_period', used)).toBe(false);
+    const missing = licensingActionRefusals(makeApp({ status: 'under_review' }), 'extend_period', ctx);
+    expect(isLicensingRefusalAnsweredByInput('extend_period', missing)).toBe(true);
+    expect(isLicensingRefusalAnsweredByInput('grant', [])).toBe(false);
   });
 });

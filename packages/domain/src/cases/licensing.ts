@@ -28,6 +28,7 @@ export const LicensingStatus = {
   REFUSED: 'refused',
   CERTIFICATE_ISSUED: 'certificate_issued',
   CLOSED: 'closed',
+  WITHDRAWN: 'withdrawn',
 } as const;
 export type LicensingStatus = (typeof LicensingStatus)[keyof typeof LicensingStatus];
 export const LICENSING_STATUSES = Object.values(LicensingStatus) as LicensingStatus[];
@@ -47,6 +48,7 @@ export const LICENSING_STATUS_INFO: Record<LicensingStatus, { zh: string; en: st
   refused: { zh: '不予行政许可', en: 'Refused', citation: '行政许可法 Art.38 para 2' },
   certificate_issued: { zh: '已颁发、送达许可证件', en: 'Certificate issued', citation: '行政许可法 Art.44' },
   closed: { zh: '已办结', en: 'Closed', citation: '行政许可法 Art.40, Art.44' },
+  withdrawn: { zh: '申请人已撤回申请', en: 'Withdrawn by the applicant', citation: '行政许可法 Art.29 (申请由申请人提出，决定作出前可书面撤回)' },
 };
 
 export const LicensingAction = {
@@ -64,6 +66,7 @@ export const LicensingAction = {
   REFUSE: 'refuse',
   ISSUE_CERTIFICATE: 'issue_certificate',
   CLOSE: 'close',
+  WITHDRAW: 'withdraw',
 } as const;
 export type LicensingAction = (typeof LicensingAction)[keyof typeof LicensingAction];
 export const LICENSING_ACTIONS = Object.values(LicensingAction) as LicensingAction[];
@@ -74,12 +77,13 @@ export const LICENSING_ACTIONS = Object.values(LicensingAction) as LicensingActi
  * extension is a record, not a step). `schedule_hearing` from `under_review` is the hearing the agency holds of its own
  * motion or by law (Art.46); from `hearing_requested` it answers a request (Art.47). A decision straight from
  * `hearing_rights_notified` is possible once the request window has closed unused (guard `hearingRightsRespected`).
+ * `withdraw` is the applicant's written withdrawal before a decision: the application ends as a record, never deleted.
  */
 export const LICENSING_TRANSITIONS = {
-  received: { request_supplement: 'supplement_requested', accept: 'accepted', not_accept: 'not_accepted' },
-  supplement_requested: { receive_supplement: 'supplemented', not_accept: 'not_accepted' },
-  supplemented: { accept: 'accepted', not_accept: 'not_accepted' },
-  accepted: { start_review: 'under_review', extend_period: 'accepted' },
+  received: { request_supplement: 'supplement_requested', accept: 'accepted', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  supplement_requested: { receive_supplement: 'supplemented', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  supplemented: { accept: 'accepted', not_accept: 'not_accepted', withdraw: 'withdrawn' },
+  accepted: { start_review: 'under_review', extend_period: 'accepted', withdraw: 'withdrawn' },
   not_accepted: { close: 'closed' },
   under_review: {
     extend_period: 'under_review',
@@ -87,15 +91,17 @@ export const LICENSING_TRANSITIONS = {
     schedule_hearing: 'hearing_scheduled',
     grant: 'granted',
     refuse: 'refused',
+    withdraw: 'withdrawn',
   },
-  hearing_rights_notified: { request_hearing: 'hearing_requested', extend_period: 'hearing_rights_notified', grant: 'granted', refuse: 'refused' },
-  hearing_requested: { schedule_hearing: 'hearing_scheduled', extend_period: 'hearing_requested' },
-  hearing_scheduled: { hold_hearing: 'hearing_held', extend_period: 'hearing_scheduled' },
-  hearing_held: { extend_period: 'hearing_held', grant: 'granted', refuse: 'refused' },
+  hearing_rights_notified: { request_hearing: 'hearing_requested', extend_period: 'hearing_rights_notified', grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
+  hearing_requested: { schedule_hearing: 'hearing_scheduled', extend_period: 'hearing_requested', withdraw: 'withdrawn' },
+  hearing_scheduled: { hold_hearing: 'hearing_held', extend_period: 'hearing_scheduled', withdraw: 'withdrawn' },
+  hearing_held: { extend_period: 'hearing_held', grant: 'granted', refuse: 'refused', withdraw: 'withdrawn' },
   granted: { issue_certificate: 'certificate_issued' },
   refused: { close: 'closed' },
   certificate_issued: { close: 'closed' },
   closed: {},
+  withdrawn: {},
 } as const satisfies Record<LicensingStatus, Partial<Record<LicensingAction, LicensingStatus>>>;
 
 // ---- facts --------------------------------------------------------------------------------------------------------------
@@ -790,6 +796,34 @@ export const LICENSING_ACTION_GUARDS: Partial<Record<LicensingAction, readonly L
   grant: ['applicantNotBanned', 'substantiveVerificationByTwo', 'hearingRightsRespected', 'decisionOnHearingTranscript', 'firstComeQuotaOrder'],
   refuse: ['substantiveVerificationByTwo', 'hearingRightsRespected', 'decisionOnHearingTranscript', 'refusalStatesReasonsAndRemedies'],
 };
+
+/**
+ * Guards that read the content the action itself carries (the sealed receipt, the reasons, the extension's approval,
+ * the hearing date and presider, verifiers added with the decision): on the stored facts they refuse, but the step's
+ * form answers them. To-do lists and buttons offer such a step; the server still checks it with its input.
+ */
+export const LICENSING_INPUT_GUARDS: Partial<Record<LicensingAction, readonly LicensingGuardName[]>> = {
+  accept: ['intakeReceiptSealed'],
+  not_accept: ['intakeReceiptSealed', 'notAcceptedWithReasons'],
+  extend_period: ['licensingExtensionApproved'],
+  schedule_hearing: ['licensingHearingWithinPeriod', 'licensingHearingNoticeInTime', 'hearingPresiderNotReviewer'],
+  grant: ['substantiveVerificationByTwo'],
+  refuse: ['substantiveVerificationByTwo', 'refusalStatesReasonsAndRemedies'],
+};
+
+/** True when every refusal of the step is one its own input can answer (see LICENSING_INPUT_GUARDS). */
+export function isLicensingRefusalAnsweredByInput(action: string, refusals: readonly Pick<Refusal, 'details'>[]): boolean {
+  const names: readonly string[] = LICENSING_INPUT_GUARDS[action as LicensingAction] ?? [];
+  return (
+    refusals.length > 0 &&
+    refusals.every((r) => {
+      const guard = r.details?.['guard'];
+      if (typeof guard !== 'string' || !names.includes(guard)) return false;
+      // Art.42: a missing approval comes with the form; an extension already used cannot be answered.
+      return guard !== 'licensingExtensionApproved' || Array.isArray(r.details?.['problems']);
+    })
+  );
+}
 
 // ---- procedure ----------------------------------------------------------------------------------------------------------
 

@@ -5,3 +5,6 @@ export { createNumberingService, type NumberingService } from './numbering.servi
 export { createPartyService, type PartyService } from './parties.service.ts';
 export { createCaseDocumentService, type CaseDocumentService } from './case-documents.service.ts';
 export { createCaseFileService, type CaseFileService } from './case-files.service.ts';
+export { createLicensingService, type LicensingService } from './licensing.service.ts';
+export { licensingRoutes } from './licensing.routes.ts';
+export { licenceApplications, licenceApplicationEvents, licensingBans } from './licensing.schema.ts';

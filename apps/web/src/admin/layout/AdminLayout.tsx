@@ -1,4 +1,5 @@
 import {
+  StopOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -60,6 +61,16 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'review', path: '/admin/review', label: 'nav.review', icon: <AuditOutlined />, any: [P.CASE_REVIEW] },
       { key: 'parties', path: '/admin/parties', label: 'nav.parties', icon: <ContactsOutlined />, any: [P.CASE_READ] },
       { key: 'record-access', path: '/admin/record-access', label: 'nav.recordAccess', icon: <ContactsOutlined />, any: [P.CASE_READ] },
+    ],
+  },
+  {
+    key: 'licensingGroup',
+    label: 'nav.group.licensing',
+    icon: <SafetyCertificateOutlined />,
+    children: [
+      { key: 'licensing', path: '/admin/licensing', label: 'nav.licensing', icon: <SafetyCertificateOutlined />, any: [P.CASE_READ] },
+      { key: 'licensingNew', path: '/admin/licensing/new', label: 'nav.licensingNew', icon: <SafetyCertificateOutlined />, any: [P.CASE_HANDLE] },
+      { key: 'licensingBans', path: '/admin/licensing/bans', label: 'nav.licensingBans', icon: <StopOutlined />, any: [P.CASE_READ] },
     ],
   },
   {

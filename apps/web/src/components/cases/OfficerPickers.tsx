@@ -7,7 +7,7 @@ import { useT } from '../../i18n/index.tsx';
 import { useLabels } from '../../lib/labels.ts';
 
 /** The agency's serving officers (or its legal reviewers): one page of 200 is every officer a county agency has. */
-function useAgencyOfficers(agencyId: string | null | undefined, legalReviewers: boolean) {
+export function useAgencyOfficers(agencyId: string | null | undefined, legalReviewers: boolean) {
   return useQuery({
     queryKey: ['officers', 'list', { agencyId, isLegalReviewer: legalReviewers || undefined, pageSize: 200, picker: true }],
     queryFn: ({ signal }) => api.get<Page<Officer>>('/officers', { agencyId: agencyId ?? undefined, isLegalReviewer: legalReviewers ? true : undefined, pageSize: 200 }, signal),

@@ -7,6 +7,8 @@ import { Permission, useAuth, useCan } from '../../../auth/auth.tsx';
 import { CaseStatusTag, DueText } from '../../../components/cases/CaseStatusTag.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import type { LicensingTodo } from '../../../components/licensing/licensing-api.ts';
+import { LicensingTodoCard } from '../../../components/licensing/LicensingTodoCard.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import '../../../components/cases/cases.css';
 import { useT } from '../../../i18n/index.tsx';
@@ -28,6 +30,13 @@ export default function TodoPage() {
   const labels = useCaseLabels();
   const navigate = useNavigate();
   const q = useQuery({ queryKey: ['cases', 'todo'], queryFn: ({ signal }) => api.get<{ items: CaseTodo[] }>('/cases/todo', undefined, signal), refetchInterval: 120_000 });
+  // Licence applications of my agency waiting on a step (行政许可), listed under the cases.
+  const licensing = useQuery({
+    queryKey: ['licensing', 'todo'],
+    queryFn: ({ signal }) => api.get<{ items: LicensingTodo[] }>('/licensing/todo', undefined, signal),
+    enabled: can(Permission.CASE_HANDLE),
+    refetchInterval: 120_000,
+  });
   const items = sortTodos(q.data?.items ?? []);
   const overdue = items.filter((i) => i.overdue).length;
   return (
@@ -92,6 +101,7 @@ export default function TodoPage() {
           </div>
         )}
       </Card>
+      <LicensingTodoCard items={licensing.data?.items} />
     </div>
   );
 }
