@@ -17,6 +17,7 @@ import { errorCodeList, installErrorHandler, installNotFoundHandler } from './li
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore } from './modules/blobs/index.ts';
 import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
+import { coercionRoutes, createCoercionService, createInspectionService, inspectionRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
@@ -106,6 +107,8 @@ export async function buildApp(opts: AppOptions) {
   const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
+  const inspections = createInspectionService({ db, audit, clock, rules, cases });
+  const coercion = createCoercionService({ db, audit, clock, rules });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
@@ -140,6 +143,8 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(ledgerRoutes(ledger));
       await v1.register(caseRoutes(cases, caseFiles));
       await v1.register(partyRoutes(parties));
+      await v1.register(inspectionRoutes(inspections));
+      await v1.register(coercionRoutes(coercion));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
@@ -195,7 +200,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles, inspections, coercion } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -5,3 +5,9 @@ export { createNumberingService, type NumberingService } from './numbering.servi
 export { createPartyService, type PartyService } from './parties.service.ts';
 export { createCaseDocumentService, type CaseDocumentService } from './case-documents.service.ts';
 export { createCaseFileService, type CaseFileService } from './case-files.service.ts';
+export { createInspectionService, type InspectionService } from './inspections.service.ts';
+export { inspectionRoutes } from './inspections.routes.ts';
+export { inspections, inspectionEvents } from './inspections.schema.ts';
+export { createCoercionService, type CoercionService } from './coercion.service.ts';
+export { coercionRoutes } from './coercion.routes.ts';
+export { coerciveMeasures, coerciveMeasureEvents } from './coercion.schema.ts';
