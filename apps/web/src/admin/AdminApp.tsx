@@ -35,6 +35,12 @@ const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage.tsx'));
 const ReviewWorkspacePage = lazy(() => import('./pages/cases/ReviewWorkspacePage.tsx'));
 const PartiesPage = lazy(() => import('./pages/cases/PartiesPage.tsx'));
 const PartyDetailPage = lazy(() => import('./pages/cases/PartyDetailPage.tsx'));
+const InspectionListPage = lazy(() => import('./pages/enforcement/InspectionListPage.tsx'));
+const InspectionNewPage = lazy(() => import('./pages/enforcement/InspectionNewPage.tsx'));
+const InspectionDetailPage = lazy(() => import('./pages/enforcement/InspectionDetailPage.tsx'));
+const CoercionListPage = lazy(() => import('./pages/enforcement/CoercionListPage.tsx'));
+const CoercionNewPage = lazy(() => import('./pages/enforcement/CoercionNewPage.tsx'));
+const CoercionDetailPage = lazy(() => import('./pages/enforcement/CoercionDetailPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -106,6 +112,12 @@ export default function AdminApp() {
             <Route path="review" element={guard([P.CASE_REVIEW], <ReviewWorkspacePage />)} />
             <Route path="parties" element={guard(CASE_READ, <PartiesPage />)} />
             <Route path="parties/:id" element={guard(CASE_READ, <PartyDetailPage />)} />
+            <Route path="inspections" element={guard(CASE_READ, <InspectionListPage />)} />
+            <Route path="inspections/new" element={guard([P.CASE_HANDLE], <InspectionNewPage />)} />
+            <Route path="inspections/:id" element={guard(CASE_READ, <InspectionDetailPage />)} />
+            <Route path="coercive-measures" element={guard(CASE_READ, <CoercionListPage />)} />
+            <Route path="coercive-measures/new" element={guard([P.CASE_HANDLE], <CoercionNewPage />)} />
+            <Route path="coercive-measures/:id" element={guard(CASE_READ, <CoercionDetailPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

@@ -21,6 +21,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import { FileSearchOutlined, LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -59,6 +60,8 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'cases', path: '/admin/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, any: [P.CASE_READ] },
       { key: 'review', path: '/admin/review', label: 'nav.review', icon: <AuditOutlined />, any: [P.CASE_REVIEW] },
       { key: 'parties', path: '/admin/parties', label: 'nav.parties', icon: <ContactsOutlined />, any: [P.CASE_READ] },
+      { key: 'inspections', path: '/admin/inspections', label: 'nav.inspections', icon: <FileSearchOutlined />, any: [P.CASE_READ] },
+      { key: 'coercion', path: '/admin/coercive-measures', label: 'nav.coercion', icon: <LockOutlined />, any: [P.CASE_READ] },
     ],
   },
   {
