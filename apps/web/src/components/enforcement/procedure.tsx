@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { COERCION_STATUS_INFO, INSPECTION_STATUS_INFO } from '@zhifa/domain';
 import { Alert, Button, Card, Empty, Popover, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { isApiError } from '../../api/client.ts';
 import type { CaseDeadline, CaseRefusal } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
@@ -130,12 +130,18 @@ export function ProcedureActions({ view, labels, order, canAct, onAction, danger
 export function ProcedureErrorAlert({ error, labels }: { error: unknown; labels: Record<string, Bi> }) {
   const zh = useZh();
   const { locale } = useLocale();
+  const ref = useRef<HTMLDivElement>(null);
+  // The refusal sits above a long form (the submit button is at its foot): bring it into view.
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   if (!isApiError(error) || !['RULE_VIOLATION', 'INVALID_TRANSITION', 'CALENDAR_MISSING'].includes(error.code)) return <ErrorAlert error={error} />;
   const citation = typeof error.details?.citation === 'string' ? error.details.citation : undefined;
   const allowed = Array.isArray(error.details?.allowedActions) ? (error.details.allowedActions as string[]) : null;
   const refusals = (Array.isArray(error.details?.refusals) ? (error.details.refusals as CaseRefusal[]) : []).slice(1);
   return (
+    <div ref={ref}>
     <Alert
       type="error"
       showIcon
@@ -160,6 +166,7 @@ export function ProcedureErrorAlert({ error, labels }: { error: unknown; labels:
         </div>
       }
     />
+    </div>
   );
 }
 

@@ -82,7 +82,7 @@ function StepForm({ action, m, onSubmit, pending }: { action: string; m: Measure
     onSubmit(p);
   };
   const initial = {
-    startedAt: dayjs(),
+    startedAt: dayjs(m.now),
     steps: ON_SITE_STEPS.map(([k]) => k).filter((k) => (freeze ? k === 'areCertificatesShown' || k === 'isBankNoticeDelivered' : k !== 'isBankNoticeDelivered')),
     record: freeze ? ['officersSigned'] : ['officersSigned', 'partyPresent', 'partySigned'],
     decisionContents: CONTENTS.filter((c) => (freeze ? c !== 'items' && c !== 'place' : c !== 'account_and_amount')),
