@@ -332,6 +332,31 @@ describe('coercive measures (行政强制措施): decision, inventory, clock, ex
     expect((m['deadlines'] as Deadline[]).find((d) => d.key === 'emergencyReport')).toMatchObject({ state: 'met' });
   });
 
+  it('a freeze rests on a law, within the sum involved (Art.29), never before approval (Art.19, Art.30); its decision delivered is met', async () => {
+    const freezeSteps = {
+      ...steps,
+      isPartyNotifiedToAttend: false,
+      record: { officersSigned: true, partyPresent: false, partySigned: false, partyRefusalNoted: false, witnessSigned: false },
+      decisionContents: ['party', 'reasons_and_basis', 'account_and_amount', 'period', 'remedies', 'agency_and_date'],
+      isDecisionAndInventoryHandedOver: false,
+      isBankNoticeDelivered: true,
+    };
+    const freeze = { kind: 'freeze', inventory: [], freezeAuthorisingLaw: '《中华人民共和国税收征收管理法》第三十八条', violationAmount: 80_000, account: '6222020000000000000' };
+    let m = await newMeasure({ ...freeze, freezeAmount: 90_000 });
+    const early = await mAct('officer', m, 'execute_emergency', { onSite: freezeSteps, urgencyReason: '资金即将转移' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error.details.citation).toBe('行政强制法 Art.19, Art.30 para 1');
+    m = await mStep('head', m, 'approve');
+    const tooMuch = await mAct('officer', m, 'execute', { onSite: freezeSteps });
+    expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json().error.details).toMatchObject({ citation: '行政强制法 Art.29', problems: ['amount'] });
+    m = await newMeasure({ ...freeze, freezeAmount: 50_000 });
+    m = await mStep('head', m, 'approve');
+    m = await mStep('officer', m, 'execute', { onSite: freezeSteps, freezeDecisionDeliveredOn: '2026-06-01' });
+    expect(m.status).toBe('in_force');
+    expect((m['deadlines'] as Deadline[]).find((d) => d.key === 'freezeDecisionDelivery')).toMatchObject({ state: 'met', dueOn: '2026-06-04' });
+  });
+
   it('wrong role and wrong agency are refused; out of scope answers 404', async () => {
     const m = await newMeasure();
     expect((await mAct('reviewer', m, 'approve')).statusCode).toBe(403);

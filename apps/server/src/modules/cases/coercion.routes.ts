@@ -62,6 +62,7 @@ const Payload = z
     releaseReason: z.enum(['no_violation', 'unrelated', 'no_longer_needed', 'period_expired', 'disapproved', 'other']).optional(),
     penaltyDecisionRef: z.string().trim().max(100).optional(),
     legalBasis: z.string().trim().max(1000).optional(),
+    freezeDecisionDeliveredOn: isoDate.optional(),
   })
   .strict();
 

@@ -77,6 +77,8 @@ export interface MeasurePayload {
   releaseReason?: CoercionReleaseReason | undefined;
   penaltyDecisionRef?: string | undefined;
   legalBasis?: string | undefined;
+  /** Freezing: the day the freeze decision was delivered to the party (Art.31, within 3 working days). */
+  freezeDecisionDeliveredOn?: string | undefined;
 }
 
 const ENDED = ['declined', 'released', 'confiscated', 'destroyed'];
@@ -228,6 +230,10 @@ export function createCoercionService({ db, audit, clock, rules }: { db: Db; aud
         isBankNoticeDelivered: s?.isBankNoticeDelivered ?? false,
       };
       if (action === 'execute_emergency') out.emergency = { reportedAt: null };
+      if (p.freezeDecisionDeliveredOn) {
+        if (p.freezeDecisionDeliveredOn > today()) throw invalid('payload.freezeDecisionDeliveredOn', 'cannot be in the future', '不能晚于今天');
+        out.freezeDecisionDeliveredOn = p.freezeDecisionDeliveredOn;
+      }
     }
     if (action === 'extend') {
       out.pendingExtension = {

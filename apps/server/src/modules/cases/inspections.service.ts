@@ -21,7 +21,7 @@ import type { AuditService } from '../audit/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import type { CaseService, OpenCaseInput } from './cases.service.ts';
-import type { CaseParty } from './cases.schema.ts';
+import { cases as caseTable, type CaseParty } from './cases.schema.ts';
 import { inspectionEvents, inspections, type InspectionContent, type StoredInspectionFacts } from './inspections.schema.ts';
 import { chinaDateTime, checkOfficersOfAgency, loadOfficerFacts, type LoadedOfficer } from './officer-facts.ts';
 
@@ -128,7 +128,7 @@ export function createInspectionService({ db, audit, clock, rules, cases }: { db
     const available = availableInspectionActions(facts, ctx);
     const [[names], linked] = await Promise.all([
       db.select({ itemName: items.name, itemCode: items.code, agencyName: subjects.name }).from(items).innerJoin(subjects, eq(subjects.id, r.agencyId)).where(eq(items.id, r.itemId)),
-      r.linkedCaseId ? cases.get(actor, r.linkedCaseId).then((c) => ({ id: c.id, caseNo: c.caseNo, status: c.status })).catch(() => ({ id: r.linkedCaseId!, caseNo: null, status: 'unknown' })) : Promise.resolve(null),
+      r.linkedCaseId ? db.select({ id: caseTable.id, caseNo: caseTable.caseNo, status: caseTable.status }).from(caseTable).where(eq(caseTable.id, r.linkedCaseId)) : Promise.resolve([]),
     ]);
     const { officerIds: _o, ...plain } = r.facts;
     return {
@@ -147,7 +147,7 @@ export function createInspectionService({ db, audit, clock, rules, cases }: { db
       facts: { ...plain, officerIds: r.facts.officerIds, inspectionsThisYear: facts.inspectionsThisYear },
       content: r.content,
       officers: facts.officers.map((o) => ({ id: o.id, name: o.name, certificateNo: o.certificateNo })),
-      linkedCase: linked,
+      linkedCase: linked[0] ?? null,
       availableActions: available.allowed,
       refusedActions: available.refused,
       notices: available.notices,
