@@ -608,6 +608,8 @@ export const enUS: Record<MessageKey, string> = {
   'nav.parties': 'Parties',
   'nav.inspections': 'Inspections',
   'nav.coercion': 'Coercive measures',
+  'case.origin': 'Origin',
+  'case.originInspection': "An inspection's result (view the inspection)",
   'todo.welcome': '{name}, these cases are waiting for you',
   'todo.count': '{n} to do',
   'todo.overdueCount': '{n} overdue',

@@ -30,6 +30,7 @@ function ContentCard({ content, names }: { content: CaseContent | undefined; nam
   const labels = useCaseLabels();
   const c = content ?? {};
   const items = [
+    c.origin ? { key: 'origin', label: t('case.origin'), children: <Link to={`/admin/inspections/${c.origin.id}`} data-testid="case-origin">{t('case.originInspection')}</Link> } : null,
     c.findings ? { key: 'findings', label: t('caseField.findings'), children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.findings}</Typography.Paragraph> } : null,
     c.evidenceSummary?.length
       ? {
