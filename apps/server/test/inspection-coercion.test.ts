@@ -278,6 +278,9 @@ describe('coercive measures (行政强制措施): decision, inventory, clock, ex
     expect(noGround.json().error.details.citation).toBe('行政强制法 Art.28, Art.33');
     m = await mStep('officer', m, 'release', { releaseReason: 'no_longer_needed' });
     expect(m.status).toBe('released');
+    const future = await mAct('officer', await newMeasure(), 'execute_emergency', { onSite: steps, urgencyReason: '正在转移', startedAt: '2026-06-01T12:00:00.123456+08:00' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details.issues[0].path).toEqual(['payload', 'startedAt']);
     const events = (await call('officer', 'GET', `/api/v1/coercive-measures/${m.id}/events`)).json() as { action: string }[];
     expect(events.map((e) => e.action)).toEqual(['propose', 'approve', 'execute', 'extend', 'release']);
   });

@@ -178,12 +178,16 @@ export function createCoercionService({ db, audit, clock, rules }: { db: Db; aud
     };
   }
 
-  /** A time stated for a step: an instant, not in the future and not before the measure was proposed. */
-  function checkInstant(path: string, value: string, notBefore: Date) {
+  /**
+   * A time stated for a step: an instant, not in the future and not before the measure was proposed; kept in China
+   * time to the second (the form the domain's clocks read).
+   */
+  function checkInstant(path: string, value: string, notBefore: Date): string {
     const ms = Date.parse(value);
     if (Number.isNaN(ms)) throw invalid(path, 'an ISO date-time with offset is required', '须为带时区的日期时间');
     if (ms > clock.now().getTime() + 60_000) throw invalid(path, 'cannot be in the future', '不能晚于当前时间');
     if (ms < notBefore.getTime() - 60_000) throw invalid(path, 'cannot precede the proposal of the measure', '不能早于拟采取措施的时间');
+    return chinaDateTime(new Date(ms));
   }
 
   /** The penalty decision a confiscation rests on (Art.27): the linked case's decision number, unless one is given. */
@@ -208,18 +212,18 @@ export function createCoercionService({ db, audit, clock, rules }: { db: Db; aud
       out.headDecision = { deciderId: actor.userId, isAgencyHead: actor.role === 'agency_head', decidedAt: nowIso, isApproved: action === 'approve', reason: p.reason?.trim() || null };
       if (r.status === 'emergency_executed' && f.emergency && !f.emergency.reportedAt) {
         // The head deciding has been told by now at the latest; an earlier report may be recorded with its time.
-        if (p.emergencyReportedAt) checkInstant('payload.emergencyReportedAt', p.emergencyReportedAt, new Date(f.execution?.startedAt ?? r.createdAt));
-        out.emergency = { reportedAt: p.emergencyReportedAt ?? nowIso };
+        const reportedAt = p.emergencyReportedAt ? checkInstant('payload.emergencyReportedAt', p.emergencyReportedAt, new Date(f.execution?.startedAt ?? r.createdAt)) : nowIso;
+        out.emergency = { reportedAt };
       }
     }
     if (action === 'execute' || action === 'execute_emergency') {
-      if (p.startedAt) checkInstant('payload.startedAt', p.startedAt, r.createdAt);
+      const startedAt = p.startedAt ? checkInstant('payload.startedAt', p.startedAt, r.createdAt) : nowIso;
       if (p.officerIds) out.officerIds = [...new Set(p.officerIds)];
       if (p.inventory) out.items = p.inventory;
       if (p.urgencyReason !== undefined) out.urgencyReason = p.urgencyReason.trim() || null;
       const s = p.onSite;
       out.execution = {
-        startedAt: p.startedAt ?? nowIso,
+        startedAt,
         areCertificatesShown: s?.areCertificatesShown ?? false,
         isPartyNotifiedToAttend: s?.isPartyNotifiedToAttend ?? false,
         areReasonsAndRightsTold: s?.areReasonsAndRightsTold ?? false,
