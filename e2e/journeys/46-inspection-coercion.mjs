@@ -237,5 +237,17 @@ export default async function inspectionCoercionJourney({ page, context, baseURL
   await page.getByTestId('inventory-table').waitFor();
   await page.getByTestId('deadline-measurePeriod').waitFor();
   await shot('46-06-seizure-in-force', { fullPage: true });
+
+  // ---- 5. the lists and the to-do page carry the measures ---------------------------------------------------------
+  await page.goto(`${baseURL}/admin/coercive-measures`);
+  await page.locator(`[data-testid="coercion-row"][data-id="${measureId}"]`).waitFor({ timeout: 30_000 });
+  await shot('46-07-coercion-list');
+  await page.goto(`${baseURL}/admin/todo`);
+  await page.getByTestId('coercion-todo').waitFor({ timeout: 30_000 });
+  await page.getByTestId('coercion-todo').scrollIntoViewIfNeeded();
+  await shot('46-08-todo-with-measures');
+  await page.goto(`${baseURL}/admin/inspections`);
+  await page.locator(`[data-testid="inspection-row"][data-id="${inspectionId}"]`).waitFor({ timeout: 30_000 });
+  await shot('46-09-inspection-list');
   assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
 }
