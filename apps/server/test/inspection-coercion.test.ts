@@ -1,6 +1,7 @@
 import { SHIPPED_CALENDAR_ENTRIES, type Role } from '@zhifa/domain';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeEvents } from '../src/modules/audit/index.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { makeIdNumber, makeItemInput, makeUscc, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
 import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
@@ -123,6 +124,9 @@ describe('inspection (行政检查): approval, notice, on-site record, result', 
     expect(i.availableActions).toEqual([]);
     const events = (await call('officer', 'GET', `/api/v1/inspections/${i.id}/events`)).json() as { action: string }[];
     expect(events.map((e) => e.action)).toEqual(['create', 'approve', 'send_notice', 'start_on_site', 'record_result', 'close']);
+    // Each accepted step is in the audit trail too (the refused ones left nothing).
+    const audited = await t.db.select({ action: changeEvents.action }).from(changeEvents).where(and(eq(changeEvents.entityType, 'inspection'), eq(changeEvents.entityId, i.id))).orderBy(changeEvents.id);
+    expect(audited.map((a) => a.action)).toEqual(['create', 'approve', 'send_notice', 'start_on_site', 'record_result', 'close']);
   });
 
   it('a problem found opens a penalty case through the case service, linked both ways; closing waits for the link', async () => {
@@ -283,6 +287,8 @@ describe('coercive measures (行政强制措施): decision, inventory, clock, ex
     expect(future.json().error.details.issues[0].path).toEqual(['payload', 'startedAt']);
     const events = (await call('officer', 'GET', `/api/v1/coercive-measures/${m.id}/events`)).json() as { action: string }[];
     expect(events.map((e) => e.action)).toEqual(['propose', 'approve', 'execute', 'extend', 'release']);
+    const audited = await t.db.select({ action: changeEvents.action }).from(changeEvents).where(and(eq(changeEvents.entityType, 'coercive_measure'), eq(changeEvents.entityId, m.id))).orderBy(changeEvents.id);
+    expect(audited.map((a) => a.action)).toEqual(['propose', 'approve', 'execute', 'extend', 'release']);
   });
 
   it('fewer than two certified officers cannot seize (行政强制法 Art.17, Art.18(2)); an entrusted or unknown officer list is refused', async () => {
