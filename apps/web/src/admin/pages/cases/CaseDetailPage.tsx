@@ -11,6 +11,7 @@ import { CaseDocuments } from '../../../components/cases/CaseDocuments.tsx';
 import { CaseStatusTag } from '../../../components/cases/CaseStatusTag.tsx';
 import { CaseTimeline } from '../../../components/cases/CaseTimeline.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
+import { CaseEnforcementCard } from '../../../components/enforcement/CaseEnforcementCard.tsx';
 import { PreReviewCard } from '../../../components/cases/PreReviewCard.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -271,6 +272,7 @@ export default function CaseDetailPage() {
             <DeadlinesCard deadlines={pc.deadlines} />
             <PreReviewCard caseId={pc.id} status={pc.status} version={pc.version} />
             <CaseDocuments caseId={pc.id} caseNo={pc.caseNo} documents={pc.documents} />
+            <CaseEnforcementCard caseId={pc.id} />
           </Space>
         </Col>
         <Col xs={24}>
