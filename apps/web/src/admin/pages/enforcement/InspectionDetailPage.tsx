@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
+import { AgencyOfficerSelect } from '../../../components/cases/OfficerPickers.tsx';
 import { PenaltyItemSelect } from '../../../components/cases/PenaltyItemSelect.tsx';
 import { INSPECTION_ACTION_LABELS, NoticesAlert, ProcedureActions, ProcedureErrorAlert, ProcedureStatusTag, ProcedureTimeline, useZh, type ProcedureEvent } from '../../../components/enforcement/procedure.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -28,7 +29,11 @@ function StepForm({ action, insp, onSubmit, pending }: { action: string; insp: I
     const p: Record<string, unknown> = {};
     if (action === 'cancel') p.reason = v.reason;
     if (action === 'send_notice') p.noticeMethod = v.noticeMethod;
-    if (action === 'start_on_site') Object.assign(p, { areCertificatesShown: !!v.areCertificatesShown, conflictedOfficerIds: v.conflictedOfficerIds ?? [], place: v.place || undefined, notes: v.notes || undefined });
+    if (action === 'start_on_site') {
+      const officerIds = v.officerIds as string[] | undefined;
+      const changed = officerIds && officerIds.join() !== insp.facts.officerIds.join();
+      Object.assign(p, { ...(changed ? { officerIds } : {}), areCertificatesShown: !!v.areCertificatesShown, conflictedOfficerIds: ((v.conflictedOfficerIds as string[] | undefined) ?? []).filter((id) => (officerIds ?? insp.facts.officerIds).includes(id)), place: v.place || undefined, notes: v.notes || undefined });
+    }
     if (action === 'record_result') {
       const signed = (v.signatures as string[] | undefined) ?? [];
       Object.assign(p, {
@@ -45,7 +50,7 @@ function StepForm({ action, insp, onSubmit, pending }: { action: string; insp: I
   };
   const big = { style: { fontSize: 16, padding: '6px 0' } };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} data-testid={`form-${action}`} initialValues={{ noticeMethod: '书面通知', areCertificatesShown: true, outcome: 'no_problem', signatures: ['officers', 'party'], isRectified: 'yes', dueOn: dayjs().add(15, 'day') }}>
+    <Form form={form} layout="vertical" onFinish={submit} data-testid={`form-${action}`} initialValues={{ officerIds: insp.facts.officerIds, noticeMethod: '书面通知', areCertificatesShown: true, outcome: 'no_problem', signatures: ['officers', 'party'], isRectified: 'yes', dueOn: dayjs().add(15, 'day') }}>
       {action === 'approve' ? <Typography.Paragraph>{zh('由行政机关负责人审批本次检查（行政检查审批表）。', 'The agency head approves this inspection.')}</Typography.Paragraph> : null}
       {action === 'close' ? <Typography.Paragraph>{zh('确认检查办结：需立案的已立案并关联，责令改正的已复查。', 'Close: any penalty case opened and linked, any rectification re-checked.')}</Typography.Paragraph> : null}
       {action === 'cancel' ? (
@@ -60,7 +65,9 @@ function StepForm({ action, insp, onSubmit, pending }: { action: string; insp: I
       ) : null}
       {action === 'start_on_site' ? (
         <>
-          <Typography.Paragraph type="secondary">{zh(`现场检查人员：${insp.officers.map((o) => `${o.name}（${o.certificateNo ?? '无证件'}）`).join('、')}`, `Officers: ${insp.officers.map((o) => o.name).join(', ')}`)}</Typography.Paragraph>
+          <Form.Item name="officerIds" label={zh('现场检查人员（两名以上持证）', 'Officers on site (two or more certified)')} rules={[{ required: true, type: 'array', min: 2 }]}>
+            <AgencyOfficerSelect agencyId={insp.agencyId} testId="field-officers" />
+          </Form.Item>
           <Form.Item name="areCertificatesShown" valuePropName="checked">
             <Checkbox {...big} data-testid="field-certificates-shown">{zh('已出示执法证件（行政处罚法 Art.55）', 'Certificates shown (Art.55)')}</Checkbox>
           </Form.Item>
