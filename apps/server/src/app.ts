@@ -18,6 +18,7 @@ import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore, type BlobStore } from './modules/blobs/index.ts';
 import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
 import { createLicensingService, licensingRoutes } from './modules/cases/index.ts';
+import { coercionRoutes, createCoercionService, createInspectionService, inspectionRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
@@ -118,6 +119,8 @@ export async function buildApp(opts: AppOptions) {
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const licensing = createLicensingService({ db, audit, clock, rules, parties });
+  const inspections = createInspectionService({ db, audit, clock, rules, cases });
+  const coercion = createCoercionService({ db, audit, clock, rules });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
@@ -155,6 +158,8 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir, leafHashesOf: (kind, refs) => ledger.leafHashesOf(kind, refs) }));
       await v1.register(accessRequestRoutes(accessRequests));
       await v1.register(licensingRoutes(licensing));
+      await v1.register(inspectionRoutes(inspections));
+      await v1.register(coercionRoutes(coercion));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -209,7 +214,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

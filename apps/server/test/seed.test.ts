@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../src/modules/identity/index.ts';
 import { registryTables as T } from '../src/modules/registry/index.ts';
 import { chinaDate } from '../src/lib/clock.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoCases, seedDemoCity, seedDemoLicensing, type SeedSummary } from '../src/seed/index.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, type SeedSummary } from '../src/seed/index.ts';
 import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 let a: TestApp;
@@ -178,6 +178,20 @@ describe('demo city seed', () => {
     const reviewer = await login(a, 'reviewer', DEMO_PASSWORD);
     const rtodo = (await a.app.inject({ method: 'GET', url: '/api/v1/cases/todo', headers: { cookie: reviewer } })).json() as { items: { role: string }[] };
     expect(rtodo.items.filter((x) => x.role === 'reviewer')).toHaveLength(2);
+  });
+
+  it('demo inspections and coercive measures at various stages, through the services (after the demo cases)', async () => {
+    const made = await seedDemoEnforcement(a.services, a.db, { today: chinaDate(a.clock.now()) });
+    expect(made).toEqual({ inspections: 6, measures: 4, skipped: false });
+    expect((await seedDemoEnforcement(a.services, a.db, { today: chinaDate(a.clock.now()) })).skipped).toBe(true);
+    const officer = await login(a, 'officer', DEMO_PASSWORD);
+    const insp = (await a.app.inject({ method: 'GET', url: '/api/v1/inspections?pageSize=50', headers: { cookie: officer } })).json() as { items: { status: string; linkedCase: { id: string } | null }[] };
+    expect(new Set(insp.items.map((i) => i.status))).toEqual(new Set(['planned', 'approved', 'on_site', 'closed', 'result_recorded', 'rectification_ordered']));
+    expect(insp.items.filter((i) => i.linkedCase)).toHaveLength(1);
+    const ms = (await a.app.inject({ method: 'GET', url: '/api/v1/coercive-measures?pageSize=50', headers: { cookie: officer } })).json() as { items: { status: string; caseId: string | null }[] };
+    // The test clock is a Monday morning: the seizures are carried out (行政强制法 Art.43 allows it).
+    expect(new Set(ms.items.map((m) => m.status))).toEqual(new Set(['proposed', 'in_force', 'emergency_executed', 'released']));
+    expect(ms.items.find((m) => m.status === 'in_force')?.caseId).toEqual(insp.items.find((i) => i.linkedCase)?.linkedCase?.id);
   });
 
   it('a second run is a no-op', async () => {

@@ -8,3 +8,5 @@ export * from '../modules/ledger/ledger.schema.ts';
 export * from '../modules/evidence/evidence.schema.ts';
 export * from '../modules/cases/cases.schema.ts';
 export * from '../modules/cases/licensing.schema.ts';
+export * from '../modules/cases/inspections.schema.ts';
+export * from '../modules/cases/coercion.schema.ts';

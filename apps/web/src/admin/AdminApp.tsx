@@ -40,6 +40,12 @@ const LicenceListPage = lazy(() => import('./pages/licensing/LicenceListPage.tsx
 const LicenceRegisterPage = lazy(() => import('./pages/licensing/LicenceRegisterPage.tsx'));
 const LicenceDetailPage = lazy(() => import('./pages/licensing/LicenceDetailPage.tsx'));
 const LicensingBansPage = lazy(() => import('./pages/licensing/LicensingBansPage.tsx'));
+const InspectionListPage = lazy(() => import('./pages/enforcement/InspectionListPage.tsx'));
+const InspectionNewPage = lazy(() => import('./pages/enforcement/InspectionNewPage.tsx'));
+const InspectionDetailPage = lazy(() => import('./pages/enforcement/InspectionDetailPage.tsx'));
+const CoercionListPage = lazy(() => import('./pages/enforcement/CoercionListPage.tsx'));
+const CoercionNewPage = lazy(() => import('./pages/enforcement/CoercionNewPage.tsx'));
+const CoercionDetailPage = lazy(() => import('./pages/enforcement/CoercionDetailPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -116,6 +122,12 @@ export default function AdminApp() {
             <Route path="licensing/new" element={guard([P.CASE_HANDLE], <LicenceRegisterPage />)} />
             <Route path="licensing/bans" element={guard(CASE_READ, <LicensingBansPage />)} />
             <Route path="licensing/:id" element={guard(CASE_READ, <LicenceDetailPage />)} />
+            <Route path="inspections" element={guard(CASE_READ, <InspectionListPage />)} />
+            <Route path="inspections/new" element={guard([P.CASE_HANDLE], <InspectionNewPage />)} />
+            <Route path="inspections/:id" element={guard(CASE_READ, <InspectionDetailPage />)} />
+            <Route path="coercive-measures" element={guard(CASE_READ, <CoercionListPage />)} />
+            <Route path="coercive-measures/new" element={guard([P.CASE_HANDLE], <CoercionNewPage />)} />
+            <Route path="coercive-measures/:id" element={guard(CASE_READ, <CoercionDetailPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

@@ -459,6 +459,8 @@ export interface CaseContent {
   services?: { documentId: string; kind: string; method: string; servedOn: string }[];
   payments?: { amount: number; reference: string | null; paidOn: string }[];
   reasons?: { action: string; reason: string; on: string }[];
+  /** The inspection whose result opened the case (行政处罚法 Art.54). */
+  origin?: { kind: 'inspection'; id: string };
 }
 
 export interface PenaltyCase {

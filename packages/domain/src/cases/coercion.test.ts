@@ -202,6 +202,15 @@ const GUARD_CASES: Record<CoercionGuardName, GuardCase> = {
     refuse: [[{ status: 'emergency_executed', emergency: { reportedAt: null } }]],
     citation: '行政强制法 Art.19',
   },
+  emergencyReportedInTime: {
+    pass: [
+      [{}],
+      [{ status: 'emergency_executed', emergency: { reportedAt: '2026-06-16T10:00:00+08:00' } }], // exactly 24 hours
+      [{ status: 'emergency_executed', emergency: { reportedAt: null } }], // not reported yet: emergencyReported's turn
+    ],
+    refuse: [[{ status: 'emergency_executed', emergency: { reportedAt: '2026-06-16T10:01:00+08:00' } }]],
+    citation: '行政强制法 Art.19',
+  },
   noNightOrHolidayExecution: {
     pass: [
       [{}],

@@ -512,6 +512,26 @@ export const emergencyReported: CoercionGuard<Pick<CoercionFacts, 'status' | 'em
     : ruleRefusal('行政强制法 Art.19', 'Record the report to the agency head first (due within 24 hours of the measure).', '请先记录向行政机关负责人报告的情况（应在实施后二十四小时内报告）。');
 
 /**
+ * Art.19: the report to the head, and with it the approval completed afterwards (补办批准), comes within 24 hours of an
+ * emergency measure; a later report cannot legitimise it: the measure is released instead.
+ */
+export const emergencyReportedInTime: CoercionGuard<Pick<CoercionFacts, 'status' | 'emergency' | 'execution'>> = (f, ctx) => {
+  const reportedAt = f.emergency?.reportedAt;
+  if (f.status !== 'emergency_executed' || !reportedAt || !f.execution) return null;
+  const citation = '行政强制法 Art.19';
+  return withCalendar(citation, () => {
+    const dueAt = computeDeadline(COERCION_DEADLINE_RULES.emergencyReport, f.execution!.startedAt, ctx.calendar).due;
+    if (instantOf(reportedAt, 'emergency.reportedAt') <= instantOf(dueAt, 'reportDueAt')) return null;
+    return ruleRefusal(
+      citation,
+      `The emergency measure was reported after the 24 hours (due ${dueAt}): the approval can no longer be completed; release the measure.`,
+      `紧急实施的强制措施未在二十四小时内（${dueAt}前）向负责人报告并补办批准手续，不得再补办批准，应当解除。`,
+      { reportDueAt: dueAt, reportedAt },
+    );
+  });
+};
+
+/**
  * Art.43 (domain-rules C10): no execution at night or on a statutory holiday unless the case is urgent and the reason is
  * recorded. The night window and whether weekends count are rule parameters ([U]); holidays come from the calendar
  * (调休 make-up days are working days). Art.43 governs 强制执行; applying it to measures is the conservative reading.
@@ -609,6 +629,7 @@ export const COERCION_GUARDS = {
   freezeLawfulAndProportionate,
   emergencyJustified,
   emergencyReported,
+  emergencyReportedInTime,
   noNightOrHolidayExecution,
   coercionExtensionApproved,
   withinMeasurePeriod,
@@ -628,7 +649,7 @@ const EXECUTION_GUARDS: readonly CoercionGuardName[] = [
 ];
 
 export const COERCION_ACTION_GUARDS: Partial<Record<CoercionAction, readonly CoercionGuardName[]>> = {
-  approve: ['coercionApprovedByHead', 'emergencyReported'],
+  approve: ['coercionApprovedByHead', 'emergencyReported', 'emergencyReportedInTime'],
   decline: ['coercionRejectedByHead'],
   disapprove: ['coercionRejectedByHead', 'emergencyReported'],
   execute: EXECUTION_GUARDS,

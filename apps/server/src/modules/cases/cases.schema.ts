@@ -82,6 +82,8 @@ export type CaseContent = {
   services?: { documentId: string; kind: string; method: string; servedOn: string }[];
   payments?: { amount: number; reference: string | null; paidOn: string }[];
   reasons?: { action: string; reason: string; on: string }[];
+  /** The inspection whose result opened this case (行政处罚法 Art.54). */
+  origin?: { kind: 'inspection'; id: string };
 };
 
 /** 当事人: one row per natural person (ID number) or organisation (统一社会信用代码), so its history spans cases. */

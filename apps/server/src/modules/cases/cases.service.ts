@@ -53,6 +53,8 @@ export interface OpenCaseInput {
   involvesLifeHealthOrFinancialSafety?: boolean | undefined;
   hasHarmfulConsequences?: boolean | undefined;
   isSuspectedCrime?: boolean | undefined;
+  /** Where the case came from (an inspection's result, 行政处罚法 Art.54): kept in its content as the link back. */
+  origin?: { kind: 'inspection'; id: string } | undefined;
 }
 
 /** What an action may carry; only the fields the domain facts need (see applyInputs/applyOutcome). */
@@ -516,9 +518,9 @@ export function createCaseService({
         const party = await partyService.resolve(tx, actor, input.party, { requestId: meta.requestId, regionPath: agency.regionPath, agencyId });
         const [r] = await tx
           .insert(cases)
-          .values({ id, procedure: 'ordinary', itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, status: 'lead', facts, party: input.party, partyId: party.id, createdAt: now, updatedAt: now })
+          .values({ id, procedure: 'ordinary', itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, status: 'lead', facts, party: input.party, partyId: party.id, ...(input.origin ? { content: { origin: input.origin } } : {}), createdAt: now, updatedAt: now })
           .returning();
-        await tx.insert(caseEvents).values({ caseId: id, seq: 1, action: 'open', fromStatus: null, toStatus: 'lead', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds }, occurredAt: now });
+        await tx.insert(caseEvents).values({ caseId: id, seq: 1, action: 'open', fromStatus: null, toStatus: 'lead', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds, ...(input.origin ? { origin: input.origin } : {}) }, occurredAt: now });
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action: 'open', after: { status: 'lead', itemId: item.id, officerIds: facts.officerIds }, regionPath: agency.regionPath, agencyId });
         return r!;
       });

@@ -8,3 +8,9 @@ export { createCaseFileService, type CaseFileService } from './case-files.servic
 export { createLicensingService, type LicensingService } from './licensing.service.ts';
 export { licensingRoutes } from './licensing.routes.ts';
 export { licenceApplications, licenceApplicationEvents, licensingBans } from './licensing.schema.ts';
+export { createInspectionService, type InspectionService } from './inspections.service.ts';
+export { inspectionRoutes } from './inspections.routes.ts';
+export { inspections, inspectionEvents } from './inspections.schema.ts';
+export { createCoercionService, type CoercionService } from './coercion.service.ts';
+export { coercionRoutes } from './coercion.routes.ts';
+export { coerciveMeasures, coerciveMeasureEvents } from './coercion.schema.ts';

@@ -22,6 +22,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import { FileSearchOutlined, LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -71,6 +72,8 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'licensing', path: '/admin/licensing', label: 'nav.licensing', icon: <SafetyCertificateOutlined />, any: [P.CASE_READ] },
       { key: 'licensingNew', path: '/admin/licensing/new', label: 'nav.licensingNew', icon: <SafetyCertificateOutlined />, any: [P.CASE_HANDLE] },
       { key: 'licensingBans', path: '/admin/licensing/bans', label: 'nav.licensingBans', icon: <StopOutlined />, any: [P.CASE_READ] },
+      { key: 'inspections', path: '/admin/inspections', label: 'nav.inspections', icon: <FileSearchOutlined />, any: [P.CASE_READ] },
+      { key: 'coercion', path: '/admin/coercive-measures', label: 'nav.coercion', icon: <LockOutlined />, any: [P.CASE_READ] },
     ],
   },
   {

@@ -11,6 +11,7 @@ import { CaseDocuments } from '../../../components/cases/CaseDocuments.tsx';
 import { CaseStatusTag } from '../../../components/cases/CaseStatusTag.tsx';
 import { CaseTimeline } from '../../../components/cases/CaseTimeline.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
+import { CaseEnforcementCard } from '../../../components/enforcement/CaseEnforcementCard.tsx';
 import { PreReviewCard } from '../../../components/cases/PreReviewCard.tsx';
 import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
@@ -31,6 +32,7 @@ function ContentCard({ content, names }: { content: CaseContent | undefined; nam
   const labels = useCaseLabels();
   const c = content ?? {};
   const items = [
+    c.origin ? { key: 'origin', label: t('case.origin'), children: <Link to={`/admin/inspections/${c.origin.id}`} data-testid="case-origin">{t('case.originInspection')}</Link> } : null,
     c.findings ? { key: 'findings', label: t('caseField.findings'), children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.findings}</Typography.Paragraph> } : null,
     c.evidenceSummary?.length
       ? {
@@ -271,6 +273,7 @@ export default function CaseDetailPage() {
             <DeadlinesCard deadlines={pc.deadlines} />
             <PreReviewCard caseId={pc.id} status={pc.status} version={pc.version} />
             <CaseDocuments caseId={pc.id} caseNo={pc.caseNo} documents={pc.documents} />
+            <CaseEnforcementCard caseId={pc.id} />
           </Space>
         </Col>
         <Col xs={24}>

@@ -6,6 +6,7 @@ import type { CaseTodo } from '../../../api/types.ts';
 import { Permission, useAuth, useCan } from '../../../auth/auth.tsx';
 import { CaseStatusTag, DueText } from '../../../components/cases/CaseStatusTag.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
+import { CoercionTodoCard } from '../../../components/enforcement/CoercionTodoCard.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import type { LicensingTodo } from '../../../components/licensing/licensing-api.ts';
 import { LicensingTodoCard } from '../../../components/licensing/LicensingTodoCard.tsx';
@@ -102,6 +103,8 @@ export default function TodoPage() {
         )}
       </Card>
       <LicensingTodoCard items={licensing.data?.items} />
+      {/* After the case to-dos have loaded: the measures that must be released (行政强制法 Art.28) follow them. */}
+      {!q.isPending ? <CoercionTodoCard /> : null}
     </div>
   );
 }
