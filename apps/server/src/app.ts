@@ -23,6 +23,7 @@ import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.
 import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
+import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
 import {
   createItemService,
   createOfficerService,
@@ -107,6 +108,9 @@ export async function buildApp(opts: AppOptions) {
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
+  const publicity = createPublicityService({ db, audit, clock, rules });
+  const publicRead = createPublicReadService({ db });
+  const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -141,6 +145,8 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(caseRoutes(cases, caseFiles));
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
+      await v1.register(publicityRoutes(publicity, complaints));
+      await v1.register(publicRoutes(publicRead, complaints, publicity), { prefix: '/public' });
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -189,13 +195,15 @@ export async function buildApp(opts: AppOptions) {
     jobs.start();
     const seconds = opts.config.LEDGER_CHECKPOINT_SECONDS ?? 60;
     ledger.start({ sequenceMs: 1000, checkpointMs: seconds * 1000, onError: (e) => app.log.error({ err: e }, 'ledger sequencer failed') });
+    publicity.start(30_000, (e) => app.log.error({ err: e }, 'publicity scan failed'));
   }
   app.addHook('onClose', async () => {
     await ledger.stop();
     await jobs.stop();
+    await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles, publicity, publicRead, complaints } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];
