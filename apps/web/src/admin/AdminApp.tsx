@@ -35,6 +35,7 @@ const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage.tsx'));
 const ReviewWorkspacePage = lazy(() => import('./pages/cases/ReviewWorkspacePage.tsx'));
 const PartiesPage = lazy(() => import('./pages/cases/PartiesPage.tsx'));
 const PartyDetailPage = lazy(() => import('./pages/cases/PartyDetailPage.tsx'));
+const PublicityPage = lazy(() => import('./pages/publicity/PublicityPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -106,6 +107,7 @@ export default function AdminApp() {
             <Route path="review" element={guard([P.CASE_REVIEW], <ReviewWorkspacePage />)} />
             <Route path="parties" element={guard(CASE_READ, <PartiesPage />)} />
             <Route path="parties/:id" element={guard(CASE_READ, <PartyDetailPage />)} />
+            <Route path="publicity" element={guard(CASE_READ, <PublicityPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

@@ -606,6 +606,7 @@ export const enUS: Record<MessageKey, string> = {
   'nav.cases': 'Case list',
   'nav.review': 'Legal review desk',
   'nav.parties': 'Parties',
+  'nav.publicity': 'Publicity',
   'todo.welcome': '{name}, these cases are waiting for you',
   'todo.count': '{n} to do',
   'todo.overdueCount': '{n} overdue',

@@ -606,6 +606,7 @@ export const zhCN = {
   'nav.cases': '案件列表',
   'nav.review': '法制审核工作台',
   'nav.parties': '当事人',
+  'nav.publicity': '公示管理',
   'todo.welcome': '{name}，以下案件正等待您办理',
   'todo.count': '待办 {n} 件',
   'todo.overdueCount': '逾期 {n} 件',

@@ -13,6 +13,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
+  NotificationOutlined,
   MenuUnfoldOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
@@ -59,6 +60,7 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'cases', path: '/admin/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, any: [P.CASE_READ] },
       { key: 'review', path: '/admin/review', label: 'nav.review', icon: <AuditOutlined />, any: [P.CASE_REVIEW] },
       { key: 'parties', path: '/admin/parties', label: 'nav.parties', icon: <ContactsOutlined />, any: [P.CASE_READ] },
+      { key: 'publicity', path: '/admin/publicity', label: 'nav.publicity', icon: <NotificationOutlined />, any: [P.CASE_READ] },
     ],
   },
   {
