@@ -1,20 +1,16 @@
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/index.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
+import { ItemsPublicPage, OfficersPublicPage, SubjectsPublicPage } from './pages/BeforePages.tsx';
+import { ComplaintFormPage, ComplaintStatusPage } from './pages/ComplaintPages.tsx';
+import { DecisionPageView, DecisionsPage } from './pages/DecisionsPage.tsx';
+import PortalHome from './pages/PortalHome.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 
-// Each public page is its own small chunk: a visitor landing on one decision does not download the lists.
-const PortalHome = lazy(() => import('./pages/PortalHome.tsx'));
-const DecisionsPage = lazy(() => import('./pages/DecisionsPage.tsx').then((m) => ({ default: m.DecisionsPage })));
-const DecisionPageView = lazy(() => import('./pages/DecisionsPage.tsx').then((m) => ({ default: m.DecisionPageView })));
-const SubjectsPublicPage = lazy(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.SubjectsPublicPage })));
-const OfficersPublicPage = lazy(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.OfficersPublicPage })));
-const ItemsPublicPage = lazy(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.ItemsPublicPage })));
-const ComplaintFormPage = lazy(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintFormPage })));
-const ComplaintStatusPage = lazy(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintStatusPage })));
-
+// The public pages live in this one portal chunk (the back office is a separate lazy chunk, see main.tsx). Splitting
+// them further made the bundler split antd per page into chunks that import each other in a cycle.
 const page = (el: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{el}</Suspense>;
 
 function PortalNotFound() {
