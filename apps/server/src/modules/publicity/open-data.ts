@@ -36,6 +36,8 @@ export function decisionsCsv(rows: Row[]): string {
 
 const xml = (s: unknown) =>
   String(s ?? '')
+    // XML 1.0 forbids most control characters even when escaped: drop them.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
