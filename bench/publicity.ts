@@ -22,6 +22,8 @@ import { openDatabase, type Database } from '../apps/server/src/db/client.ts';
 const N = Number(process.env.BENCH_DECISIONS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const BATCH = 5000;
+/** A PostgreSQL array literal passed as one text parameter (drizzle would expand a JS array into a tuple). */
+const arr = (xs: readonly (string | number)[]): string => `{${xs.map((x) => (typeof x === 'number' ? String(x) : `"${x.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,15 +75,15 @@ async function fill(database: Database) {
   let batch: ReturnType<typeof rows> extends Generator<infer T> ? T[] : never = [];
   const flush = async () => {
     if (!batch.length) return;
-    const col = <K extends keyof (typeof batch)[number]>(k: K) => batch.map((b) => b[k]);
+    const col = (k: 'id' | 'caseId' | 'title' | 'party' | 'facts' | 'result' | 'fine' | 'day' | 'tokens') => arr(batch.map((b) => b[k]));
     await db.execute(sql`
       insert into publications (id, case_id, seq, agency_id, agency_name, region_path, category, decision_no, title, party_type, party_name, item_name,
         facts, legal_basis, result, penalty_types, fine_amount, decided_on, due_on, published_on, display_until, content_hash, redaction, search_tsv, published_at)
       select u.id::uuid, u.case_id::uuid, 1, u.agency_id::uuid, u.agency_name, u.region_path, 'penalty', null, u.title, 'organisation', u.party, u.item,
         u.facts, '《中华人民共和国食品安全法》第一百二十四条', u.result, '["fine"]'::jsonb, u.fine, u.day::date, u.day::date + 9, u.day::date + 2, u.day::date + 1095,
         md5(u.id), '{"sourceHash":"","spans":[]}'::jsonb, to_tsvector('simple', u.tokens), u.day::timestamptz
-      from unnest(${col('id')}::text[], ${col('caseId')}::text[], ${batch.map((b) => b.a.id)}::text[], ${batch.map((b) => b.a.name)}::text[], ${batch.map((b) => b.a.path)}::text[],
-        ${col('title')}::text[], ${col('party')}::text[], ${batch.map((b) => b.facts.slice(3, 12))}::text[], ${col('facts')}::text[], ${col('result')}::text[], ${col('fine')}::int[], ${col('day')}::text[], ${col('tokens')}::text[])
+      from unnest(${col('id')}::text[], ${col('caseId')}::text[], ${arr(batch.map((b) => b.a.id))}::text[], ${arr(batch.map((b) => b.a.name))}::text[], ${arr(batch.map((b) => b.a.path))}::text[],
+        ${col('title')}::text[], ${col('party')}::text[], ${arr(batch.map((b) => b.facts.slice(3, 12)))}::text[], ${col('facts')}::text[], ${col('result')}::text[], ${col('fine')}::int[], ${col('day')}::text[], ${col('tokens')}::text[])
         as u(id, case_id, agency_id, agency_name, region_path, title, party, item, facts, result, fine, day, tokens)`);
     batch = [];
   };

@@ -70,7 +70,7 @@ export function createPublicReadService(deps: { db: Db }) {
   return {
     /**
      * Search and list published decisions, newest first; ids are the publication's UUID (stable: a correction is a new
-     * id, the old one stays readable and says what superseded it). The total is counted up to 10,000 so that a broad
+     * id, the old one stays readable and says what superseded it). The total is counted up to 1,000 (50 pages) so that a broad
      * query over a million rows stays fast; `totalIsCapped` says when it was cut.
      */
     async listDecisions(q: DecisionQuery) {
@@ -83,10 +83,10 @@ export function createPublicReadService(deps: { db: Db }) {
           .orderBy(desc(publications.publishedAt), desc(publications.id))
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize),
-        db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(publications).where(where).limit(10_001).as('c')),
+        db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(publications).where(where).limit(1_001).as('c')),
       ]);
       const n = c?.n ?? 0;
-      return { items: rows, total: Math.min(n, 10_000), totalIsCapped: n > 10_000, page: q.page, pageSize: q.pageSize };
+      return { items: rows, total: Math.min(n, 1_000), totalIsCapped: n > 1_000, page: q.page, pageSize: q.pageSize };
     },
 
     /** All matching decisions for export (CSV/JSON), capped so an export cannot exhaust the server. */
