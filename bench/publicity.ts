@@ -133,6 +133,10 @@ async function main() {
   const fillMs = await fill(database);
   console.log(`  filled in ${(fillMs / 1000).toFixed(1)} s`);
 
+  if (process.env.BENCH_EXPLAIN) {
+    const plan = await database.db.execute(sql.raw(`explain analyze select id from publications where search_tsv @@ to_tsquery('simple', '''罚款''') and not exists (select 1 from publications p2 where p2.case_id = publications.case_id and p2.seq > publications.seq) and not exists (select 1 from publication_withdrawals w where w.publication_id = publications.id) order by published_at desc, id desc limit 20`));
+    console.log((plan as unknown as { rows: { 'QUERY PLAN': string }[] }).rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
   const queries = ['罚款', '食品', '扬尘', '违法所得', '保健食品', '超过保质期', '化妆品 罚款', '燃气具', '无证经营', '计量器具'];
   const filters = ['', '&category=penalty', '&from=2025-01-01&to=2025-06-30', `&agencyId=${AGENCIES[3]!.id}`];
   // warm-up
@@ -143,6 +147,7 @@ async function main() {
     const t = performance.now();
     const res = await app.inject({ method: 'GET', url });
     ms.push(performance.now() - t);
+    if (process.env.BENCH_EXPLAIN) console.log(`    ${(performance.now() - t).toFixed(1)} ms ${decodeURIComponent(url)}`);
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
   }
   const search = { decisions: N, queries: QUERIES, p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), database: database.kind, goalP95Ms: 50 };
