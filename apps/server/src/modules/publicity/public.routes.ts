@@ -320,7 +320,7 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
         schema: {
           tags: ['open311'],
           security: [],
-          summary: 'GeoReport v2 POST service request (JSON or form body); the answer carries the tracking number and, as token, the code',
+          summary: 'GeoReport v2 POST service request (JSON body; form encoding is not accepted yet); the answer carries the tracking number and, as token, the code',
           body: z.object({
             service_code: z.enum(SECTOR_CODES),
             description: z.string().trim().min(10).max(5000),
