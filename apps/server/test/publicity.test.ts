@@ -221,7 +221,9 @@ describe('no personal data on any public endpoint', () => {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       const body = res.body;
-      const numbers = findPersonalNumbers(body).filter((f) => f.kind !== 'landline'); // agencies' office phones are public (P2)
+      // Ids (UUIDs) and hashes are random hex: a run like 'a13812345678' inside one is not a phone number.
+      const text = body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>').replace(/[0-9a-f]{32,}/gi, '<hash>');
+      const numbers = findPersonalNumbers(text).filter((f) => f.kind !== 'landline'); // agencies' office phones are public (P2)
       expect(numbers, url).toEqual([]);
       const isOfficerCards = url.includes('/officers');
       for (const f of forbidden) if (body.includes(f) && !(isOfficerCards && /\p{Script=Han}/u.test(f))) expect.fail(`${url} contains personal data: ${f.slice(0, 2)}…`);
@@ -229,5 +231,28 @@ describe('no personal data on any public endpoint', () => {
     }
     expect(checked).toBeGreaterThan(15);
     expect(forbidden.size).toBeGreaterThan(50);
+  });
+});
+
+describe('deadlines as time passes', () => {
+  const relogin = async () => {
+    for (const u of Object.keys(cookies)) cookies[u] = await login(a, u, DEMO_PASSWORD);
+  };
+  it('a decision the scan first sees after its due date is still published, and flagged late for the agency and supervisors', async () => {
+    a.clock.advance(10 * 86_400_000); // past the statement window of the demo's served notices (行政处罚法 Art.44)
+    await relogin();
+    const [c] = await rows<{ id: string; version: number }>(sql`select id, version from cases where status = 'notice_served' order by id limit 1`);
+    const decided = await post(`/api/v1/cases/${c!.id}/actions/decide`, { payload: {}, version: c!.version }, 'head');
+    expect(decided.statusCode, decided.body).toBe(200);
+    a.clock.advance(40 * 86_400_000); // no scan ran meanwhile (e.g. the server was down)
+    await relogin();
+    const scan = (await post('/api/v1/publicity/scan', {}, 'supervisor')).json();
+    expect(scan).toMatchObject({ tasks: 1, published: 1, excluded: 0 });
+    for (const who of ['head', 'supervisor']) {
+      const task = (await get('/api/v1/publicity/tasks?state=published', who)).json().items.find((x: { caseId: string }) => x.caseId === c!.id);
+      expect(task.wasLate, who).toBe(true);
+      expect(task.publishedOn > task.dueOn).toBe(true);
+    }
+    expect((await get('/api/v1/publicity/tasks', 'county_supervisor')).json().total).toBe(0);
   });
 });
