@@ -21,7 +21,7 @@ export default async function recordAccess({ page, context, baseURL, screenshot 
   // The party, with no account, files the request.
   await context.clearCookies();
   await page.goto(`${baseURL}/`);
-  await page.getByTestId('portal-record-access-link').click();
+  await page.getByTestId('pub-nav-nav.recordAccess').click();
   const form = page.getByTestId('access-request-form');
   await form.waitFor({ timeout: 30_000 });
   await form.getByLabel('案件编号或决定书文号').fill(target.caseNo);

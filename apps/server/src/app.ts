@@ -25,6 +25,7 @@ import { accessRequestRoutes, createAccessRequestService, createEvidenceService,
 import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
+import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
 import {
   createItemService,
   createOfficerService,
@@ -122,6 +123,9 @@ export async function buildApp(opts: AppOptions) {
   const inspections = createInspectionService({ db, audit, clock, rules, cases });
   const coercion = createCoercionService({ db, audit, clock, rules });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
+  const publicity = createPublicityService({ db, audit, clock, rules });
+  const publicRead = createPublicReadService({ db });
+  const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -160,6 +164,8 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(licensingRoutes(licensing));
       await v1.register(inspectionRoutes(inspections));
       await v1.register(coercionRoutes(coercion));
+      await v1.register(publicityRoutes(publicity, complaints));
+      await v1.register(publicRoutes(publicRead, complaints, publicity), { prefix: '/public' });
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -208,13 +214,15 @@ export async function buildApp(opts: AppOptions) {
     jobs.start();
     const seconds = opts.config.LEDGER_CHECKPOINT_SECONDS ?? 60;
     ledger.start({ sequenceMs: 1000, checkpointMs: seconds * 1000, onError: (e) => app.log.error({ err: e }, 'ledger sequencer failed') });
+    publicity.start(30_000, (e) => app.log.error({ err: e }, 'publicity scan failed'));
   }
   app.addHook('onClose', async () => {
     await ledger.stop();
     await jobs.stop();
+    await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

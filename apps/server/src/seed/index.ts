@@ -3,3 +3,4 @@ export { DEMO_PASSWORD, DEMO_USERS, DEMO_USER_IDS, type DemoUser, type DemoUsern
 export { seedDemoCases } from './demo-cases.ts';
 export { seedDemoLicensing } from './demo-licensing.ts';
 export { seedDemoEnforcement } from './demo-enforcement.ts';
+export { seedDemoPublicity } from './demo-publicity.ts';

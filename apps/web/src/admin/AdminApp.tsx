@@ -46,6 +46,7 @@ const InspectionDetailPage = lazy(() => import('./pages/enforcement/InspectionDe
 const CoercionListPage = lazy(() => import('./pages/enforcement/CoercionListPage.tsx'));
 const CoercionNewPage = lazy(() => import('./pages/enforcement/CoercionNewPage.tsx'));
 const CoercionDetailPage = lazy(() => import('./pages/enforcement/CoercionDetailPage.tsx'));
+const PublicityPage = lazy(() => import('./pages/publicity/PublicityPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -128,6 +129,7 @@ export default function AdminApp() {
             <Route path="coercive-measures" element={guard(CASE_READ, <CoercionListPage />)} />
             <Route path="coercive-measures/new" element={guard([P.CASE_HANDLE], <CoercionNewPage />)} />
             <Route path="coercive-measures/:id" element={guard(CASE_READ, <CoercionDetailPage />)} />
+            <Route path="publicity" element={guard(CASE_READ, <PublicityPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

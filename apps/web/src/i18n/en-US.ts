@@ -614,6 +614,7 @@ export const enUS: Record<MessageKey, string> = {
   'nav.coercion': 'Coercive measures',
   'case.origin': 'Origin',
   'case.originInspection': "An inspection's result (view the inspection)",
+  'nav.publicity': 'Publicity',
   'todo.welcome': '{name}, these cases are waiting for you',
   'todo.count': '{n} to do',
   'todo.overdueCount': '{n} overdue',

@@ -614,6 +614,7 @@ export const zhCN = {
   'nav.coercion': '行政强制',
   'case.origin': '案件来源',
   'case.originInspection': "行政检查发现问题（查看检查）",
+  'nav.publicity': '公示管理',
   'todo.welcome': '{name}，以下案件正等待您办理',
   'todo.count': '待办 {n} 件',
   'todo.overdueCount': '逾期 {n} 件',

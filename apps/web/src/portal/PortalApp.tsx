@@ -1,54 +1,18 @@
-import { Button, Result, Space, Tag, Typography } from 'antd';
+import { Button, Result, Spin } from 'antd';
+import { Suspense, type ReactNode } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
-import { LocaleSwitch } from '../components/LocaleSwitch.tsx';
 import { useT } from '../i18n/index.tsx';
+import { PortalLayout } from './PortalLayout.tsx';
+import { ItemsPublicPage, OfficersPublicPage, SubjectsPublicPage } from './pages/BeforePages.tsx';
+import { ComplaintFormPage, ComplaintStatusPage } from './pages/ComplaintPages.tsx';
+import { DecisionPageView, DecisionsPage } from './pages/DecisionsPage.tsx';
+import PortalHome from './pages/PortalHome.tsx';
 import { RecordAccessPage } from './RecordAccessPage.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 
-/** Public portal (公示平台) — a placeholder home until the publicity module lands. */
-function PortalHome() {
-  const t = useT();
-  const navigate = useNavigate();
-  return (
-    <div className="zf-portal" data-testid="portal-home">
-      <div className="zf-portal-band" />
-      <div className="zf-portal-hero">
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-          <Space>
-            <span className="zf-logo-mark" aria-hidden>
-              法
-            </span>
-            <Typography.Text strong>{t('app.name')}</Typography.Text>
-          </Space>
-          <LocaleSwitch />
-        </Space>
-        <Typography.Title level={1} style={{ marginTop: 48 }}>
-          {t('portal.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 16, maxWidth: 680 }}>
-          {t('portal.intro')}
-        </Typography.Paragraph>
-        <Space size="middle" wrap style={{ marginTop: 24 }}>
-          <Button size="large" disabled data-testid="portal-publicity-link">
-            {t('portal.publicity')} <Tag style={{ marginInlineStart: 8 }}>{t('portal.building')}</Tag>
-          </Button>
-          <Button size="large" onClick={() => navigate('/verify')} data-testid="portal-verify-link">
-            {t('portal.verify')}
-          </Button>
-          <Button size="large" onClick={() => navigate('/record-access')} data-testid="portal-record-access-link">
-            {t('access.portalTitle')}
-          </Button>
-          <Button type="primary" size="large" href="/admin" data-testid="portal-admin-link">
-            {t('portal.adminLogin')} /admin
-          </Button>
-        </Space>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 64, fontSize: 12 }}>
-          {t('portal.footer')}
-        </Typography.Paragraph>
-      </div>
-    </div>
-  );
-}
+// The public pages live in this one portal chunk (the back office is a separate lazy chunk, see main.tsx). Splitting
+// them further made the bundler split antd per page into chunks that import each other in a cycle.
+const page = (el: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{el}</Suspense>;
 
 function PortalNotFound() {
   const t = useT();
@@ -67,13 +31,23 @@ function PortalNotFound() {
   );
 }
 
+/** Public portal (行政执法公示平台): no login; it reads only /api/v1/public. */
 export default function PortalApp() {
   return (
     <Routes>
-      <Route index element={<PortalHome />} />
       <Route path="verify" element={<VerifyPage />} />
       <Route path="record-access" element={<RecordAccessPage />} />
-      <Route path="*" element={<PortalNotFound />} />
+      <Route element={<PortalLayout />}>
+        <Route index element={page(<PortalHome />)} />
+        <Route path="decisions" element={page(<DecisionsPage />)} />
+        <Route path="decisions/:id" element={page(<DecisionPageView />)} />
+        <Route path="subjects" element={page(<SubjectsPublicPage />)} />
+        <Route path="officers" element={page(<OfficersPublicPage />)} />
+        <Route path="items" element={page(<ItemsPublicPage />)} />
+        <Route path="complaints/new" element={page(<ComplaintFormPage />)} />
+        <Route path="complaints/status" element={page(<ComplaintStatusPage />)} />
+        <Route path="*" element={<PortalNotFound />} />
+      </Route>
     </Routes>
   );
 }

@@ -14,6 +14,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
+  NotificationOutlined,
   MenuUnfoldOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
@@ -74,6 +75,7 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'licensingBans', path: '/admin/licensing/bans', label: 'nav.licensingBans', icon: <StopOutlined />, any: [P.CASE_READ] },
       { key: 'inspections', path: '/admin/inspections', label: 'nav.inspections', icon: <FileSearchOutlined />, any: [P.CASE_READ] },
       { key: 'coercion', path: '/admin/coercive-measures', label: 'nav.coercion', icon: <LockOutlined />, any: [P.CASE_READ] },
+      { key: 'publicity', path: '/admin/publicity', label: 'nav.publicity', icon: <NotificationOutlined />, any: [P.CASE_READ] },
     ],
   },
   {

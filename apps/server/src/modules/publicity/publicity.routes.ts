@@ -1,0 +1,242 @@
+import { EXCLUSION_REASONS, WITHDRAWAL_REASONS } from '@zhifa/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePermission } from '../../lib/actor.ts';
+import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
+import type { ComplaintService } from './complaints.service.ts';
+import type { PublicityService } from './publicity.service.ts';
+
+const TaskOut = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  regionPath: z.string(),
+  category: z.string(),
+  decisionNo: z.string().nullable(),
+  decidedOn: z.string(),
+  dueOn: z.string(),
+  createdAt: z.string(),
+  state: z.enum(['pending', 'published', 'excluded']),
+  publishedOn: z.string().nullable(),
+  isOverdue: z.boolean().describe('pending past its due date: the warning for the agency and its supervisors'),
+  wasLate: z.boolean(),
+});
+
+/** /api/v1/publicity — the back office of publication: tasks and overdue warnings, exclusions, withdrawals, complaints. */
+export function publicityRoutes(s: PublicityService, complaints: ComplaintService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/publicity/tasks',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Publication tasks in my scope with their due date (7/20 working days) and overdue warnings',
+          querystring: Pagination.extend({ state: z.enum(['pending', 'published', 'excluded']).optional(), overdueOnly: z.stringbool().optional() }),
+          response: { 200: page(TaskOut), ...stdErrors },
+        },
+      },
+      async (req) => s.listTasks(actorOf(req), req.query),
+    );
+    app.post(
+      '/publicity/scan',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Run the publication scan now (it also runs on a timer): tasks for newly decided cases, then publish or exclude',
+          response: { 200: z.object({ tasks: z.number(), published: z.number(), excluded: z.number(), failed: z.array(z.object({ caseId: z.string(), code: z.string() })) }), ...stdErrors },
+        },
+      },
+      async (req) => {
+        requirePermission(actorOf(req), 'case.read');
+        return s.scan(meta(req));
+      },
+    );
+    app.get(
+      '/publicity/publications',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Publications of my scope, including withdrawn and superseded ones',
+          querystring: Pagination,
+          response: {
+            200: page(
+              z.object({
+                id: z.uuid(),
+                caseId: z.uuid(),
+                seq: z.number(),
+                title: z.string(),
+                partyName: z.string(),
+                decidedOn: z.string(),
+                publishedOn: z.string(),
+                dueOn: z.string(),
+                withdrawnAt: z.string().nullable(),
+                isSuperseded: z.boolean(),
+              }),
+            ),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => s.listPublications(actorOf(req), req.query),
+    );
+    app.get(
+      '/publicity/exclusions',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Decisions not published, with the recorded reason',
+          response: { 200: z.array(z.object({ id: z.uuid(), caseId: z.uuid(), agencyId: z.uuid(), regionPath: z.string(), reasonCode: z.string(), reason: z.string(), isAutomatic: z.boolean(), excludedBy: z.uuid().nullable(), excludedAt: z.string() })), ...stdErrors },
+        },
+      },
+      async (req) => s.listExclusions(actorOf(req)),
+    );
+    app.get(
+      '/publicity/withdrawals',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Withdrawn publications with their public reason and whether they were withdrawn in time (3 working days)',
+          response: {
+            200: z.array(
+              z.object({
+                id: z.uuid(),
+                publicationId: z.uuid(),
+                caseId: z.uuid(),
+                title: z.string(),
+                reasonCode: z.string(),
+                publicReason: z.string(),
+                changedOn: z.string(),
+                dueOn: z.string(),
+                withdrawnAt: z.string(),
+                isLate: z.boolean(),
+                agencyId: z.uuid(),
+                regionPath: z.string(),
+                withdrawnBy: z.uuid(),
+              }),
+            ),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => s.listWithdrawals(actorOf(req)),
+    );
+    app.get(
+      '/publicity/corrections',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Correction requests on published decisions',
+          response: { 200: z.array(z.object({ id: z.uuid(), publicationId: z.uuid(), title: z.string(), text: z.string(), contact: z.string().nullable(), createdAt: z.string() })), ...stdErrors },
+        },
+      },
+      async (req) => s.listCorrections(actorOf(req)),
+    );
+    app.post(
+      '/publicity/cases/:id/exclusion',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Do not publish this case, with the reason (agency head; before publication)',
+          params: IdParams,
+          body: z.object({ reasonCode: z.enum(EXCLUSION_REASONS), reason: z.string().trim().min(6).max(500) }),
+          response: { 201: z.object({ caseId: z.uuid(), reasonCode: z.string() }), ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await s.excludeCase(actorOf(req), req.params.id, req.body, meta(req))),
+    );
+    app.post(
+      '/publicity/cases/:id/trade-secrets',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Mark passages of the case text as trade secrets; they are hidden in its publication',
+          params: IdParams,
+          body: z.object({ passages: z.array(z.string().trim().min(2).max(500)).min(1).max(50) }),
+          response: { 201: z.object({ caseId: z.uuid(), marked: z.number() }), ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await s.markSecrets(actorOf(req), req.params.id, req.body.passages, meta(req))),
+    );
+    app.post(
+      '/publicity/publications/:id/withdrawal',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Withdraw a published decision with a public reason (行政处罚法 Art.48; within 3 working days of the change)',
+          params: IdParams,
+          body: z.object({ reasonCode: z.enum(WITHDRAWAL_REASONS), publicReason: z.string().max(500), changedOn: z.iso.date() }),
+          response: {
+            201: z.object({ id: z.uuid(), publicationId: z.uuid(), reasonCode: z.string(), publicReason: z.string(), changedOn: z.string(), dueOn: z.string(), isLate: z.boolean() }),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req, reply) => {
+        const w = await s.withdraw(actorOf(req), req.params.id, req.body, meta(req));
+        return reply.code(201).send({ id: w.id, publicationId: w.publicationId, reasonCode: w.reasonCode, publicReason: w.publicReason, changedOn: w.changedOn, dueOn: w.dueOn, isLate: w.isLate });
+      },
+    );
+    app.post(
+      '/publicity/publications/:id/correction',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Publish a corrected copy from the case as it is now (new id; the old one points to it)',
+          params: IdParams,
+          response: { 201: z.object({ id: z.uuid(), seq: z.number(), supersedes: z.uuid().nullable() }), ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await s.correct(actorOf(req), req.params.id, meta(req))),
+    );
+
+    // ---- complaints (the agency's side) -------------------------------------------------------------------------------
+    app.get(
+      '/complaints',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Complaints and reports routed to my agency (or in my region, for supervisors)',
+          querystring: Pagination.extend({ status: z.string().max(20).optional() }),
+          response: {
+            200: page(
+              z.object({
+                id: z.uuid(),
+                trackingNo: z.string(),
+                kind: z.string(),
+                source: z.string(),
+                subject: z.string(),
+                content: z.string(),
+                location: z.string().nullable(),
+                contactName: z.string().nullable(),
+                contactPhone: z.string().nullable(),
+                status: z.string(),
+                receivedOn: z.string(),
+                acceptDueOn: z.string(),
+                isOverdue: z.boolean(),
+                publicReply: z.string().nullable(),
+                version: z.number(),
+                allowedActions: z.array(z.string()),
+              }),
+            ),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => complaints.list(actorOf(req), req.query),
+    );
+    app.post(
+      '/complaints/:id/actions/:action',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Accept, reject, start or close a complaint; the note is the reply the complainant sees',
+          params: IdParams.extend({ action: z.enum(['accept', 'reject', 'start', 'close']) }),
+          body: z.object({ note: z.string().trim().max(2000).optional(), version: z.number().int() }),
+          response: { 200: z.object({ id: z.uuid(), status: z.string(), version: z.number() }), ...stdErrors },
+        },
+      },
+      async (req) => complaints.act(actorOf(req), req.params.id, req.params.action, req.body, meta(req)),
+    );
+  };
+}

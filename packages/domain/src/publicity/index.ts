@@ -1,0 +1,3 @@
+export * from './redaction.ts';
+export * from './search-tokens.ts';
+export * from './publication.ts';
