@@ -1,4 +1,4 @@
-import { PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey } from '@zhifa/domain';
+import { ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
@@ -71,6 +71,17 @@ const Payload = z
     servedOn: isoDate.optional(),
     paymentAmount: z.number().positive().max(1e12).optional(),
     paymentReference: z.string().trim().max(100).optional(),
+    paymentMethod: z.enum(PAYMENT_METHODS as [string, ...string[]]).optional(),
+    paidOn: isoDate.optional(),
+    onSiteGround: z.enum(ON_SITE_COLLECTION_GROUNDS as [string, ...string[]]).optional(),
+    receiptNo: z.string().trim().max(100).optional(),
+    schedule: z
+      .object({
+        kind: z.enum(['deferral', 'instalments']),
+        appliedOn: isoDate,
+        entries: z.array(z.object({ dueOn: isoDate, amount: z.number().positive().max(1e12) })).min(1).max(60),
+      })
+      .optional(),
   })
   .strict();
 const ActBody = z.object({ payload: Payload.default({}), version: z.number().int(), idempotencyKey: z.string().min(8).max(100).optional() });
@@ -91,6 +102,28 @@ const DeadlineOut = z.object({
   /** The due date falls in a year whose holiday notice is not entered yet: an estimate (weekends only). */
   calendarProvisional: z.boolean(),
   daysLeft: z.number(),
+});
+const Money = z.number();
+/** 执行: the account as of today (surcharge 行政处罚法 Art.72), schedules, reminder and court window (行政强制法 Art.53–54). */
+const ExecutionOut = z.object({
+  principal: Money,
+  dueOn: z.string(),
+  finalDueOn: z.string(),
+  overduePrincipal: Money,
+  surcharge: Money,
+  surchargeCapped: z.boolean(),
+  lateDays: z.number().int(),
+  paid: Money,
+  balance: Money,
+  isSettled: z.boolean(),
+  asOf: z.string(),
+  payments: z.array(z.object({ amount: Money, paidOn: z.string(), method: z.string(), reference: z.string().nullable(), onSiteGround: z.string().nullish(), receiptNo: z.string().nullish() })),
+  schedules: z.array(z.object({ kind: z.string(), appliedOn: z.string(), approvedOn: z.string(), entries: z.array(z.object({ dueOn: z.string(), amount: Money })) })),
+  surchargePauses: z.array(z.object({ reason: z.string(), from: z.string(), to: z.string().nullable() })),
+  reminderServedOn: z.string().nullable(),
+  courtApplicationOn: z.string().nullable(),
+  courtWindow: z.object({ remedyWindowEndsOn: z.string(), opensAfter: z.string(), closesOn: z.string(), reminderWaitEndsOn: z.string().nullable() }),
+  calendarProvisional: z.boolean(),
 });
 const DocumentOut = z.object({ id: z.uuid(), kind: z.string(), titleZh: z.string(), titleEn: z.string(), number: z.string().nullable(), issuedAt: z.string(), createdAt: z.string() });
 const CaseOut = z.object({
@@ -115,6 +148,7 @@ const CaseOut = z.object({
   isMajor: z.boolean(),
   hearingEntitled: z.boolean(),
   deadlines: z.array(DeadlineOut),
+  execution: ExecutionOut.nullable(),
   documents: z.array(DocumentOut),
   availableActions: z.array(z.string()),
   refusedActions: z.array(z.object({ action: z.string(), refusals: z.array(RefusalOut) })),

@@ -80,7 +80,8 @@ export type CaseContent = {
   penaltyBasis?: string;
   review?: { outcome: 'agree' | 'correct' | 'investigate_further'; opinion: string; checklist: { key: string; result: 'pass' | 'fail' | 'not_applicable'; comment?: string | undefined }[]; reviewerId: string | null; on: string };
   services?: { documentId: string; kind: string; method: string; servedOn: string }[];
-  payments?: { amount: number; reference: string | null; paidOn: string }[];
+  /** Each payment as recorded; `isFinal` marks the one that settled the account (行政处罚法 Art.67). */
+  payments?: { amount: number; reference: string | null; paidOn: string; method?: string; receiptNo?: string; isFinal?: boolean }[];
   reasons?: { action: string; reason: string; on: string }[];
 };
 
