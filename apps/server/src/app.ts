@@ -17,6 +17,7 @@ import { errorCodeList, installErrorHandler, installNotFoundHandler } from './li
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore } from './modules/blobs/index.ts';
 import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
+import { createSimplifiedService, simplifiedRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions) {
   const parties = createPartyService({ db, audit });
   const caseDocuments = createCaseDocumentService({ numbering });
   const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments });
+  const simplified = createSimplifiedService({ db, audit, clock, rules, numbering, parties });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
@@ -139,6 +141,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(importRoutes(imports));
       await v1.register(ledgerRoutes(ledger));
       await v1.register(caseRoutes(cases, caseFiles));
+      await v1.register(simplifiedRoutes(simplified));
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
       const adjustable = opts.adjustableClock;
@@ -195,7 +198,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles, simplified } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -189,3 +189,79 @@ describe('execution of a fine (行政处罚法 Art.66–72; 行政强制法 Art.
     expect(defaulted.status).toBe('executed');
   });
 });
+
+describe('simplified (on-the-spot) procedure (行政处罚法 Art.51–52)', () => {
+  type Simple = { id: string; version: number; status: string; decisionNo: string; availableActions: string[]; filingDeadline: { dueOn: string; state: string }; isPaymentSettled: boolean };
+  const body = (over: Record<string, unknown> = {}) => ({
+    itemId,
+    placeRegionCode: '130302',
+    party: { type: 'individual', name: '路某', idNumber: makeIdNumber() },
+    officerIds: certified,
+    violationOn: '2026-07-07',
+    findings: '当事人占道经营。',
+    legalBasis: '《城市市容和环境卫生管理条例》第十七条',
+    penalty: { types: ['fine'], fineAmount: 200 },
+    isFactConclusive: true,
+    hasLegalBasis: true,
+    partyStatement: '当事人无异议。',
+    ...over,
+  });
+  const decide = (who: string, over: Record<string, unknown> = {}) => call(who, 'POST', '/api/v1/cases/simplified', body(over));
+  const sact = (who: string, c: { id: string; version: number }, action: string, payload: Record<string, unknown> = {}) => call(who, 'POST', `/api/v1/cases/simplified/${c.id}/actions/${action}`, { payload, version: c.version });
+
+  it('refuses above the caps with the citation and writes nothing', async () => {
+    const before = (await call('officer', 'GET', '/api/v1/cases/simplified')).json().total as number;
+    const over = await decide('officer', { penalty: { types: ['fine'], fineAmount: 201 } });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error.details).toMatchObject({ citation: '行政处罚法 Art.51', cap: 200, problems: ['fine_over_cap'], guard: 'simplifiedWithinCaps' });
+    const org = await decide('officer', { party: { type: 'organisation', name: '某公司', uscc: w.cityMarket.uscc }, penalty: { types: ['fine'], fineAmount: 3000.01 } });
+    expect(org.json().error.details).toMatchObject({ cap: 3000 });
+    expect((await decide('officer', { penalty: { types: ['order_suspend_business'], fineAmount: null } })).json().error.details.problems).toContain('penalty_type');
+    expect((await call('officer', 'GET', '/api/v1/cases/simplified')).json().total).toBe(before);
+  });
+
+  it('decides on the spot with the next number of the agency’s series, tracks the 7-working-day filing, hands over, files and closes', async () => {
+    const a = await decide('officer');
+    expect(a.statusCode, a.body).toBe(201);
+    let c = a.json() as Simple;
+    const b = (await decide('officer', { party: { type: 'organisation', name: '某公司', uscc: w.cityMarket.uscc }, penalty: { types: ['fine'], fineAmount: 3000 } })).json() as Simple;
+    const seq = (s: string) => Number(/〔2026〕(\d+)号$/.exec(s)![1]);
+    expect(c.decisionNo).toMatch(/当罚〔2026〕\d+号$/);
+    expect(seq(b.decisionNo)).toBe(seq(c.decisionNo) + 1);
+    // decided Tuesday 2026-07-07: 7 working days end on Thursday 2026-07-16
+    expect(c).toMatchObject({ status: 'decided', filingDeadline: { dueOn: '2026-07-16', state: 'running' }, availableActions: ['serve'], isPaymentSettled: false });
+    // not an ordinary case: the ordinary endpoints do not see it
+    expect((await call('officer', 'GET', `/api/v1/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await sact('officer', c, 'close')).statusCode).toBe(409);
+    c = (await sact('officer', c, 'serve', { refusedToSign: true })).json();
+    c = (await sact('officer', c, 'file_with_agency')).json();
+    expect(c).toMatchObject({ status: 'filed', filingDeadline: { state: 'met' } });
+    const unpaid = await sact('officer', c, 'close');
+    expect(unpaid.statusCode).toBe(422);
+    expect(unpaid.json().error.details.guard).toBe('simplifiedPaymentSettled');
+    const closed = await sact('officer', c, 'close', { paymentReference: 'BANK-S1' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('closed');
+    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id));
+    expect(events.map((e) => e.action)).toEqual(['record_on_spot', 'decide_on_spot', 'serve', 'file_with_agency', 'close']);
+  });
+
+  it('罚缴分离 on the spot: the 100-yuan ground refuses 200 yuan; hard-to-collect-later with a receipt is lawful', async () => {
+    const bad = await decide('officer', { payment: { method: 'on_site_cash', onSiteGround: 'small_fine', receiptNo: 'CZ-9' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details).toMatchObject({ guard: 'noOnSiteCashOutsideStatute', problems: ['fine_over_100'] });
+    const ok = await decide('officer', { payment: { method: 'on_site_cash', onSiteGround: 'hard_to_collect_later', receiptNo: 'CZ-10' } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().isPaymentSettled).toBe(true);
+  });
+
+  it('wrong role and wrong agency are refused', async () => {
+    expect((await decide('supervisor')).statusCode).toBe(403);
+    expect((await decide('reviewer')).statusCode).toBe(403);
+    const c = (await decide('officer')).json() as Simple;
+    expect((await call('other_officer', 'GET', `/api/v1/cases/simplified/${c.id}`)).statusCode).toBe(404);
+    expect((await sact('other_officer', c, 'serve')).statusCode).toBe(404);
+    expect((await sact('supervisor', c, 'serve')).statusCode).toBe(403);
+    expect((await call('supervisor', 'GET', `/api/v1/cases/simplified/${c.id}`)).statusCode).toBe(200);
+  });
+});

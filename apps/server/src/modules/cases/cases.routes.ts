@@ -1,10 +1,11 @@
-import { ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey } from '@zhifa/domain';
+import { ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, PENALTY_ACTIONS, SIMPLIFIED_ACTIONS, SIMPLIFIED_STATUSES, type SimplifiedAction, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
 import type { PartyService } from './parties.service.ts';
 import type { CaseFileService } from './case-files.service.ts';
 import { SERVICE_METHODS, type CaseService } from './cases.service.ts';
+import type { SimplifiedService } from './simplified.service.ts';
 
 const isoDate = z.iso.date();
 const contact = { address: z.string().trim().max(300).nullish(), phone: z.string().trim().max(40).nullish() };
@@ -357,6 +358,94 @@ export function caseRoutes(s: CaseService, files: CaseFileService): FastifyPlugi
     );
     app.get('/cases/:id/events', { schema: { tags: ['cases'], summary: 'The case’s event history (append-only)', params: IdParams, response: { 200: z.array(EventOut), ...stdErrors } } }, async (req) =>
       s.events(actorOf(req), req.params.id),
+    );
+  };
+}
+
+/** 当场处罚决定 (简易程序, 行政处罚法 Art.51–52): decide on the spot, then hand over, file with the agency, close. */
+const SimplifiedDecision = z.object({
+  itemId: z.uuid(),
+  placeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/),
+  party: Party,
+  officerIds: z.array(z.uuid()).min(1).max(4),
+  violationOn: isoDate,
+  findings: z.string().trim().min(1).max(5000),
+  legalBasis: z.string().trim().min(1).max(2000),
+  penalty: Content,
+  isFactConclusive: z.boolean(),
+  hasLegalBasis: z.boolean(),
+  partyStatement: z.string().trim().max(2000).optional(),
+  payment: z
+    .object({
+      method: z.enum(PAYMENT_METHODS as [string, ...string[]]),
+      onSiteGround: z.enum(ON_SITE_COLLECTION_GROUNDS as [string, ...string[]]).optional(),
+      receiptNo: z.string().trim().max(100).optional(),
+      reference: z.string().trim().max(100).optional(),
+    })
+    .optional(),
+});
+const SimplifiedOut = z.object({
+  id: z.uuid(),
+  procedure: z.literal('simplified'),
+  decisionNo: z.string().nullable(),
+  status: z.enum(SIMPLIFIED_STATUSES as [string, ...string[]]),
+  statusZh: z.string(),
+  itemId: z.uuid(),
+  itemName: z.string(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  party: z.object({ type: z.string(), name: z.string() }),
+  officers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  penalty: z.object({ types: z.array(z.string()), fineAmount: z.number().nullable() }),
+  violationOn: z.string(),
+  findings: z.string(),
+  legalBasis: z.string(),
+  partyStatement: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  servedOn: z.string().nullable(),
+  filedOn: z.string().nullable(),
+  isPaymentSettled: z.boolean(),
+  payments: z.array(z.record(z.string(), z.unknown())),
+  filingDeadline: z.object({ dueOn: z.string(), citation: z.string(), state: z.enum(['running', 'met', 'overdue']), calendarProvisional: z.boolean() }).nullable(),
+  availableActions: z.array(z.string()),
+  refusedActions: z.array(z.object({ action: z.string(), refusals: z.array(RefusalOut) })),
+  version: z.number().int(),
+  today: z.string(),
+  createdAt: z.string(),
+});
+
+export function simplifiedRoutes(s: SimplifiedService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/cases/simplified',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '当场作出行政处罚决定 (simplified procedure): refused above the caps of 行政处罚法 Art.51 with the citation; numbered from the agency’s on-the-spot series',
+          body: SimplifiedDecision,
+          response: { 201: SimplifiedOut, ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await s.decide(actorOf(req), req.body as Parameters<SimplifiedService['decide']>[1], meta(req))),
+    );
+    app.get('/cases/simplified', { schema: { tags: ['cases'], summary: 'On-the-spot decisions in my scope', querystring: Pagination, response: { 200: page(SimplifiedOut), ...stdErrors } } }, async (req) =>
+      s.list(actorOf(req), req.query),
+    );
+    app.get('/cases/simplified/:id', { schema: { tags: ['cases'], summary: 'One on-the-spot decision with its steps and the 7-working-day filing deadline', params: IdParams, response: { 200: SimplifiedOut, ...stdErrors } } }, async (req) =>
+      s.get(actorOf(req), req.params.id),
+    );
+    app.post(
+      '/cases/simplified/:id/actions/:action',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Hand over, file with the agency (备案, 行政处罚法 Art.52), close',
+          params: IdParams.extend({ action: z.enum(SIMPLIFIED_ACTIONS as [SimplifiedAction, ...SimplifiedAction[]]) }),
+          body: z.object({ payload: z.object({ reason: z.string().trim().max(1000).optional(), refusedToSign: z.boolean().optional(), paymentReference: z.string().trim().max(100).optional() }).strict().default({}), version: z.number().int() }),
+          response: { 200: SimplifiedOut, ...stdErrors },
+        },
+      },
+      async (req) => s.act(actorOf(req), req.params.id, req.params.action, req.body, meta(req)),
     );
   };
 }

@@ -253,7 +253,8 @@ export function createCaseService({
   }
 
   async function getScoped(actor: Actor, id: string, tx: Db = db): Promise<CaseRow> {
-    const [r] = await tx.select().from(cases).where(eq(cases.id, id));
+    // Simplified-procedure decisions live in the same table with their own steps (simplified.service.ts).
+    const [r] = await tx.select().from(cases).where(and(eq(cases.id, id), eq(cases.procedure, 'ordinary')));
     if (!r || !isInScope(actor, { regionPath: r.regionPath, agencyId: r.agencyId })) throw new AppError('NOT_FOUND');
     return r;
   }
@@ -622,7 +623,7 @@ export function createCaseService({
 
     async list(actor: Actor, q: { status?: string | undefined; q?: string | undefined; mine?: boolean | undefined; page: number; pageSize: number }) {
       requirePermission(actor, 'case.read');
-      const conds: SQL[] = [scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId })];
+      const conds: SQL[] = [scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId }), eq(cases.procedure, 'ordinary')];
       if (q.status) conds.push(eq(cases.status, q.status));
       if (q.q) {
         const like = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
@@ -648,7 +649,7 @@ export function createCaseService({
       const rows = await db
         .select()
         .from(cases)
-        .where(and(scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId }), await mineCondition(actor), sql`${cases.status} not in ('archived', 'not_filed')`))
+        .where(and(scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId }), eq(cases.procedure, 'ordinary'), await mineCondition(actor), sql`${cases.status} not in ('archived', 'not_filed')`))
         .orderBy(desc(cases.updatedAt))
         .limit(500);
       const [me] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId));
