@@ -17,7 +17,7 @@ import { errorCodeList, installErrorHandler, installNotFoundHandler } from './li
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore } from './modules/blobs/index.ts';
 import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
-import { createSimplifiedService, simplifiedRoutes } from './modules/cases/index.ts';
+import { createEServiceService, createSimplifiedService, eServiceRoutes, simplifiedRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
@@ -108,6 +108,7 @@ export async function buildApp(opts: AppOptions) {
   const simplified = createSimplifiedService({ db, audit, clock, rules, numbering, parties });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
+  const eService = createEServiceService({ db, audit, clock, documents: caseDocuments, files: caseFiles });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
@@ -142,6 +143,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(ledgerRoutes(ledger));
       await v1.register(caseRoutes(cases, caseFiles));
       await v1.register(simplifiedRoutes(simplified));
+      await v1.register(eServiceRoutes(eService));
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
       const adjustable = opts.adjustableClock;
@@ -198,7 +200,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles, simplified } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles, simplified, eService } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -68,8 +68,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** A case with a 1,000-yuan fine, decided and served today (the party waived the statement window). */
-async function servedCase(): Promise<Case> {
+/** A case with a 1,000-yuan fine, decided today (the party waived the statement window). */
+async function decidedCase(): Promise<Case> {
   const open = await call('officer', 'POST', '/api/v1/cases', {
     itemId,
     placeRegionCode: '130302',
@@ -86,8 +86,11 @@ async function servedCase(): Promise<Case> {
   c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
   c = await step('reviewer', c, 'pass_review', { checklist: REVIEW_CHECKLIST_KEYS.map((key) => ({ key, result: 'pass' })), opinion: '同意。' });
   c = await step('officer', c, 'serve_notice', { serviceMethod: 'direct', statementWaiverSigned: true });
-  c = await step('head', c, 'decide', { penaltyBasis: '《食品安全法》第一百二十四条' });
-  return step('officer', c, 'serve_decision', { serviceMethod: 'direct' });
+  return step('head', c, 'decide', { penaltyBasis: '《食品安全法》第一百二十四条' });
+}
+/** …and served today in person. */
+async function servedCase(): Promise<Case> {
+  return step('officer', await decidedCase(), 'serve_decision', { serviceMethod: 'direct' });
 }
 
 const refusalOf = (c: Case, action: string) => c.refusedActions.find((r) => r.action === action)?.refusals ?? [];
@@ -263,5 +266,68 @@ describe('simplified (on-the-spot) procedure (行政处罚法 Art.51–52)', () 
     expect((await sact('other_officer', c, 'serve')).statusCode).toBe(404);
     expect((await sact('supervisor', c, 'serve')).statusCode).toBe(403);
     expect((await call('supervisor', 'GET', `/api/v1/cases/simplified/${c.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('electronic service through the party page (行政处罚法 Art.61 para 2)', () => {
+  const pub = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object });
+  it('needs the written consent; the party opens with the code; the service date is the day it was opened', async () => {
+    let c = await decidedCase();
+    const noConsent = await call('officer', 'POST', `/api/v1/cases/${c.id}/e-service`, {});
+    expect(noConsent.statusCode).toBe(422);
+    expect(noConsent.json().error.details).toMatchObject({ citation: '行政处罚法 Art.61 para 2', guard: 'eServiceConsentRecorded' });
+    expect((await act('officer', c, 'serve_decision', { serviceMethod: 'electronic' })).json().error.details.guard).toBe('eServiceConsentRecorded');
+    const consent = { consentedOn: '2026-07-07', confirmationRef: '送达地址确认书（2026）第8号' };
+    expect((await call('supervisor', 'POST', `/api/v1/cases/${c.id}/e-service/consent`, consent)).statusCode).toBe(403);
+    expect((await call('other_officer', 'POST', `/api/v1/cases/${c.id}/e-service/consent`, consent)).statusCode).toBe(404);
+    expect((await call('officer', 'POST', `/api/v1/cases/${c.id}/e-service/consent`, consent)).statusCode).toBe(204);
+    expect((await call('other_officer', 'POST', `/api/v1/cases/${c.id}/e-service`, {})).statusCode).toBe(404);
+    const issued = await call('officer', 'POST', `/api/v1/cases/${c.id}/e-service`, {});
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { path: link, code, documents } = issued.json() as { path: string; code: string; documents: { id: string; titleZh: string }[] };
+    expect(documents.map((d) => d.titleZh)).toEqual(['行政处罚决定书']);
+    const token = link.split('/').at(-1)!;
+    const listed = (await call('officer', 'GET', `/api/v1/cases/${c.id}/e-service`)).json();
+    expect(listed.links).toHaveLength(1);
+    expect(JSON.stringify(listed)).not.toContain(code);
+    // not opened yet: the decision cannot be recorded as served electronically
+    c = await get(c.id);
+    expect((await act('officer', c, 'serve_decision', { serviceMethod: 'electronic' })).json().error.details.guard).toBe('eServiceOpened');
+
+    const wrong = await pub(`/api/v1/public/e-service/${token}/open`, { code: 'WRONG123' });
+    expect(wrong.statusCode).toBe(404);
+    const otherToken = await pub(`/api/v1/public/e-service/${'A'.repeat(43)}/open`, { code });
+    expect(otherToken.statusCode).toBe(404);
+    expect(otherToken.json().error.messageZh).toBe(wrong.json().error.messageZh);
+    expect((await pub(`/api/v1/public/e-service/${token}/documents/${documents[0]!.id}/pdf`, { code })).statusCode).toBe(404);
+    const opened = await pub(`/api/v1/public/e-service/${token}/open`, { code: code.toLowerCase() });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ servedOn: '2026-07-07', documents: [{ titleZh: '行政处罚决定书' }] });
+    // no personal data on the party page
+    expect(opened.body).not.toContain('缴某');
+    const pdf = await pub(`/api/v1/public/e-service/${token}/documents/${documents[0]!.id}/pdf`, { code });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+
+    t.clock.advance(2 * DAY);
+    await relogin();
+    c = await get(c.id);
+    c = await step('officer', c, 'serve_decision', { serviceMethod: 'electronic' });
+    expect((c as unknown as { facts: { decisionServedOn: string } }).facts.decisionServedOn).toBe('2026-07-07');
+    expect(c.execution).toMatchObject({ dueOn: '2026-07-22' });
+    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id));
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['record_e_service_consent', 'issue_e_service', 'e_service_opened', 'serve_decision']));
+    expect(events.find((e) => e.action === 'e_service_opened')).toMatchObject({ actorRole: 'party', payload: { openedOn: '2026-07-07' } });
+  });
+
+  it('five wrong codes lock the link: even the right code then shows nothing', async () => {
+    const c = await decidedCase();
+    await call('officer', 'POST', `/api/v1/cases/${c.id}/e-service/consent`, { consentedOn: '2026-07-08', confirmationRef: '确认书9号' });
+    const { path: link, code } = (await call('officer', 'POST', `/api/v1/cases/${c.id}/e-service`, {})).json() as { path: string; code: string };
+    const token = link.split('/').at(-1)!;
+    for (let i = 0; i < 5; i++) expect((await pub(`/api/v1/public/e-service/${token}/open`, { code: `BAD${i}XXXX` })).statusCode).toBe(404);
+    expect((await pub(`/api/v1/public/e-service/${token}/open`, { code })).statusCode).toBe(404);
+    const listed = (await call('officer', 'GET', `/api/v1/cases/${c.id}/e-service`)).json();
+    expect(listed.links[0]).toMatchObject({ isLocked: true, failedAttempts: 5, openedOn: null });
   });
 });

@@ -6,6 +6,7 @@ import type { PartyService } from './parties.service.ts';
 import type { CaseFileService } from './case-files.service.ts';
 import { SERVICE_METHODS, type CaseService } from './cases.service.ts';
 import type { SimplifiedService } from './simplified.service.ts';
+import type { EServiceService } from './e-service.service.ts';
 
 const isoDate = z.iso.date();
 const contact = { address: z.string().trim().max(300).nullish(), phone: z.string().trim().max(40).nullish() };
@@ -446,6 +447,94 @@ export function simplifiedRoutes(s: SimplifiedService): FastifyPluginAsyncZod {
         },
       },
       async (req) => s.act(actorOf(req), req.params.id, req.params.action, req.body, meta(req)),
+    );
+  };
+}
+
+const Token = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const Code = z.object({ code: z.string().trim().min(4).max(16) }).strict();
+const EServiceDoc = z.object({ id: z.uuid(), titleZh: z.string(), titleEn: z.string().optional(), kind: z.string().optional(), number: z.string().nullable() });
+
+/**
+ * 电子送达 (行政处罚法 Art.61 para 2): the party's written consent, issuing a link + code (shown once), and the public
+ * party page's API under /public (no login; a wrong link or code answers 404 and reveals nothing).
+ */
+export function eServiceRoutes(s: EServiceService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/cases/:id/e-service',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'The party’s consent to electronic service and the links issued (never their codes)',
+          params: IdParams,
+          response: {
+            200: z.object({
+              consent: z.object({ consentedOn: z.string(), confirmationRef: z.string(), recordedBy: z.string() }).nullable(),
+              links: z.array(z.object({ id: z.uuid(), documentIds: z.array(z.string()), issuedAt: z.string(), expiresAt: z.string(), openedOn: z.string().nullable(), failedAttempts: z.number(), isLocked: z.boolean() })),
+            }),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => s.list(actorOf(req), req.params.id),
+    );
+    app.post(
+      '/cases/:id/e-service/consent',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Record the party’s signed consent to electronic service (行政处罚法 Art.61 para 2)',
+          params: IdParams,
+          body: z.object({ consentedOn: isoDate, confirmationRef: z.string().trim().min(1).max(100) }).strict(),
+          response: { 204: z.null(), ...stdErrors },
+        },
+      },
+      async (req, reply) => {
+        await s.recordConsent(actorOf(req), req.params.id, req.body, meta(req));
+        return reply.status(204).send(null);
+      },
+    );
+    app.post(
+      '/cases/:id/e-service',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Issue a party-page link and code for documents of the case (default: the latest decision); the code is shown only in this answer',
+          params: IdParams,
+          body: z.object({ documentIds: z.array(z.uuid()).max(20).optional() }).strict(),
+          response: { 201: z.object({ id: z.uuid(), path: z.string(), code: z.string(), expiresAt: z.string(), documents: z.array(EServiceDoc) }), ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await s.issue(actorOf(req), req.params.id, req.body, meta(req))),
+    );
+    app.post(
+      '/public/e-service/:token/open',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['public'],
+          summary: 'Party page: open the served documents with the code; the first opening is the date of service',
+          params: Token,
+          body: Code,
+          response: { 200: z.object({ agencyName: z.string(), servedOn: z.string(), documents: z.array(EServiceDoc) }), ...stdErrors },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        return s.open(req.params.token, req.body.code, meta(req));
+      },
+    );
+    app.post(
+      '/public/e-service/:token/documents/:documentId/pdf',
+      {
+        config: { public: true },
+        schema: { tags: ['public'], summary: 'Party page: a served document as PDF (with the code)', params: Token.extend({ documentId: z.uuid() }), body: Code, response: { 200: z.any(), ...stdErrors } },
+      },
+      async (req, reply) => {
+        const f = await s.documentPdf(req.params.token, req.body.code, req.params.documentId);
+        return reply.type('application/pdf').headers({ ...fileHeaders(f.filename, 'attachment'), 'x-content-sha256': f.sha256 }).send(f.data);
+      },
     );
   };
 }

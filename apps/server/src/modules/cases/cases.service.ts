@@ -41,7 +41,7 @@ import type { AuditService } from '../audit/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { documentTitle, type CaseDocumentKind, type CaseDocumentService, type DocumentSnapshot } from './case-documents.service.ts';
-import { caseEvents, cases, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
+import { caseEServices, caseEvents, cases, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
 import type { NumberingService } from './numbering.service.ts';
 import type { PartyService } from './parties.service.ts';
 
@@ -537,6 +537,31 @@ export function createCaseService({
   }
 
   /**
+   * 行政处罚法 Art.61 para 2: electronic service only with the party's written consent on record; a decision served
+   * through the party page is served on the day the party opened it (e-service.service.ts), which becomes the step's date.
+   */
+  async function electronicServiceDay(tx: Db, c: CaseRow, action: PenaltyAction, p: ActionPayload): Promise<string | null> {
+    if (p.serviceMethod !== 'electronic' || !['serve_notice', 'serve_decision', 'serve_reminder'].includes(action)) return null;
+    const citation = '行政处罚法 Art.61 para 2';
+    if (!(c.content as { eServiceConsent?: unknown }).eServiceConsent) {
+      throw new AppError('RULE_VIOLATION', { message: 'Electronic service needs the party’s written consent on record.', messageZh: '电子送达须经当事人同意并签订确认书，请先登记确认书。', details: { citation, guard: 'eServiceConsentRecorded' } });
+    }
+    if (action !== 'serve_decision') return null;
+    const decision = (await documents.listFor(tx, c.id)).filter((d) => d.kind === 'penalty_decision' || d.kind === 'no_penalty_decision').at(-1);
+    const [opened] = decision
+      ? await tx.select({ at: caseEServices.openedAt }).from(caseEServices).where(and(eq(caseEServices.caseId, c.id), sql`${caseEServices.openedAt} is not null`, sql`${caseEServices.documentIds} ? ${decision.id}`)).orderBy(caseEServices.openedAt).limit(1)
+      : [];
+    if (!opened?.at) {
+      throw new AppError('RULE_VIOLATION', {
+        message: 'The party has not opened the decision on the party page yet; it is served on the day the party opens it.',
+        messageZh: '当事人尚未在送达页面查阅决定书；电子送达以当事人查阅之日为送达日期。',
+        details: { citation, guard: 'eServiceOpened' },
+      });
+    }
+    return chinaDate(opened.at);
+  }
+
+  /**
    * 法制审核 checklist (国办发〔2018〕118号 §四(十三); SAMR 程序规定 Art.53–54): every item answered once, failures and
    * n/a explained; a review cannot agree while an item fails, and a return must name the failing items.
    */
@@ -830,6 +855,7 @@ export function createCaseService({
         }
         checkPayload(action, input.payload, before.facts, today());
         checklistRefusalOf(action, input.payload);
+        const electronicDay = await electronicServiceDay(tx, before, action, input.payload);
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
         const facts = await factsOf({ id, status: before.status, facts: stored }, tx);
@@ -841,7 +867,7 @@ export function createCaseService({
           throw new AppError(first.code, { message: err.message, messageZh: err.messageZh, details: { ...err.details, status: before.status, action, refusals: checked.refusals } });
         }
         const from = before.status as PenaltyStatus;
-        const day = (action === 'serve_notice' || action === 'serve_decision' || action === 'serve_reminder') && input.payload.servedOn ? input.payload.servedOn : today();
+        const day = electronicDay ?? ((action === 'serve_notice' || action === 'serve_decision' || action === 'serve_reminder') && input.payload.servedOn ? input.payload.servedOn : today());
         const after = applyOutcome(stored, action, from, input.payload, day);
         const content = applyContent(before.content, action, input.payload, day, after.reviewerId);
         const now = clock.now();
