@@ -3,6 +3,7 @@ import { Route, Routes, useNavigate } from 'react-router-dom';
 import { LocaleSwitch } from '../components/LocaleSwitch.tsx';
 import { useT } from '../i18n/index.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
+import { ServicePage } from './ServicePage.tsx';
 
 /** Public portal (公示平台) — a placeholder home until the publicity module lands. */
 function PortalHome() {
@@ -68,6 +69,7 @@ export default function PortalApp() {
     <Routes>
       <Route index element={<PortalHome />} />
       <Route path="verify" element={<VerifyPage />} />
+      <Route path="service/:token" element={<ServicePage />} />
       <Route path="*" element={<PortalNotFound />} />
     </Routes>
   );

@@ -12,6 +12,7 @@ import { CaseStatusTag } from '../../../components/cases/CaseStatusTag.tsx';
 import { CaseTimeline } from '../../../components/cases/CaseTimeline.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
 import { ExecutionCard } from '../../../components/cases/ExecutionCard.tsx';
+import { EServiceCard } from '../../../components/cases/EServiceCard.tsx';
 import { PreReviewCard } from '../../../components/cases/PreReviewCard.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -275,6 +276,7 @@ export default function CaseDetailPage() {
             <DeadlinesCard deadlines={pc.deadlines} />
             <PreReviewCard caseId={pc.id} status={pc.status} version={pc.version} />
             <CaseDocuments caseId={pc.id} caseNo={pc.caseNo} documents={pc.documents} />
+            {pc.documents?.some((d) => d.kind === 'penalty_decision' || d.kind === 'no_penalty_decision') ? <EServiceCard caseId={pc.id} today={pc.today} onChanged={() => void q.refetch()} /> : null}
           </Space>
         </Col>
         <Col xs={24}>
