@@ -834,6 +834,8 @@ export const enUS: Record<MessageKey, string> = {
   'eService.opened': 'Opened on {date}',
   'eService.notOpened': 'Not opened yet',
   'eService.locked': 'Locked after too many wrong codes',
+  'simplified.prev': 'Previous',
+  'simplified.next': 'Next',
   'execution.title': 'Execution',
   'execution.principal': 'Fine',
   'execution.dueOn': 'Payment due',

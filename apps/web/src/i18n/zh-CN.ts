@@ -834,6 +834,8 @@ export const zhCN = {
   'eService.opened': '已于 {date} 查阅',
   'eService.notOpened': '尚未查阅',
   'eService.locked': '查阅码错误次数过多，已锁定',
+  'simplified.prev': '上一页',
+  'simplified.next': '下一页',
   'execution.title': '执行情况',
   'execution.principal': '罚款',
   'execution.dueOn': '缴款期限',

@@ -1,6 +1,6 @@
 import { DownloadOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, rawRequest } from '../api/client.ts';
@@ -81,20 +81,19 @@ export function ServicePage() {
           <Card data-testid="service-documents">
             <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('eService.served', { agency: data.agencyName, date: data.servedOn })} description={t('eService.servedHint')} />
             <ErrorAlert error={download.error} />
-            <List
-              dataSource={data.documents}
-              renderItem={(d) => (
-                <List.Item
-                  actions={[
-                    <Button key="dl" icon={<DownloadOutlined />} loading={download.isPending && download.variables?.id === d.id} onClick={() => download.mutate(d)} data-testid={`service-download-${d.id}`}>
-                      {t('case.downloadPdf')}
-                    </Button>,
-                  ]}
-                >
-                  <List.Item.Meta title={locale === 'zh-CN' ? d.titleZh : (d.titleEn ?? d.titleZh)} description={d.number ?? ''} />
-                </List.Item>
-              )}
-            />
+            {data.documents.map((d) => (
+              <div key={d.id} style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8, padding: '8px 0', borderTop: '1px solid #f0f0f0' }}>
+                <div>
+                  <Typography.Text strong>{locale === 'zh-CN' ? d.titleZh : (d.titleEn ?? d.titleZh)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    {d.number ?? ''}
+                  </Typography.Text>
+                </div>
+                <Button icon={<DownloadOutlined />} loading={download.isPending && download.variables?.id === d.id} onClick={() => download.mutate(d)} data-testid={`service-download-${d.id}`}>
+                  {t('case.downloadPdf')}
+                </Button>
+              </div>
+            ))}
           </Card>
         )}
       </div>

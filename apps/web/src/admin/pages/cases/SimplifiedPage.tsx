@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Radio, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -73,21 +73,32 @@ export function SimplifiedListPage() {
         }
       />
       <ErrorAlert error={q.error} />
-      <List
-        loading={q.isPending}
-        dataSource={q.data?.items ?? []}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-        pagination={q.data && q.data.total > 20 ? { current: page, pageSize: 20, total: q.data.total, onChange: setPage } : false}
-        renderItem={(c) => (
-          <List.Item data-testid="simplified-row" extra={c.filingDeadline ? <Tag color={STATE_COLOR[c.filingDeadline.state]}>{t('simplified.filingBy', { date: c.filingDeadline.dueOn })}</Tag> : null}>
-            <List.Item.Meta
-              title={<Link to={`/admin/cases/simplified/${c.id}`}>{c.decisionNo ?? c.id}</Link>}
-              description={`${c.party.name} · ${labels.penalty(c.penalty)} · ${c.statusZh} · ${c.decidedOn ?? ''}`}
-            />
-            {c.penalty.fineAmount ? <span style={{ whiteSpace: 'nowrap' }}>{fmtMoney(c.penalty.fineAmount, locale)} {t('common.yuan')}</span> : null}
-          </List.Item>
-        )}
-      />
+      {q.isPending ? <Skeleton active /> : null}
+      {q.data && q.data.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
+      <div className="zf-list">
+        {(q.data?.items ?? []).map((c) => (
+          <div key={c.id} className="zf-list-row" style={{ display: 'block' }} data-testid="simplified-row">
+            <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 4 }}>
+              <Link to={`/admin/cases/simplified/${c.id}`}>{c.decisionNo ?? c.id}</Link>
+              {c.filingDeadline ? <Tag color={STATE_COLOR[c.filingDeadline.state]}>{t('simplified.filingBy', { date: c.filingDeadline.dueOn })}</Tag> : null}
+            </div>
+            <Typography.Text type="secondary">
+              {c.party.name} · {labels.penalty(c.penalty)} · {c.statusZh} · {c.decidedOn ?? ''}
+              {c.penalty.fineAmount ? ` · ${fmtMoney(c.penalty.fineAmount, locale)} ${t('common.yuan')}` : ''}
+            </Typography.Text>
+          </div>
+        ))}
+      </div>
+      {q.data && q.data.total > 20 ? (
+        <Space style={{ marginTop: 12 }}>
+          <Button disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            {t('simplified.prev')}
+          </Button>
+          <Button disabled={page * 20 >= q.data.total} onClick={() => setPage(page + 1)}>
+            {t('simplified.next')}
+          </Button>
+        </Space>
+      ) : null}
     </div>
   );
 }
