@@ -331,3 +331,25 @@ describe('electronic service through the party page (行政处罚法 Art.61 para
     expect(listed.links[0]).toMatchObject({ isLocked: true, failedAttempts: 5, openedOn: null });
   });
 });
+
+describe('a pending reconsideration or lawsuit stops the surcharge (行政处罚法 Art.73 para 3)', () => {
+  it('records the challenge and its end; late days inside it do not count', async () => {
+    let c = await servedCase(); // served 2026-07-09, due 2026-07-24
+    expect(c.execution).toMatchObject({ dueOn: '2026-07-24' });
+    expect((await act('officer', c, 'record_challenge', { challengeOn: '2026-07-09' })).statusCode).toBe(400);
+    expect((await act('supervisor', c, 'record_challenge', { challengeKind: 'litigation', challengeOn: '2026-07-09' })).statusCode).toBe(403);
+    c = await step('officer', c, 'record_challenge', { challengeKind: 'litigation', challengeOn: '2026-07-09' });
+    const again = await act('officer', c, 'record_challenge', { challengeKind: 'reconsideration', challengeOn: '2026-07-09' });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error.details).toMatchObject({ guard: 'challengeNotPending', citation: '行政处罚法 Art.73 para 3' });
+    t.clock.advance(20 * DAY); // 2026-07-29: five days past the due date, all inside the lawsuit
+    await relogin();
+    c = await get(c.id);
+    expect(c.execution).toMatchObject({ surcharge: 0, overduePrincipal: 1000 });
+    c = await step('officer', c, 'end_challenge', { challengeOn: '2026-07-29' });
+    expect(c.availableActions).toContain('record_challenge');
+    t.clock.advance(2 * DAY); // 2026-07-31: two late days after it ended
+    await relogin();
+    expect((await get(c.id)).execution).toMatchObject({ lateDays: 2, surcharge: 60, surchargePauses: [{ reason: 'litigation', from: '2026-07-09', to: '2026-07-29' }] });
+  });
+});

@@ -213,6 +213,14 @@ describe('execution steps in the penalty table', () => {
     expect(court('2026-10-09')).toMatchObject({ ok: false, refusals: [{ citation: '行政强制法 Art.53', details: { closesOn: '2026-10-08' } }] });
     expect(checkPenaltyAction(executing({ reminderServedOn: null }, served), 'apply_court_enforcement', makeCtx({ now: '2026-07-07' }))).toMatchObject({ ok: false, refusals: [{ citation: '行政强制法 Art.54' }] });
   });
+  it('one challenge at a time: recording needs none pending, ending needs one (Art.73 para 3)', () => {
+    const none = availablePenaltyActions(executing(), makeCtx({ now: '2026-03-10' }));
+    expect(none.allowed).toContain('record_challenge');
+    expect(guardsOf(none, 'end_challenge')).toEqual(['challengePending']);
+    const pending = availablePenaltyActions(executing({ surchargePauses: [{ reason: 'reconsideration', from: '2026-03-05', to: null }] }), makeCtx({ now: '2026-03-10' }));
+    expect(pending.allowed).toContain('end_challenge');
+    expect(guardsOf(pending, 'record_challenge')).toEqual(['challengeNotPending']);
+  });
   it('a case served before execution was recorded refuses the execution steps instead of failing', () => {
     const r = availablePenaltyActions(makeCase({ status: 'executing', decisionServedOn: SERVED }), makeCtx({ now: '2026-04-10' }));
     expect(r.allowed).toContain('record_payment');

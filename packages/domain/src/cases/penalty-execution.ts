@@ -343,3 +343,19 @@ export const courtEnforcementReady: Guard<ExecutionGuardFacts> = (f, ctx) =>
     if (ctx.now > w.closesOn) return refuse('行政强制法 Art.53', `The three months to apply ended on ${w.closesOn}.`, `申请人民法院强制执行的三个月期限已于${w.closesOn}届满。`, details);
     return null;
   });
+
+/**
+ * 行政处罚法 Art.73 para 3: a reconsideration or lawsuit does not stop execution, but the surcharge is not counted while
+ * it is pending; one challenge is open at a time (a lawsuit after a reconsideration is recorded when the first ends).
+ */
+export const challengeNotPending: Guard<ExecutionGuardFacts> = (f) => {
+  const e = f.execution;
+  if (!e || !f.decisionServedOn) return noExecution('行政处罚法 Art.73');
+  const open = e.surchargePauses.find((p) => p.to === null);
+  return open
+    ? refuse('行政处罚法 Art.73 para 3', `A ${open.reason} is already pending since ${open.from}; record its end first.`, `已登记${open.reason === 'reconsideration' ? '行政复议' : '行政诉讼'}（自${open.from}起），请先登记其结束。`, { pending: open })
+    : null;
+};
+
+export const challengePending: Guard<ExecutionGuardFacts> = (f) =>
+  f.execution?.surchargePauses.some((p) => p.to === null) ? null : refuse('行政处罚法 Art.73 para 3', 'No reconsideration or lawsuit is pending.', '没有正在进行的行政复议或者行政诉讼。');

@@ -47,6 +47,8 @@ const EXPECTED: Record<PenaltyStatus, Partial<Record<PenaltyAction, PenaltyStatu
     approve_deferral: 'executing',
     serve_reminder: 'executing',
     apply_court_enforcement: 'court_enforcement',
+    record_challenge: 'executing',
+    end_challenge: 'executing',
     close: 'closed',
   },
   court_enforcement: { record_payment: 'executed', record_part_payment: 'court_enforcement' },

@@ -27,6 +27,8 @@ import {
   partPaymentLeavesBalance,
   paymentSettlesBalance,
   reminderAfterDefault,
+  challengeNotPending,
+  challengePending,
   type ExecutionFacts,
 } from './penalty-execution.ts';
 
@@ -104,6 +106,8 @@ export const PenaltyAction = {
   APPROVE_DEFERRAL: 'approve_deferral',
   SERVE_REMINDER: 'serve_reminder',
   APPLY_COURT_ENFORCEMENT: 'apply_court_enforcement',
+  RECORD_CHALLENGE: 'record_challenge',
+  END_CHALLENGE: 'end_challenge',
   CLOSE: 'close',
   ARCHIVE: 'archive',
   SUSPEND: 'suspend',
@@ -159,6 +163,8 @@ export const PENALTY_TRANSITIONS = {
     approve_deferral: 'executing',
     serve_reminder: 'executing',
     apply_court_enforcement: 'court_enforcement',
+    record_challenge: 'executing',
+    end_challenge: 'executing',
     close: 'closed',
   },
   court_enforcement: { record_payment: 'executed', record_part_payment: 'court_enforcement' },
@@ -214,6 +220,8 @@ export const PENALTY_GUARDS = {
   deferralScheduleValid,
   reminderAfterDefault,
   courtEnforcementReady,
+  challengeNotPending,
+  challengePending,
 } satisfies Record<string, Guard<PenaltyCaseFacts>>;
 export type PenaltyGuardName = keyof typeof PENALTY_GUARDS;
 
@@ -238,6 +246,8 @@ export const PENALTY_ACTION_GUARDS: Partial<Record<PenaltyAction, readonly Penal
   approve_deferral: ['deferralScheduleValid'],
   serve_reminder: ['reminderAfterDefault'],
   apply_court_enforcement: ['courtEnforcementReady'],
+  record_challenge: ['challengeNotPending'],
+  end_challenge: ['challengePending'],
   close: ['closingTriggerReached'],
   resume: ['resumeTargetRecorded'],
 };

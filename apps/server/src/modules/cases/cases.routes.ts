@@ -84,6 +84,8 @@ const Payload = z
         entries: z.array(z.object({ dueOn: isoDate, amount: z.number().positive().max(1e12) })).min(1).max(60),
       })
       .optional(),
+    challengeKind: z.enum(['reconsideration', 'litigation']).optional(),
+    challengeOn: isoDate.optional(),
   })
   .strict();
 const ActBody = z.object({ payload: Payload.default({}), version: z.number().int(), idempotencyKey: z.string().min(8).max(100).optional() });

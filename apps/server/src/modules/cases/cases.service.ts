@@ -88,6 +88,9 @@ export interface ActionPayload {
   receiptNo?: string | undefined;
   /** A deferral or instalment plan approved on the party's written application (Art.66 para 2). */
   schedule?: { kind: 'deferral' | 'instalments'; appliedOn: string; entries: { dueOn: string; amount: number }[] } | undefined;
+  /** A reconsideration or lawsuit against the decision: its kind and the day it was filed or ended (Art.73 para 3). */
+  challengeKind?: 'reconsideration' | 'litigation' | undefined;
+  challengeOn?: string | undefined;
 }
 
 /** 送达方式 (行政处罚法 Art.61; 民事诉讼法 Art.87–95). Electronic service needs the party's written consent. */
@@ -462,6 +465,12 @@ export function createCaseService({
       case 'apply_court_enforcement':
         if (f.execution) out.execution = { ...f.execution, courtApplicationOn: day };
         break;
+      case 'record_challenge':
+        if (f.execution) out.execution = { ...f.execution, surchargePauses: [...f.execution.surchargePauses, { reason: p.challengeKind ?? 'reconsideration', from: p.challengeOn ?? day, to: null }] };
+        break;
+      case 'end_challenge':
+        if (f.execution) out.execution = { ...f.execution, surchargePauses: f.execution.surchargePauses.map((x) => (x.to === null ? { ...x, to: p.challengeOn ?? day } : x)) };
+        break;
       case 'terminate':
       case 'transfer':
         out.closingTriggerOn = day;
@@ -528,6 +537,14 @@ export function createCaseService({
       if (!p.schedule) issues.push({ path: ['payload', 'schedule'], message: 'the approved schedule is required', messageZh: '须填写批准的延期或分期方案' });
       else if (p.schedule.appliedOn > todayIs) issues.push({ path: ['payload', 'schedule', 'appliedOn'], message: 'the application date cannot be in the future', messageZh: '申请日期不能晚于今天' });
       if (!p.reason?.trim()) issues.push({ path: ['payload', 'reason'], message: 'state the financial hardship approved', messageZh: '须写明当事人确有经济困难的情况' });
+    }
+    if (action === 'record_challenge' || action === 'end_challenge') {
+      if (action === 'record_challenge' && !p.challengeKind) issues.push({ path: ['payload', 'challengeKind'], message: 'reconsideration or litigation', messageZh: '须选择行政复议或者行政诉讼' });
+      const open = f.execution?.surchargePauses.find((x) => x.to === null);
+      const floor = action === 'end_challenge' ? open?.from : f.decisionServedOn;
+      if (!p.challengeOn) issues.push({ path: ['payload', 'challengeOn'], message: 'the date is required', messageZh: '须填写日期' });
+      else if (p.challengeOn > todayIs) issues.push({ path: ['payload', 'challengeOn'], message: 'the date cannot be in the future', messageZh: '日期不能晚于今天' });
+      else if (floor && p.challengeOn < floor) issues.push({ path: ['payload', 'challengeOn'], message: `the date cannot precede ${floor}`, messageZh: `日期不能早于${floor}` });
     }
     if (action === 'serve_reminder' && p.servedOn) {
       if (p.servedOn > todayIs) issues.push({ path: ['payload', 'servedOn'], message: 'service cannot be recorded in the future', messageZh: '送达日期不能晚于今天' });

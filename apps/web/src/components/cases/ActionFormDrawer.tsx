@@ -67,6 +67,7 @@ function initialValues(pc: PenaltyCase, action: PenaltyAction): ActionFormValues
     paymentAmount: pc.execution ? pc.execution.balance : (f.proposed?.fineAmount ?? null),
     paymentMethod: 'bank',
     paidOn: pc.today ? dayjs(pc.today) : dayjs(),
+    challengeOn: pc.today ? dayjs(pc.today) : dayjs(),
     schedule: {
       kind: 'deferral',
       appliedOn: pc.today ? dayjs(pc.today) : dayjs(),
@@ -415,6 +416,16 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
               </>
             ) : null}
             {has('schedule') ? <ScheduleField today={pc.today} /> : null}
+            {has('challengeKind') ? (
+              <Form.Item name="challengeKind" label={label('challengeKind')} rules={[{ required: needs('challengeKind'), message: t('case.required', { field: label('challengeKind') }) }]}>
+                <Radio.Group data-testid="field-challengeKind" options={(['reconsideration', 'litigation'] as const).map((k) => ({ value: k, label: labels.enumText('challengeKind', k) }))} />
+              </Form.Item>
+            ) : null}
+            {has('challengeOn') ? (
+              <Form.Item name="challengeOn" label={label('challengeOn')} rules={[{ required: needs('challengeOn'), message: t('case.required', { field: label('challengeOn') }) }]}>
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(pc.today ? dayjs(pc.today) : dayjs(), 'day')} data-testid="field-challengeOn" />
+              </Form.Item>
+            ) : null}
             {has('paymentReference') ? (
               <Form.Item name="paymentReference" label={label('paymentReference')}>
                 <Input maxLength={100} data-testid="field-paymentReference" />

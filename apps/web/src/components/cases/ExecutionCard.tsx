@@ -56,6 +56,23 @@ export function ExecutionCard({ execution: e }: { execution: CaseExecution }) {
               </div>
             ),
           },
+          ...(e.surchargePauses.length
+            ? [
+                {
+                  key: 'challenges',
+                  label: t('execution.challenges'),
+                  children: (
+                    <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="execution-challenges">
+                      {e.surchargePauses.map((p, i) => (
+                        <li key={i}>
+                          {labels.enumText('challengeKind', p.reason)} · {p.from} ~ {p.to ?? t('execution.pending')}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]
+            : []),
           { key: 'paid', label: t('execution.paid'), children: money(e.paid) },
           {
             key: 'balance',

@@ -31,7 +31,9 @@ export type PayloadField =
   | 'paidOn'
   | 'onSiteGround'
   | 'receiptNo'
-  | 'schedule';
+  | 'schedule'
+  | 'challengeKind'
+  | 'challengeOn';
 
 export interface ActionFormConfig {
   fields: readonly PayloadField[];
@@ -72,6 +74,8 @@ export const FIELD_LABEL_KEYS: Record<PayloadField, MessageKey> = {
   onSiteGround: 'caseField.onSiteGround',
   receiptNo: 'caseField.receiptNo',
   schedule: 'caseField.schedule',
+  challengeKind: 'caseField.challengeKind',
+  challengeOn: 'caseField.challengeOn',
 };
 
 const reasonRequired: ActionFormConfig = { fields: ['reason'], required: ['reason'], danger: true };
@@ -103,6 +107,9 @@ export const ACTION_FORMS: Record<PenaltyAction, ActionFormConfig> = {
   approve_deferral: { fields: ['schedule', 'reason'], required: ['schedule', 'reason'], labels: { reason: 'caseField.hardship' } },
   serve_reminder: { fields: ['serviceMethod', 'servedOn', 'reason'], required: ['serviceMethod', 'servedOn'], labels: { reason: 'caseField.reminderNote' } },
   apply_court_enforcement: { fields: ['reason'], required: ['reason'], labels: { reason: 'caseField.courtApplication' } },
+  // 行政处罚法 Art.73 para 3: no surcharge while a reconsideration or lawsuit is pending.
+  record_challenge: { fields: ['challengeKind', 'challengeOn'], required: ['challengeKind', 'challengeOn'] },
+  end_challenge: { fields: ['challengeOn'], required: ['challengeOn'], labels: { challengeOn: 'caseField.challengeEndedOn' } },
   close: { fields: ['reason'], required: [], labels: { reason: 'caseField.closingOpinion' } },
   archive: noteOnly,
   suspend: reasonRequired,
@@ -162,6 +169,8 @@ export interface ActionFormValues {
   onSiteGround?: string;
   receiptNo?: string;
   schedule?: { kind?: 'deferral' | 'instalments'; appliedOn?: Dayjs | null; entries?: { dueOn?: Dayjs | null; amount?: number | null }[] };
+  challengeKind?: 'reconsideration' | 'litigation';
+  challengeOn?: Dayjs | null;
 }
 
 const text = (v: string | undefined | null): string | undefined => (v && v.trim() ? v.trim() : undefined);
@@ -212,6 +221,8 @@ export function toActionPayload(action: PenaltyAction, v: ActionFormValues): Rec
     put('onSiteGround', v.onSiteGround);
     put('receiptNo', text(v.receiptNo));
   }
+  put('challengeKind', v.challengeKind);
+  put('challengeOn', v.challengeOn ? v.challengeOn.format('YYYY-MM-DD') : undefined);
   if (fields.has('schedule') && v.schedule) {
     out.schedule = {
       kind: v.schedule.kind ?? 'deferral',
