@@ -17,7 +17,7 @@ import { errorCodeList, installErrorHandler, installNotFoundHandler } from './li
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { createBlobStore, type BlobStore } from './modules/blobs/index.ts';
 import { caseRoutes, createCaseDocumentService, createCaseFileService, createCaseService, createNumberingService, createPartyService, partyRoutes } from './modules/cases/index.ts';
-import { createLicensingService, licensingRoutes } from './modules/cases/index.ts';
+import { createLicensingService, licensingRoutes, createEServiceService, createSimplifiedService, eServiceRoutes, simplifiedRoutes } from './modules/cases/index.ts';
 import { coercionRoutes, createCoercionService, createInspectionService, inspectionRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
@@ -117,11 +117,13 @@ export async function buildApp(opts: AppOptions) {
   const parties = createPartyService({ db, audit });
   const caseDocuments = createCaseDocumentService({ numbering });
   const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments });
+  const simplified = createSimplifiedService({ db, audit, clock, rules, numbering, parties });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const licensing = createLicensingService({ db, audit, clock, rules, parties });
   const inspections = createInspectionService({ db, audit, clock, rules, cases });
   const coercion = createCoercionService({ db, audit, clock, rules });
+  const eService = createEServiceService({ db, audit, clock, documents: caseDocuments, files: caseFiles });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
   const publicity = createPublicityService({ db, audit, clock, rules });
   const publicRead = createPublicReadService({ db });
@@ -158,6 +160,8 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(importRoutes(imports));
       await v1.register(ledgerRoutes(ledger));
       await v1.register(caseRoutes(cases, caseFiles));
+      await v1.register(simplifiedRoutes(simplified));
+      await v1.register(eServiceRoutes(eService));
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir, leafHashesOf: (kind, refs) => ledger.leafHashesOf(kind, refs) }));
       await v1.register(accessRequestRoutes(accessRequests));
@@ -222,7 +226,7 @@ export async function buildApp(opts: AppOptions) {
     await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

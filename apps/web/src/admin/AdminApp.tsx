@@ -47,6 +47,9 @@ const CoercionListPage = lazy(() => import('./pages/enforcement/CoercionListPage
 const CoercionNewPage = lazy(() => import('./pages/enforcement/CoercionNewPage.tsx'));
 const CoercionDetailPage = lazy(() => import('./pages/enforcement/CoercionDetailPage.tsx'));
 const PublicityPage = lazy(() => import('./pages/publicity/PublicityPage.tsx'));
+const SimplifiedListPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedListPage })));
+const SimplifiedNewPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedNewPage })));
+const SimplifiedDetailPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedDetailPage })));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -114,6 +117,9 @@ export default function AdminApp() {
             <Route path="todo" element={guard(CASE_WORK, <TodoPage />)} />
             <Route path="cases" element={guard(CASE_READ, <CaseListPage />)} />
             <Route path="cases/new" element={guard([P.CASE_HANDLE], <CaseOpenPage />)} />
+            <Route path="cases/simplified" element={guard(CASE_READ, <SimplifiedListPage />)} />
+            <Route path="cases/simplified/new" element={guard([P.CASE_HANDLE], <SimplifiedNewPage />)} />
+            <Route path="cases/simplified/:id" element={guard(CASE_READ, <SimplifiedDetailPage />)} />
             <Route path="cases/:id" element={guard(CASE_READ, <CaseDetailPage />)} />
             <Route path="review" element={guard([P.CASE_REVIEW], <ReviewWorkspacePage />)} />
             <Route path="parties" element={guard(CASE_READ, <PartiesPage />)} />

@@ -457,10 +457,32 @@ export interface CaseContent {
   penaltyBasis?: string;
   review?: { outcome: string; opinion: string; checklist: ReviewChecklistEntry[]; reviewerId: string | null; on: string };
   services?: { documentId: string; kind: string; method: string; servedOn: string }[];
-  payments?: { amount: number; reference: string | null; paidOn: string }[];
+  payments?: { amount: number; reference: string | null; paidOn: string; method?: string; receiptNo?: string; isFinal?: boolean }[];
   reasons?: { action: string; reason: string; on: string }[];
   /** The inspection whose result opened the case (行政处罚法 Art.54). */
   origin?: { kind: 'inspection'; id: string };
+}
+
+/** 执行: the account as of the server's today (行政处罚法 Art.66–72; 行政强制法 Art.53–54). */
+export interface CaseExecution {
+  principal: number;
+  dueOn: string;
+  finalDueOn: string;
+  overduePrincipal: number;
+  surcharge: number;
+  surchargeCapped: boolean;
+  lateDays: number;
+  paid: number;
+  balance: number;
+  isSettled: boolean;
+  asOf: string;
+  payments: { amount: number; paidOn: string; method: string; reference: string | null; onSiteGround?: string | null; receiptNo?: string | null }[];
+  schedules: { kind: string; appliedOn: string; approvedOn: string; entries: { dueOn: string; amount: number }[] }[];
+  surchargePauses: { reason: string; from: string; to: string | null }[];
+  reminderServedOn: string | null;
+  courtApplicationOn: string | null;
+  courtWindow: { remedyWindowEndsOn: string; opensAfter: string; closesOn: string; reminderWaitEndsOn: string | null };
+  calendarProvisional: boolean;
 }
 
 export interface PenaltyCase {
@@ -490,6 +512,7 @@ export interface PenaltyCase {
   refusedActions: { action: string; refusals: CaseRefusal[] }[];
   notices: Record<string, unknown>[];
   deadlines?: CaseDeadline[];
+  execution?: CaseExecution | null;
   documents?: CaseDocument[];
   version: number;
   createdAt: string;

@@ -9,6 +9,7 @@ import { DecisionPageView, DecisionsPage } from './pages/DecisionsPage.tsx';
 import PortalHome from './pages/PortalHome.tsx';
 import { RecordAccessPage } from './RecordAccessPage.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
+import { ServicePage } from './ServicePage.tsx';
 
 // The public pages live in this one portal chunk (the back office is a separate lazy chunk, see main.tsx). Splitting
 // them further made the bundler split antd per page into chunks that import each other in a cycle.
@@ -37,6 +38,7 @@ export default function PortalApp() {
     <Routes>
       <Route path="verify" element={<VerifyPage />} />
       <Route path="record-access" element={<RecordAccessPage />} />
+      <Route path="service/:token" element={<ServicePage />} />
       <Route element={<PortalLayout />}>
         <Route index element={page(<PortalHome />)} />
         <Route path="decisions" element={page(<DecisionsPage />)} />

@@ -1,6 +1,7 @@
 export * from './deadlines.ts';
 export * from './penalty-guards.ts';
 export * from './penalty-procedure.ts';
+export * from './penalty-execution.ts';
 export * from './simplified-procedure.ts';
 export * from './licensing.ts';
 export * from './inspection.ts';

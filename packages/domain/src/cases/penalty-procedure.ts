@@ -20,6 +20,17 @@ import {
   type GuardContext,
   type PenaltyFacts,
 } from './penalty-guards.ts';
+import {
+  courtEnforcementReady,
+  deferralScheduleValid,
+  noOnSiteCashOutsideStatute,
+  partPaymentLeavesBalance,
+  paymentSettlesBalance,
+  reminderAfterDefault,
+  challengeNotPending,
+  challengePending,
+  type ExecutionFacts,
+} from './penalty-execution.ts';
 
 /** The ordinary penalty procedure (一般程序) as data: domain-rules §5 and the §18 sketch. */
 export const PenaltyStatus = {
@@ -39,6 +50,7 @@ export const PenaltyStatus = {
   HEARING_HELD: 'hearing_held',
   DECIDED: 'decided',
   EXECUTING: 'executing',
+  COURT_ENFORCEMENT: 'court_enforcement',
   EXECUTED: 'executed',
   CLOSED: 'closed',
   ARCHIVED: 'archived',
@@ -66,6 +78,7 @@ export const PENALTY_STATUS_INFO: Record<PenaltyStatus, { zh: string; en: string
   hearing_held: { zh: '已听证', en: 'Hearing held', citation: '行政处罚法 Art.64, Art.65' },
   decided: { zh: '已作出决定', en: 'Decided', citation: '行政处罚法 Art.57, Art.59' },
   executing: { zh: '执行中（决定已送达）', en: 'Executing (decision served)', citation: '行政处罚法 Art.61, Art.66–67' },
+  court_enforcement: { zh: '已申请法院强制执行', en: 'Court enforcement applied for', citation: '行政处罚法 Art.72(2); 行政强制法 Art.53–55' },
   executed: { zh: '执行完毕', en: 'Executed', citation: '行政处罚法 Art.67' },
   closed: { zh: '已结案', en: 'Closed', citation: '市场监督管理行政处罚程序规定 Art.77' },
   archived: { zh: '已归档', en: 'Archived', citation: '市场监督管理行政处罚程序规定 Art.78' },
@@ -89,6 +102,12 @@ export const PenaltyAction = {
   DECIDE: 'decide',
   SERVE_DECISION: 'serve_decision',
   RECORD_PAYMENT: 'record_payment',
+  RECORD_PART_PAYMENT: 'record_part_payment',
+  APPROVE_DEFERRAL: 'approve_deferral',
+  SERVE_REMINDER: 'serve_reminder',
+  APPLY_COURT_ENFORCEMENT: 'apply_court_enforcement',
+  RECORD_CHALLENGE: 'record_challenge',
+  END_CHALLENGE: 'end_challenge',
   CLOSE: 'close',
   ARCHIVE: 'archive',
   SUSPEND: 'suspend',
@@ -105,6 +124,9 @@ export const PENALTY_ACTIONS = Object.values(PenaltyAction) as PenaltyAction[];
  * every pre-decision working state; `resume` returns to `suspendedFrom` (see `nextPenaltyStatus`): the table lists
  * `investigating`, the usual case (中止案件调查, SAMR Art.46). A hearing always makes the case major (Art.58(2)),
  * so `hearing_held` has no `decide`: the case goes back to review first (SAMR Art.50: review after the hearing).
+ * Execution (§5.8) stays in `executing` while part payments, a deferral/instalment plan or the reminder are recorded
+ * (each an event of its own); full payment leads to `executed`, the court application to `court_enforcement`, where
+ * what the court collects is recorded the same way.
  */
 export const PENALTY_TRANSITIONS = {
   lead: { file: 'filed', decline_filing: 'not_filed', transfer: 'transferred' },
@@ -135,7 +157,17 @@ export const PENALTY_TRANSITIONS = {
   hearing_requested: { record_hearing: 'hearing_held', suspend: 'suspended', transfer: 'transferred' },
   hearing_held: { submit_review: 'under_review', require_collective_discussion: 'collective_discussion', transfer: 'transferred' },
   decided: { serve_decision: 'executing' },
-  executing: { record_payment: 'executed', close: 'closed' },
+  executing: {
+    record_payment: 'executed',
+    record_part_payment: 'executing',
+    approve_deferral: 'executing',
+    serve_reminder: 'executing',
+    apply_court_enforcement: 'court_enforcement',
+    record_challenge: 'executing',
+    end_challenge: 'executing',
+    close: 'closed',
+  },
+  court_enforcement: { record_payment: 'executed', record_part_payment: 'court_enforcement' },
   executed: { close: 'closed' },
   closed: { archive: 'archived' },
   archived: {},
@@ -148,6 +180,8 @@ export interface PenaltyCaseFacts extends PenaltyFacts {
   status: PenaltyStatus;
   /** The status a suspended case resumes to; set when `suspend` is applied, cleared on `resume`. */
   suspendedFrom: PenaltyStatus | null;
+  /** Execution of a decision with money to pay (§5.8); set when the decision is served. Absent on older records. */
+  execution?: ExecutionFacts | null;
 }
 
 const SUSPENDABLE = PENALTY_STATUSES.filter((s) => nextStatus<PenaltyStatus, PenaltyAction>(PENALTY_TRANSITIONS, s, 'suspend') !== undefined);
@@ -180,6 +214,14 @@ export const PENALTY_GUARDS = {
   discretionTierApplied,
   closingTriggerReached,
   resumeTargetRecorded,
+  paymentSettlesBalance,
+  partPaymentLeavesBalance,
+  noOnSiteCashOutsideStatute,
+  deferralScheduleValid,
+  reminderAfterDefault,
+  courtEnforcementReady,
+  challengeNotPending,
+  challengePending,
 } satisfies Record<string, Guard<PenaltyCaseFacts>>;
 export type PenaltyGuardName = keyof typeof PENALTY_GUARDS;
 
@@ -199,6 +241,13 @@ export const PENALTY_ACTION_GUARDS: Partial<Record<PenaltyAction, readonly Penal
     'collectiveDiscussionBeforeDecision',
     'discretionTierApplied',
   ],
+  record_payment: ['noOnSiteCashOutsideStatute', 'paymentSettlesBalance'],
+  record_part_payment: ['noOnSiteCashOutsideStatute', 'partPaymentLeavesBalance'],
+  approve_deferral: ['deferralScheduleValid'],
+  serve_reminder: ['reminderAfterDefault'],
+  apply_court_enforcement: ['courtEnforcementReady'],
+  record_challenge: ['challengeNotPending'],
+  end_challenge: ['challengePending'],
   close: ['closingTriggerReached'],
   resume: ['resumeTargetRecorded'],
 };

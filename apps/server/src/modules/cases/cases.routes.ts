@@ -1,10 +1,12 @@
-import { PENALTY_ACTIONS, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey } from '@zhifa/domain';
+import { ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, PENALTY_ACTIONS, SIMPLIFIED_ACTIONS, SIMPLIFIED_STATUSES, type SimplifiedAction, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
 import type { PartyService } from './parties.service.ts';
 import type { CaseFileService } from './case-files.service.ts';
 import { SERVICE_METHODS, type CaseService } from './cases.service.ts';
+import type { SimplifiedService } from './simplified.service.ts';
+import type { EServiceService } from './e-service.service.ts';
 
 const isoDate = z.iso.date();
 const contact = { address: z.string().trim().max(300).nullish(), phone: z.string().trim().max(40).nullish() };
@@ -71,6 +73,19 @@ const Payload = z
     servedOn: isoDate.optional(),
     paymentAmount: z.number().positive().max(1e12).optional(),
     paymentReference: z.string().trim().max(100).optional(),
+    paymentMethod: z.enum(PAYMENT_METHODS as [string, ...string[]]).optional(),
+    paidOn: isoDate.optional(),
+    onSiteGround: z.enum(ON_SITE_COLLECTION_GROUNDS as [string, ...string[]]).optional(),
+    receiptNo: z.string().trim().max(100).optional(),
+    schedule: z
+      .object({
+        kind: z.enum(['deferral', 'instalments']),
+        appliedOn: isoDate,
+        entries: z.array(z.object({ dueOn: isoDate, amount: z.number().positive().max(1e12) })).min(1).max(60),
+      })
+      .optional(),
+    challengeKind: z.enum(['reconsideration', 'litigation']).optional(),
+    challengeOn: isoDate.optional(),
   })
   .strict();
 const ActBody = z.object({ payload: Payload.default({}), version: z.number().int(), idempotencyKey: z.string().min(8).max(100).optional() });
@@ -91,6 +106,28 @@ const DeadlineOut = z.object({
   /** The due date falls in a year whose holiday notice is not entered yet: an estimate (weekends only). */
   calendarProvisional: z.boolean(),
   daysLeft: z.number(),
+});
+const Money = z.number();
+/** 执行: the account as of today (surcharge 行政处罚法 Art.72), schedules, reminder and court window (行政强制法 Art.53–54). */
+const ExecutionOut = z.object({
+  principal: Money,
+  dueOn: z.string(),
+  finalDueOn: z.string(),
+  overduePrincipal: Money,
+  surcharge: Money,
+  surchargeCapped: z.boolean(),
+  lateDays: z.number().int(),
+  paid: Money,
+  balance: Money,
+  isSettled: z.boolean(),
+  asOf: z.string(),
+  payments: z.array(z.object({ amount: Money, paidOn: z.string(), method: z.string(), reference: z.string().nullable(), onSiteGround: z.string().nullish(), receiptNo: z.string().nullish() })),
+  schedules: z.array(z.object({ kind: z.string(), appliedOn: z.string(), approvedOn: z.string(), entries: z.array(z.object({ dueOn: z.string(), amount: Money })) })),
+  surchargePauses: z.array(z.object({ reason: z.string(), from: z.string(), to: z.string().nullable() })),
+  reminderServedOn: z.string().nullable(),
+  courtApplicationOn: z.string().nullable(),
+  courtWindow: z.object({ remedyWindowEndsOn: z.string(), opensAfter: z.string(), closesOn: z.string(), reminderWaitEndsOn: z.string().nullable() }),
+  calendarProvisional: z.boolean(),
 });
 const DocumentOut = z.object({ id: z.uuid(), kind: z.string(), titleZh: z.string(), titleEn: z.string(), number: z.string().nullable(), issuedAt: z.string(), createdAt: z.string() });
 const CaseOut = z.object({
@@ -115,6 +152,7 @@ const CaseOut = z.object({
   isMajor: z.boolean(),
   hearingEntitled: z.boolean(),
   deadlines: z.array(DeadlineOut),
+  execution: ExecutionOut.nullable(),
   documents: z.array(DocumentOut),
   availableActions: z.array(z.string()),
   refusedActions: z.array(z.object({ action: z.string(), refusals: z.array(RefusalOut) })),
@@ -323,6 +361,182 @@ export function caseRoutes(s: CaseService, files: CaseFileService): FastifyPlugi
     );
     app.get('/cases/:id/events', { schema: { tags: ['cases'], summary: 'The case’s event history (append-only)', params: IdParams, response: { 200: z.array(EventOut), ...stdErrors } } }, async (req) =>
       s.events(actorOf(req), req.params.id),
+    );
+  };
+}
+
+/** 当场处罚决定 (简易程序, 行政处罚法 Art.51–52): decide on the spot, then hand over, file with the agency, close. */
+const SimplifiedDecision = z.object({
+  itemId: z.uuid(),
+  placeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/),
+  party: Party,
+  officerIds: z.array(z.uuid()).min(1).max(4),
+  violationOn: isoDate,
+  findings: z.string().trim().min(1).max(5000),
+  legalBasis: z.string().trim().min(1).max(2000),
+  penalty: Content,
+  isFactConclusive: z.boolean(),
+  hasLegalBasis: z.boolean(),
+  partyStatement: z.string().trim().max(2000).optional(),
+  payment: z
+    .object({
+      method: z.enum(PAYMENT_METHODS as [string, ...string[]]),
+      onSiteGround: z.enum(ON_SITE_COLLECTION_GROUNDS as [string, ...string[]]).optional(),
+      receiptNo: z.string().trim().max(100).optional(),
+      reference: z.string().trim().max(100).optional(),
+    })
+    .optional(),
+});
+const SimplifiedOut = z.object({
+  id: z.uuid(),
+  procedure: z.literal('simplified'),
+  decisionNo: z.string().nullable(),
+  status: z.enum(SIMPLIFIED_STATUSES as [string, ...string[]]),
+  statusZh: z.string(),
+  itemId: z.uuid(),
+  itemName: z.string(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  party: z.object({ type: z.string(), name: z.string() }),
+  officers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  penalty: z.object({ types: z.array(z.string()), fineAmount: z.number().nullable() }),
+  violationOn: z.string(),
+  findings: z.string(),
+  legalBasis: z.string(),
+  partyStatement: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  servedOn: z.string().nullable(),
+  filedOn: z.string().nullable(),
+  isPaymentSettled: z.boolean(),
+  payments: z.array(z.record(z.string(), z.unknown())),
+  filingDeadline: z.object({ dueOn: z.string(), citation: z.string(), state: z.enum(['running', 'met', 'overdue']), calendarProvisional: z.boolean() }).nullable(),
+  availableActions: z.array(z.string()),
+  refusedActions: z.array(z.object({ action: z.string(), refusals: z.array(RefusalOut) })),
+  version: z.number().int(),
+  today: z.string(),
+  createdAt: z.string(),
+});
+
+export function simplifiedRoutes(s: SimplifiedService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/cases/simplified',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '当场作出行政处罚决定 (simplified procedure): refused above the caps of 行政处罚法 Art.51 with the citation; numbered from the agency’s on-the-spot series',
+          body: SimplifiedDecision,
+          response: { 201: SimplifiedOut, ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await s.decide(actorOf(req), req.body as Parameters<SimplifiedService['decide']>[1], meta(req))),
+    );
+    app.get('/cases/simplified', { schema: { tags: ['cases'], summary: 'On-the-spot decisions in my scope', querystring: Pagination, response: { 200: page(SimplifiedOut), ...stdErrors } } }, async (req) =>
+      s.list(actorOf(req), req.query),
+    );
+    app.get('/cases/simplified/:id', { schema: { tags: ['cases'], summary: 'One on-the-spot decision with its steps and the 7-working-day filing deadline', params: IdParams, response: { 200: SimplifiedOut, ...stdErrors } } }, async (req) =>
+      s.get(actorOf(req), req.params.id),
+    );
+    app.post(
+      '/cases/simplified/:id/actions/:action',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Hand over, file with the agency (备案, 行政处罚法 Art.52), close',
+          params: IdParams.extend({ action: z.enum(SIMPLIFIED_ACTIONS as [SimplifiedAction, ...SimplifiedAction[]]) }),
+          body: z.object({ payload: z.object({ reason: z.string().trim().max(1000).optional(), refusedToSign: z.boolean().optional(), paymentReference: z.string().trim().max(100).optional() }).strict().default({}), version: z.number().int() }),
+          response: { 200: SimplifiedOut, ...stdErrors },
+        },
+      },
+      async (req) => s.act(actorOf(req), req.params.id, req.params.action, req.body, meta(req)),
+    );
+  };
+}
+
+const Token = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const Code = z.object({ code: z.string().trim().min(4).max(16) }).strict();
+const EServiceDoc = z.object({ id: z.uuid(), titleZh: z.string(), titleEn: z.string().optional(), kind: z.string().optional(), number: z.string().nullable() });
+
+/**
+ * 电子送达 (行政处罚法 Art.61 para 2): the party's written consent, issuing a link + code (shown once), and the public
+ * party page's API under /public (no login; a wrong link or code answers 404 and reveals nothing).
+ */
+export function eServiceRoutes(s: EServiceService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/cases/:id/e-service',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'The party’s consent to electronic service and the links issued (never their codes)',
+          params: IdParams,
+          response: {
+            200: z.object({
+              consent: z.object({ consentedOn: z.string(), confirmationRef: z.string(), recordedBy: z.string() }).nullable(),
+              links: z.array(z.object({ id: z.uuid(), documentIds: z.array(z.string()), issuedAt: z.string(), expiresAt: z.string(), openedOn: z.string().nullable(), failedAttempts: z.number(), isLocked: z.boolean() })),
+            }),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => s.list(actorOf(req), req.params.id),
+    );
+    app.post(
+      '/cases/:id/e-service/consent',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Record the party’s signed consent to electronic service (行政处罚法 Art.61 para 2)',
+          params: IdParams,
+          body: z.object({ consentedOn: isoDate, confirmationRef: z.string().trim().min(1).max(100) }).strict(),
+          response: { 204: z.null(), ...stdErrors },
+        },
+      },
+      async (req, reply) => {
+        await s.recordConsent(actorOf(req), req.params.id, req.body, meta(req));
+        return reply.status(204).send(null);
+      },
+    );
+    app.post(
+      '/cases/:id/e-service',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Issue a party-page link and code for documents of the case (default: the latest decision); the code is shown only in this answer',
+          params: IdParams,
+          body: z.object({ documentIds: z.array(z.uuid()).max(20).optional() }).strict(),
+          response: { 201: z.object({ id: z.uuid(), path: z.string(), code: z.string(), expiresAt: z.string(), documents: z.array(EServiceDoc) }), ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await s.issue(actorOf(req), req.params.id, req.body, meta(req))),
+    );
+    app.post(
+      '/public/e-service/:token/open',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['public'],
+          summary: 'Party page: open the served documents with the code; the first opening is the date of service',
+          params: Token,
+          body: Code,
+          response: { 200: z.object({ agencyName: z.string(), servedOn: z.string(), documents: z.array(EServiceDoc) }), ...stdErrors },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        return s.open(req.params.token, req.body.code, meta(req));
+      },
+    );
+    app.post(
+      '/public/e-service/:token/documents/:documentId/pdf',
+      {
+        config: { public: true },
+        schema: { tags: ['public'], summary: 'Party page: a served document as PDF (with the code)', params: Token.extend({ documentId: z.uuid() }), body: Code, response: { 200: z.any(), ...stdErrors } },
+      },
+      async (req, reply) => {
+        const f = await s.documentPdf(req.params.token, req.body.code, req.params.documentId);
+        return reply.type('application/pdf').headers({ ...fileHeaders(f.filename, 'attachment'), 'x-content-sha256': f.sha256 }).send(f.data);
+      },
     );
   };
 }

@@ -80,7 +80,8 @@ export type CaseContent = {
   penaltyBasis?: string;
   review?: { outcome: 'agree' | 'correct' | 'investigate_further'; opinion: string; checklist: { key: string; result: 'pass' | 'fail' | 'not_applicable'; comment?: string | undefined }[]; reviewerId: string | null; on: string };
   services?: { documentId: string; kind: string; method: string; servedOn: string }[];
-  payments?: { amount: number; reference: string | null; paidOn: string }[];
+  /** Each payment as recorded; `isFinal` marks the one that settled the account (行政处罚法 Art.67). */
+  payments?: { amount: number; reference: string | null; paidOn: string; method?: string; receiptNo?: string; isFinal?: boolean }[];
   reasons?: { action: string; reason: string; on: string }[];
   /** The inspection whose result opened this case (行政处罚法 Art.54). */
   origin?: { kind: 'inspection'; id: string };
@@ -177,4 +178,29 @@ export const caseDocumentFiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('case_document_files_uq').on(t.documentId, t.format)],
+);
+
+/**
+ * 电子送达 through the party page (行政处罚法 Art.61 para 2): a link (random token) and a code given to a party who
+ * consented in writing. Only hashes are stored. The first opening with the right code is the service date; wrong codes
+ * are counted and lock the link after a few, so it cannot be guessed. The opening itself is a case event.
+ */
+export const caseEServices = pgTable(
+  'case_e_services',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    regionPath: text('region_path').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    documentIds: jsonb('document_ids').$type<string[]>().notNull(),
+    issuedBy: uuid('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('case_e_services_token_uq').on(t.tokenHash), index('case_e_services_case_idx').on(t.caseId)],
 );

@@ -3,6 +3,13 @@ import {
   availablePenaltyActions,
   caseDeadlines,
   caseDeadlineStates,
+  courtEnforcementWindow,
+  executionAccount,
+  type ExecutionFacts,
+  type ExecutionPayment,
+  type OnSiteCollectionGround,
+  type PaymentMethod,
+  type PaymentSchedule,
   checkPenaltyAction,
   checklistRefusal,
   isHearingEntitled,
@@ -34,7 +41,7 @@ import type { AuditService } from '../audit/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { documentTitle, type CaseDocumentKind, type CaseDocumentService, type DocumentSnapshot } from './case-documents.service.ts';
-import { caseEvents, cases, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
+import { caseEServices, caseEvents, cases, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
 import type { NumberingService } from './numbering.service.ts';
 import type { PartyService } from './parties.service.ts';
 
@@ -76,6 +83,16 @@ export interface ActionPayload {
   servedOn?: string | undefined;
   paymentAmount?: number | undefined;
   paymentReference?: string | undefined;
+  /** Execution (行政处罚法 Art.66–72): how and when a payment was made. */
+  paymentMethod?: PaymentMethod | undefined;
+  paidOn?: string | undefined;
+  onSiteGround?: OnSiteCollectionGround | undefined;
+  receiptNo?: string | undefined;
+  /** A deferral or instalment plan approved on the party's written application (Art.66 para 2). */
+  schedule?: { kind: 'deferral' | 'instalments'; appliedOn: string; entries: { dueOn: string; amount: number }[] } | undefined;
+  /** A reconsideration or lawsuit against the decision: its kind and the day it was filed or ended (Art.73 para 3). */
+  challengeKind?: 'reconsideration' | 'litigation' | undefined;
+  challengeOn?: string | undefined;
 }
 
 /** 送达方式 (行政处罚法 Art.61; 民事诉讼法 Art.87–95). Electronic service needs the party's written consent. */
@@ -140,6 +157,14 @@ function documentsFor(action: PenaltyAction, after: StoredCaseFacts, hearingEnti
 // Who may act: the case's own agency handles it; legal review belongs to the legal reviewer (行政处罚法 Art.58).
 // The permissions live in the domain's role table (packages/domain identity/roles.ts).
 const REVIEW_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement'];
+/** 行政处罚法 Art.66 para 2: deferral or instalments "经行政机关批准" — the agency head approves, not the handler. */
+const HEAD_ACTIONS: readonly PenaltyAction[] = ['approve_deferral'];
+
+/** A payment as the step records it (the pending input the execution guards check). */
+function paymentOf(p: ActionPayload, day: string): ExecutionPayment {
+  return { amount: p.paymentAmount ?? 0, paidOn: p.paidOn ?? day, method: p.paymentMethod ?? 'bank', reference: p.paymentReference ?? null, onSiteGround: p.onSiteGround ?? null, receiptNo: p.receiptNo ?? null };
+}
+const PAYMENT_ACTIONS: readonly PenaltyAction[] = ['record_payment', 'record_part_payment'];
 
 /** Staff screens show a natural person's ID number masked; the full number stays in the case record and documents. */
 function partyView(p: CaseParty): Record<string, unknown> {
@@ -233,7 +258,8 @@ export function createCaseService({
   }
 
   async function getScoped(actor: Actor, id: string, tx: Db = db): Promise<CaseRow> {
-    const [r] = await tx.select().from(cases).where(eq(cases.id, id));
+    // Simplified-procedure decisions live in the same table with their own steps (simplified.service.ts).
+    const [r] = await tx.select().from(cases).where(and(eq(cases.id, id), eq(cases.procedure, 'ordinary')));
     if (!r || !isInScope(actor, { regionPath: r.regionPath, agencyId: r.agencyId })) throw new AppError('NOT_FOUND');
     return r;
   }
@@ -259,6 +285,30 @@ export function createCaseService({
       calendarProvisional: !cal.years.has(Number(d.due.slice(0, 4))),
       daysLeft: Math.round((Date.parse(d.due) - Date.parse(now)) / 86_400_000),
     }));
+  }
+
+  /**
+   * Where execution stands today (行政处罚法 Art.66–72; 行政强制法 Art.53–54): the account with the surcharge, the
+   * schedules, the reminder and the court window. Dates in a year without holiday data are estimates (flagged).
+   */
+  function executionOut(f: StoredCaseFacts, ctx: GuardContext) {
+    const e = f.execution;
+    if (!e || !f.decisionServedOn) return null;
+    const est = provisionalCalendar(ctx.calendar);
+    const account = executionAccount(e, f.decisionServedOn, ctx.now, est);
+    const window = courtEnforcementWindow(e, f.decisionServedOn, est);
+    const years = [account.dueOn, window.closesOn, window.reminderWaitEndsOn].filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+    return {
+      ...account,
+      asOf: ctx.now,
+      payments: [...e.payments],
+      schedules: e.schedules.map((x): PaymentSchedule & { entries: { dueOn: string; amount: number }[] } => ({ ...x, entries: [...x.entries] })),
+      surchargePauses: [...e.surchargePauses],
+      reminderServedOn: e.reminderServedOn,
+      courtApplicationOn: e.courtApplicationOn,
+      courtWindow: window,
+      calendarProvisional: years.some((y) => !ctx.calendar.years.has(y)),
+    };
   }
 
   /**
@@ -309,6 +359,7 @@ export function createCaseService({
       refusedActions: available.refused,
       notices: available.notices,
       deadlines: await deadlinesOf(r, ctx.calendar, ctx.params['penalty.caseDecisionDays']),
+      execution: executionOut(r.facts, ctx),
       documents: docs.map((d) => ({
         id: d.id,
         kind: d.kind,
@@ -348,6 +399,10 @@ export function createCaseService({
       out.reviewerId = o.id;
     }
     if (action === 'decide' && p.decisionKind) out.decisionKind = p.decisionKind;
+    if (f.execution && PAYMENT_ACTIONS.includes(action)) out.execution = { ...f.execution, pendingPayment: paymentOf(p, today()) };
+    if (f.execution && action === 'approve_deferral' && p.schedule) {
+      out.execution = { ...f.execution, pendingSchedule: { kind: p.schedule.kind, appliedOn: p.schedule.appliedOn, approvedOn: today(), entries: p.schedule.entries } };
+    }
     return out;
   }
 
@@ -392,10 +447,31 @@ export function createCaseService({
       }
       case 'serve_decision':
         out.decisionServedOn = day;
+        // Execution starts with service (行政处罚法 Art.67 para 3): the 15 days and the surcharge count from here.
+        if (f.isPaymentDue) out.execution = { principal: f.proposed?.fineAmount ?? 0, payments: [], schedules: [], surchargePauses: [], reminderServedOn: null, courtApplicationOn: null };
         break;
       case 'record_payment':
-        out.paymentCompletedOn = day;
+        out.paymentCompletedOn = p.paidOn ?? day;
         out.closingTriggerOn = day;
+        if (f.execution) out.execution = withoutPending({ ...f.execution, payments: [...f.execution.payments, paymentOf(p, day)] });
+        break;
+      case 'record_part_payment':
+        if (f.execution) out.execution = withoutPending({ ...f.execution, payments: [...f.execution.payments, paymentOf(p, day)] });
+        break;
+      case 'approve_deferral':
+        if (f.execution?.pendingSchedule) out.execution = withoutPending({ ...f.execution, schedules: [...f.execution.schedules, f.execution.pendingSchedule] });
+        break;
+      case 'serve_reminder':
+        if (f.execution) out.execution = { ...f.execution, reminderServedOn: day };
+        break;
+      case 'apply_court_enforcement':
+        if (f.execution) out.execution = { ...f.execution, courtApplicationOn: day };
+        break;
+      case 'record_challenge':
+        if (f.execution) out.execution = { ...f.execution, surchargePauses: [...f.execution.surchargePauses, { reason: p.challengeKind ?? 'reconsideration', from: p.challengeOn ?? day, to: null }] };
+        break;
+      case 'end_challenge':
+        if (f.execution) out.execution = { ...f.execution, surchargePauses: f.execution.surchargePauses.map((x) => (x.to === null ? { ...x, to: p.challengeOn ?? day } : x)) };
         break;
       case 'terminate':
       case 'transfer':
@@ -415,6 +491,11 @@ export function createCaseService({
     return out;
   }
 
+  function withoutPending(e: ExecutionFacts): ExecutionFacts {
+    const { pendingPayment: _p, pendingSchedule: _s, ...rest } = e;
+    return rest;
+  }
+
   /** The narrative the step adds (what the documents print), with the per-step checks free text needs. */
   function applyContent(c: CaseContent, action: PenaltyAction, p: ActionPayload, day: string, reviewerId: string | null): CaseContent {
     const out: CaseContent = { ...c };
@@ -425,8 +506,11 @@ export function createCaseService({
     if (action === 'pass_review' || action === 'return_for_supplement') {
       out.review = { outcome: action === 'pass_review' ? 'agree' : 'investigate_further', opinion: p.opinion ?? p.reason ?? '', checklist: p.checklist ?? [], reviewerId, on: day };
     }
-    if (action === 'record_payment') out.payments = [...(c.payments ?? []), { amount: p.paymentAmount ?? 0, reference: p.paymentReference ?? null, paidOn: day }];
-    if (p.reason && ['decline_filing', 'suspend', 'resume', 'terminate', 'transfer', 'return_for_supplement', 'require_collective_discussion'].includes(action)) {
+    if (PAYMENT_ACTIONS.includes(action)) {
+      const pay = paymentOf(p, day);
+      out.payments = [...(c.payments ?? []), { amount: pay.amount, reference: pay.reference, paidOn: pay.paidOn, method: pay.method, ...(pay.receiptNo ? { receiptNo: pay.receiptNo } : {}), isFinal: action === 'record_payment' }];
+    }
+    if (p.reason && ['decline_filing', 'suspend', 'resume', 'terminate', 'transfer', 'return_for_supplement', 'require_collective_discussion', 'approve_deferral', 'serve_reminder', 'apply_court_enforcement'].includes(action)) {
       out.reasons = [...(c.reasons ?? []), { action, reason: p.reason, on: day }];
     }
     return out;
@@ -443,8 +527,57 @@ export function createCaseService({
       if (p.servedOn > todayIs) issues.push({ path: ['payload', 'servedOn'], message: 'service cannot be recorded in the future', messageZh: '送达日期不能晚于今天' });
       else if (floor && p.servedOn < floor) issues.push({ path: ['payload', 'servedOn'], message: `service cannot precede ${floor}`, messageZh: `送达日期不能早于${floor}` });
     }
-    if (action === 'record_payment' && !(p.paymentAmount && p.paymentAmount > 0)) issues.push({ path: ['payload', 'paymentAmount'], message: 'the amount paid is required', messageZh: '须填写缴款金额' });
+    if (PAYMENT_ACTIONS.includes(action)) {
+      if (!(p.paymentAmount && p.paymentAmount > 0)) issues.push({ path: ['payload', 'paymentAmount'], message: 'the amount paid is required', messageZh: '须填写缴款金额' });
+      if (p.paidOn && p.paidOn > todayIs) issues.push({ path: ['payload', 'paidOn'], message: 'a payment cannot be recorded in the future', messageZh: '缴款日期不能晚于今天' });
+      else if (p.paidOn && f.decisionServedOn && p.paidOn < f.decisionServedOn) issues.push({ path: ['payload', 'paidOn'], message: `payment cannot precede service (${f.decisionServedOn})`, messageZh: `缴款日期不能早于决定书送达日期${f.decisionServedOn}` });
+      // The payments must be recorded in the order they were made, or the surcharge already accrued would be rewritten.
+      const last = f.execution?.payments.at(-1)?.paidOn;
+      if (p.paidOn && last && p.paidOn < last) issues.push({ path: ['payload', 'paidOn'], message: `payments are recorded in order; the last one was on ${last}`, messageZh: `缴款须按时间顺序登记，上一笔为${last}` });
+    }
+    if (action === 'approve_deferral') {
+      if (!p.schedule) issues.push({ path: ['payload', 'schedule'], message: 'the approved schedule is required', messageZh: '须填写批准的延期或分期方案' });
+      else if (p.schedule.appliedOn > todayIs) issues.push({ path: ['payload', 'schedule', 'appliedOn'], message: 'the application date cannot be in the future', messageZh: '申请日期不能晚于今天' });
+      if (!p.reason?.trim()) issues.push({ path: ['payload', 'reason'], message: 'state the financial hardship approved', messageZh: '须写明当事人确有经济困难的情况' });
+    }
+    if (action === 'record_challenge' || action === 'end_challenge') {
+      if (action === 'record_challenge' && !p.challengeKind) issues.push({ path: ['payload', 'challengeKind'], message: 'reconsideration or litigation', messageZh: '须选择行政复议或者行政诉讼' });
+      const open = f.execution?.surchargePauses.find((x) => x.to === null);
+      const floor = action === 'end_challenge' ? open?.from : f.decisionServedOn;
+      if (!p.challengeOn) issues.push({ path: ['payload', 'challengeOn'], message: 'the date is required', messageZh: '须填写日期' });
+      else if (p.challengeOn > todayIs) issues.push({ path: ['payload', 'challengeOn'], message: 'the date cannot be in the future', messageZh: '日期不能晚于今天' });
+      else if (floor && p.challengeOn < floor) issues.push({ path: ['payload', 'challengeOn'], message: `the date cannot precede ${floor}`, messageZh: `日期不能早于${floor}` });
+    }
+    if (action === 'serve_reminder' && p.servedOn) {
+      if (p.servedOn > todayIs) issues.push({ path: ['payload', 'servedOn'], message: 'service cannot be recorded in the future', messageZh: '送达日期不能晚于今天' });
+      else if (f.decisionServedOn && p.servedOn <= f.decisionServedOn) issues.push({ path: ['payload', 'servedOn'], message: `the reminder follows the decision (${f.decisionServedOn})`, messageZh: `催告书送达日期须晚于决定书送达日期${f.decisionServedOn}` });
+    }
     if (issues.length) throw new AppError('VALIDATION_FAILED', { details: { issues } });
+  }
+
+  /**
+   * 行政处罚法 Art.61 para 2: electronic service only with the party's written consent on record; a decision served
+   * through the party page is served on the day the party opened it (e-service.service.ts), which becomes the step's date.
+   */
+  async function electronicServiceDay(tx: Db, c: CaseRow, action: PenaltyAction, p: ActionPayload): Promise<string | null> {
+    if (p.serviceMethod !== 'electronic' || !['serve_notice', 'serve_decision', 'serve_reminder'].includes(action)) return null;
+    const citation = '行政处罚法 Art.61 para 2';
+    if (!(c.content as { eServiceConsent?: unknown }).eServiceConsent) {
+      throw new AppError('RULE_VIOLATION', { message: 'Electronic service needs the party’s written consent on record.', messageZh: '电子送达须经当事人同意并签订确认书，请先登记确认书。', details: { citation, guard: 'eServiceConsentRecorded' } });
+    }
+    if (action !== 'serve_decision') return null;
+    const decision = (await documents.listFor(tx, c.id)).filter((d) => d.kind === 'penalty_decision' || d.kind === 'no_penalty_decision').at(-1);
+    const [opened] = decision
+      ? await tx.select({ at: caseEServices.openedAt }).from(caseEServices).where(and(eq(caseEServices.caseId, c.id), sql`${caseEServices.openedAt} is not null`, sql`${caseEServices.documentIds} ? ${decision.id}`)).orderBy(caseEServices.openedAt).limit(1)
+      : [];
+    if (!opened?.at) {
+      throw new AppError('RULE_VIOLATION', {
+        message: 'The party has not opened the decision on the party page yet; it is served on the day the party opens it.',
+        messageZh: '当事人尚未在送达页面查阅决定书；电子送达以当事人查阅之日为送达日期。',
+        details: { citation, guard: 'eServiceOpened' },
+      });
+    }
+    return chinaDate(opened.at);
   }
 
   /**
@@ -534,7 +667,7 @@ export function createCaseService({
 
     async list(actor: Actor, q: { status?: string | undefined; q?: string | undefined; mine?: boolean | undefined; page: number; pageSize: number }) {
       requirePermission(actor, 'case.read');
-      const conds: SQL[] = [scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId })];
+      const conds: SQL[] = [scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId }), eq(cases.procedure, 'ordinary')];
       if (q.status) conds.push(eq(cases.status, q.status));
       if (q.q) {
         const like = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
@@ -560,7 +693,7 @@ export function createCaseService({
       const rows = await db
         .select()
         .from(cases)
-        .where(and(scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId }), await mineCondition(actor), sql`${cases.status} not in ('archived', 'not_filed')`))
+        .where(and(scopeCondition(actor, { regionPath: cases.regionPath, agencyId: cases.agencyId }), eq(cases.procedure, 'ordinary'), await mineCondition(actor), sql`${cases.status} not in ('archived', 'not_filed')`))
         .orderBy(desc(cases.updatedAt))
         .limit(500);
       const [me] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId));
@@ -724,6 +857,13 @@ export function createCaseService({
             });
           }
         }
+        if (HEAD_ACTIONS.includes(action) && actor.role !== 'agency_head') {
+          throw new AppError('FORBIDDEN', {
+            message: 'Deferral or instalment payment is approved by the agency head.',
+            messageZh: '延期或者分期缴纳罚款须经行政机关负责人批准。',
+            details: { reason: 'head_approval_required', citation: '行政处罚法 Art.66 para 2' },
+          });
+        }
         if (input.idempotencyKey) {
           // A retried request: answer with the current case, write nothing.
           const [seen] = await tx.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.idempotencyKey, input.idempotencyKey)));
@@ -734,6 +874,7 @@ export function createCaseService({
         }
         checkPayload(action, input.payload, before.facts, today());
         checklistRefusalOf(action, input.payload);
+        const electronicDay = await electronicServiceDay(tx, before, action, input.payload);
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
         const facts = await factsOf({ id, status: before.status, facts: stored }, tx);
@@ -745,7 +886,7 @@ export function createCaseService({
           throw new AppError(first.code, { message: err.message, messageZh: err.messageZh, details: { ...err.details, status: before.status, action, refusals: checked.refusals } });
         }
         const from = before.status as PenaltyStatus;
-        const day = (action === 'serve_notice' || action === 'serve_decision') && input.payload.servedOn ? input.payload.servedOn : today();
+        const day = electronicDay ?? ((action === 'serve_notice' || action === 'serve_decision' || action === 'serve_reminder') && input.payload.servedOn ? input.payload.servedOn : today());
         const after = applyOutcome(stored, action, from, input.payload, day);
         const content = applyContent(before.content, action, input.payload, day, after.reviewerId);
         const now = clock.now();

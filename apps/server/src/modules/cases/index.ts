@@ -1,5 +1,7 @@
 export { createCaseService, type CaseService } from './cases.service.ts';
-export { caseRoutes, partyRoutes } from './cases.routes.ts';
+export { caseRoutes, eServiceRoutes, partyRoutes, simplifiedRoutes } from './cases.routes.ts';
+export { createEServiceService, type EServiceService } from './e-service.service.ts';
+export { createSimplifiedService, type SimplifiedService } from './simplified.service.ts';
 export { cases, caseEvents, caseDocuments, parties } from './cases.schema.ts';
 export { createNumberingService, type NumberingService } from './numbering.service.ts';
 export { createPartyService, type PartyService } from './parties.service.ts';

@@ -1,6 +1,7 @@
 import {
   StopOutlined,
   AuditOutlined,
+  ThunderboltOutlined,
   BankOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -60,6 +61,7 @@ const NAV: (NavEntry | NavGroup)[] = [
     icon: <FolderOpenOutlined />,
     children: [
       { key: 'cases', path: '/admin/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, any: [P.CASE_READ] },
+      { key: 'simplified', path: '/admin/cases/simplified', label: 'nav.simplified', icon: <ThunderboltOutlined />, any: [P.CASE_READ] },
       { key: 'review', path: '/admin/review', label: 'nav.review', icon: <AuditOutlined />, any: [P.CASE_REVIEW] },
       { key: 'parties', path: '/admin/parties', label: 'nav.parties', icon: <ContactsOutlined />, any: [P.CASE_READ] },
       { key: 'record-access', path: '/admin/record-access', label: 'nav.recordAccess', icon: <ContactsOutlined />, any: [P.CASE_READ] },

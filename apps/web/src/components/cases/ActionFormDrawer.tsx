@@ -10,7 +10,7 @@ import { useLocale, useT } from '../../i18n/index.tsx';
 import { applyFieldErrors, issuePath } from '../../lib/errors.ts';
 import { fmtMoney } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
-import { ACTION_FORMS, CHECKLIST_RESULTS, FIELD_LABEL_KEYS, REVIEW_CHECKLIST_KEYS, SERVICE_METHODS, toActionPayload, type ActionFormValues, type PayloadField } from './action-forms.ts';
+import { ACTION_FORMS, CHECKLIST_RESULTS, FIELD_LABEL_KEYS, ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, REVIEW_CHECKLIST_KEYS, SERVICE_METHODS, toActionPayload, type ActionFormValues, type PayloadField } from './action-forms.ts';
 import { RefusalList } from './CaseActionBar.tsx';
 import { CaseErrorAlert } from './CaseErrorAlert.tsx';
 import { ReviewerSelect } from './OfficerPickers.tsx';
@@ -63,8 +63,58 @@ function initialValues(pc: PenaltyCase, action: PenaltyAction): ActionFormValues
     statementWaiverSigned: false,
     decisionKind: f.decisionKind ?? (f.proposed && f.proposed.types.length === 0 ? 'no_penalty' : 'penalty'),
     penaltyBasis: c.penaltyBasis ?? c.legalBasis,
-    paymentAmount: f.proposed?.fineAmount ?? null,
+    // What is owed today (fine + surcharge − paid), from the server's execution account.
+    paymentAmount: pc.execution ? pc.execution.balance : (f.proposed?.fineAmount ?? null),
+    paymentMethod: 'bank',
+    paidOn: pc.today ? dayjs(pc.today) : dayjs(),
+    challengeOn: pc.today ? dayjs(pc.today) : dayjs(),
+    schedule: {
+      kind: 'deferral',
+      appliedOn: pc.today ? dayjs(pc.today) : dayjs(),
+      entries: [{ dueOn: null, amount: pc.execution ? Math.max(0, Math.round((pc.execution.principal - Math.min(pc.execution.principal, pc.execution.paid)) * 100) / 100) : null }],
+    },
   };
+}
+
+/** 延期/分期 (行政处罚法 Art.66 para 2): one later date for a deferral, two or more instalments adding up to what is outstanding. */
+function ScheduleField({ today }: { today: string | undefined }) {
+  const t = useT();
+  const labels = useLabels();
+  const form = Form.useFormInstance<ActionFormValues>();
+  const kind = Form.useWatch(['schedule', 'kind'], form) as string | undefined;
+  const base = today ? dayjs(today) : dayjs();
+  return (
+    <div data-testid="field-schedule">
+      <Form.Item name={['schedule', 'kind']} label={t('caseField.scheduleKind')} rules={[{ required: true }]}>
+        <Radio.Group data-testid="field-schedule-kind" options={(['deferral', 'instalments'] as const).map((k) => ({ value: k, label: labels.enumText('scheduleKind', k) }))} />
+      </Form.Item>
+      <Form.Item name={['schedule', 'appliedOn']} label={t('caseField.appliedOn')} rules={[{ required: true, message: t('case.required', { field: t('caseField.appliedOn') }) }]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(base, 'day')} data-testid="field-schedule-appliedOn" />
+      </Form.Item>
+      <Form.List name={['schedule', 'entries']}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <Space key={f.key} wrap align="start" style={{ display: 'flex' }}>
+                <Form.Item name={[f.name, 'dueOn']} label={t('execution.instalment', { n: i + 1 })} rules={[{ required: true, message: t('case.required', { field: t('execution.dueOn') }) }]}>
+                  <DatePicker disabledDate={(d) => !d.isAfter(base, 'day')} data-testid={`field-schedule-due-${i}`} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'amount']} label={t('caseField.paymentAmount')} rules={[{ required: true, message: t('case.required', { field: t('caseField.paymentAmount') }) }]}>
+                  <InputNumber min={0.01} precision={2} suffix={t('common.yuan')} data-testid={`field-schedule-amount-${i}`} />
+                </Form.Item>
+                {fields.length > 1 ? <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('common.remove')} style={{ marginTop: 30 }} /> : null}
+              </Space>
+            ))}
+            {kind === 'instalments' ? (
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ dueOn: null, amount: null })} data-testid="field-schedule-add">
+                {t('execution.addInstalment')}
+              </Button>
+            ) : null}
+          </>
+        )}
+      </Form.List>
+    </div>
+  );
 }
 
 /**
@@ -167,6 +217,7 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
 
   const types = (Form.useWatch(['proposed', 'types'], form) as string[] | undefined) ?? [];
   const decisionKind = Form.useWatch('decisionKind', form) as string | undefined;
+  const paymentMethod = Form.useWatch('paymentMethod', form) as string | undefined;
   const checklist = Form.useWatch('checklist', form) as ActionFormValues['checklist'];
   const failing = action === 'pass_review' && (checklist ?? []).some((r) => r?.result === 'fail');
   // SAMR Art.54(3): a return names what is wrong.
@@ -341,6 +392,38 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
             {has('paymentAmount') ? (
               <Form.Item name="paymentAmount" label={label('paymentAmount')} rules={[{ required: needs('paymentAmount'), message: t('case.required', { field: label('paymentAmount') }) }]}>
                 <InputNumber min={0.01} precision={2} style={{ width: '100%' }} suffix={t('common.yuan')} data-testid="field-paymentAmount" />
+              </Form.Item>
+            ) : null}
+            {has('paidOn') ? (
+              <Form.Item name="paidOn" label={label('paidOn')} rules={[{ required: needs('paidOn'), message: t('case.required', { field: label('paidOn') }) }]}>
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(pc.today ? dayjs(pc.today) : dayjs(), 'day')} data-testid="field-paidOn" />
+              </Form.Item>
+            ) : null}
+            {has('paymentMethod') ? (
+              <Form.Item name="paymentMethod" label={label('paymentMethod')} rules={[{ required: needs('paymentMethod') }]}>
+                <Select data-testid="field-paymentMethod" style={{ width: '100%' }} options={PAYMENT_METHODS.map((m) => ({ value: m, label: labels.enumText('paymentMethod', m) }))} />
+              </Form.Item>
+            ) : null}
+            {has('onSiteGround') && paymentMethod === 'on_site_cash' ? (
+              <>
+                <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('execution.cashWarning')} data-testid="cash-warning" />
+                <Form.Item name="onSiteGround" label={label('onSiteGround')} rules={[{ required: true, message: t('case.required', { field: label('onSiteGround') }) }]}>
+                  <Select data-testid="field-onSiteGround" style={{ width: '100%' }} options={ON_SITE_COLLECTION_GROUNDS.map((g) => ({ value: g, label: labels.enumText('onSiteGround', g) }))} />
+                </Form.Item>
+                <Form.Item name="receiptNo" label={label('receiptNo')} rules={[{ required: true, whitespace: true, message: t('case.required', { field: label('receiptNo') }) }]}>
+                  <Input maxLength={100} data-testid="field-receiptNo" />
+                </Form.Item>
+              </>
+            ) : null}
+            {has('schedule') ? <ScheduleField today={pc.today} /> : null}
+            {has('challengeKind') ? (
+              <Form.Item name="challengeKind" label={label('challengeKind')} rules={[{ required: needs('challengeKind'), message: t('case.required', { field: label('challengeKind') }) }]}>
+                <Radio.Group data-testid="field-challengeKind" options={(['reconsideration', 'litigation'] as const).map((k) => ({ value: k, label: labels.enumText('challengeKind', k) }))} />
+              </Form.Item>
+            ) : null}
+            {has('challengeOn') ? (
+              <Form.Item name="challengeOn" label={label('challengeOn')} rules={[{ required: needs('challengeOn'), message: t('case.required', { field: label('challengeOn') }) }]}>
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(pc.today ? dayjs(pc.today) : dayjs(), 'day')} data-testid="field-challengeOn" />
               </Form.Item>
             ) : null}
             {has('paymentReference') ? (

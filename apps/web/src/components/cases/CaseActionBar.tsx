@@ -4,7 +4,7 @@ import { Button, Popover, Typography } from 'antd';
 import type { CaseRefusal, PenaltyCase } from '../../api/types.ts';
 import { Permission, useAuth, useCan } from '../../auth/auth.tsx';
 import { useLocale, useT } from '../../i18n/index.tsx';
-import { ACTION_FORMS, isResolvableInForm, isReviewAction } from './action-forms.ts';
+import { ACTION_FORMS, HEAD_STEP_ACTIONS, isResolvableInForm, isReviewAction } from './action-forms.ts';
 import { useCaseLabels } from './useCaseLabels.ts';
 import './cases.css';
 
@@ -24,8 +24,10 @@ const isPenaltyAction = (a: string): a is PenaltyAction => (PENALTY_ACTIONS as s
  */
 export function caseActionButtons(
   pc: Pick<PenaltyCase, 'status' | 'availableActions' | 'refusedActions' | 'facts'>,
-  who: { canHandle: boolean; canReview: boolean; officerId: string | null },
+  who: { canHandle: boolean; canReview: boolean; officerId: string | null; isHead?: boolean },
   notAssigned: CaseRefusal,
+  /** Shown on a step only the agency head takes (approving a deferral, 行政处罚法 Art.66 para 2) to anyone else. */
+  headOnly?: CaseRefusal,
 ): ActionButton[] {
   const table = Object.keys((PENALTY_TRANSITIONS as Record<string, object>)[pc.status as PenaltyStatus] ?? {});
   const rank = (a: string) => {
@@ -40,7 +42,7 @@ export function caseActionButtons(
     if (review ? !who.canReview : !who.canHandle) return;
     seen.add(a);
     const reviewerId = pc.facts.reviewerId ?? null;
-    const extra = review && reviewerId && who.officerId !== reviewerId ? [notAssigned] : [];
+    const extra = review && reviewerId && who.officerId !== reviewerId ? [notAssigned] : headOnly && !who.isHead && (HEAD_STEP_ACTIONS as readonly string[]).includes(a) ? [headOnly] : [];
     out.push({ action: a, refusals: [...refusals, ...extra] });
   };
   for (const a of pc.availableActions) add(a, []);
@@ -78,7 +80,8 @@ export function CaseActionBar({ pc, onAction }: { pc: PenaltyCase; onAction: (a:
   const me = useAuth();
   const labels = useCaseLabels();
   const notAssigned: CaseRefusal = { code: 'FORBIDDEN', message: t('case.notAssignedReviewer'), messageZh: t('case.notAssignedReviewer'), citation: '行政处罚法 Art.58' };
-  const buttons = caseActionButtons(pc, { canHandle: can(Permission.CASE_HANDLE), canReview: can(Permission.CASE_REVIEW), officerId: me.user.officerId }, notAssigned);
+  const headOnly: CaseRefusal = { code: 'FORBIDDEN', message: t('case.headOnly'), messageZh: t('case.headOnly'), citation: '行政处罚法 Art.66 para 2' };
+  const buttons = caseActionButtons(pc, { canHandle: can(Permission.CASE_HANDLE), canReview: can(Permission.CASE_REVIEW), officerId: me.user.officerId, isHead: me.user.role === 'agency_head' }, notAssigned, headOnly);
   if (buttons.length === 0) {
     return (
       <Typography.Text type="secondary" data-testid="no-actions">

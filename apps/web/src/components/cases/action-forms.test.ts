@@ -39,7 +39,9 @@ describe('ACTION_FORMS', () => {
     [['serve_notice'], ['serviceMethod', 'servedOn', 'statementWaiverSigned'], ['serviceMethod', 'servedOn']],
     [['serve_decision'], ['serviceMethod', 'servedOn'], ['serviceMethod', 'servedOn']],
     [['decide'], ['decisionKind', 'penaltyBasis'], ['decisionKind']],
-    [['record_payment'], ['paymentAmount', 'paymentReference'], ['paymentAmount']],
+    [['record_payment', 'record_part_payment'], ['paymentAmount', 'paidOn', 'paymentMethod', 'onSiteGround', 'receiptNo', 'paymentReference'], ['paymentAmount', 'paidOn', 'paymentMethod']],
+    [['approve_deferral'], ['schedule', 'reason'], ['schedule', 'reason']],
+    [['apply_court_enforcement'], ['reason'], ['reason']],
     // The server refuses these without a reason (cases.service checkPayload).
     [['suspend', 'terminate', 'transfer', 'decline_filing'], ['reason'], ['reason']],
   ];
@@ -119,5 +121,11 @@ describe('toActionPayload', () => {
     expect(toActionPayload('decide', { decisionKind: 'no_penalty', penaltyBasis: '第x条' })).toEqual({ decisionKind: 'no_penalty' });
     expect(toActionPayload('decide', { decisionKind: 'penalty', penaltyBasis: '第x条' })).toEqual({ decisionKind: 'penalty', penaltyBasis: '第x条' });
     expect(toActionPayload('record_payment', { paymentAmount: 5000, paymentReference: ' 2026-001 ' })).toEqual({ paymentAmount: 5000, paymentReference: '2026-001' });
+  });
+  it('sends the on-site ground and receipt only for cash, and a schedule with dates as YYYY-MM-DD', () => {
+    expect(toActionPayload('record_part_payment', { paymentAmount: 50, paymentMethod: 'bank', onSiteGround: 'small_fine', receiptNo: 'R1' })).toEqual({ paymentAmount: 50, paymentMethod: 'bank' });
+    expect(toActionPayload('record_payment', { paymentAmount: 50, paymentMethod: 'on_site_cash', onSiteGround: 'small_fine', receiptNo: ' R1 ' })).toEqual({ paymentAmount: 50, paymentMethod: 'on_site_cash', onSiteGround: 'small_fine', receiptNo: 'R1' });
+    const schedule = { kind: 'instalments' as const, appliedOn: dayjs('2026-03-01'), entries: [{ dueOn: dayjs('2026-04-01'), amount: 500 }, { dueOn: null, amount: 1 }, { dueOn: dayjs('2026-05-01'), amount: 500 }] };
+    expect(toActionPayload('approve_deferral', { schedule, reason: ' 困难 ' })).toEqual({ schedule: { kind: 'instalments', appliedOn: '2026-03-01', entries: [{ dueOn: '2026-04-01', amount: 500 }, { dueOn: '2026-05-01', amount: 500 }] }, reason: '困难' });
   });
 });

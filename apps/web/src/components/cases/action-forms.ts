@@ -26,7 +26,14 @@ export type PayloadField =
   | 'decisionKind'
   | 'penaltyBasis'
   | 'paymentAmount'
-  | 'paymentReference';
+  | 'paymentReference'
+  | 'paymentMethod'
+  | 'paidOn'
+  | 'onSiteGround'
+  | 'receiptNo'
+  | 'schedule'
+  | 'challengeKind'
+  | 'challengeOn';
 
 export interface ActionFormConfig {
   fields: readonly PayloadField[];
@@ -62,10 +69,18 @@ export const FIELD_LABEL_KEYS: Record<PayloadField, MessageKey> = {
   penaltyBasis: 'caseField.penaltyBasis',
   paymentAmount: 'caseField.paymentAmount',
   paymentReference: 'caseField.paymentReference',
+  paymentMethod: 'caseField.paymentMethod',
+  paidOn: 'caseField.paidOn',
+  onSiteGround: 'caseField.onSiteGround',
+  receiptNo: 'caseField.receiptNo',
+  schedule: 'caseField.schedule',
+  challengeKind: 'caseField.challengeKind',
+  challengeOn: 'caseField.challengeOn',
 };
 
 const reasonRequired: ActionFormConfig = { fields: ['reason'], required: ['reason'], danger: true };
 const noteOnly: ActionFormConfig = { fields: ['reason'], required: [] };
+const payment: ActionFormConfig = { fields: ['paymentAmount', 'paidOn', 'paymentMethod', 'onSiteGround', 'receiptNo', 'paymentReference'], required: ['paymentAmount', 'paidOn', 'paymentMethod'] };
 
 export const ACTION_FORMS: Record<PenaltyAction, ActionFormConfig> = {
   file: { fields: ['reason'], required: [], labels: { reason: 'caseField.filingOpinion' } },
@@ -85,7 +100,16 @@ export const ACTION_FORMS: Record<PenaltyAction, ActionFormConfig> = {
   record_hearing: { fields: ['reason'], required: [], labels: { reason: 'caseField.hearingRecord' } },
   decide: { fields: ['decisionKind', 'penaltyBasis'], required: ['decisionKind'] },
   serve_decision: { fields: ['serviceMethod', 'servedOn'], required: ['serviceMethod', 'servedOn'] },
-  record_payment: { fields: ['paymentAmount', 'paymentReference'], required: ['paymentAmount'] },
+  record_payment: payment,
+  // 行政处罚法 Art.66–72 and 行政强制法 Art.53–54: part payments, the head's approval of a deferral or instalments (the
+  // server refuses it to anyone else), the reminder (催告) and the application to the court.
+  record_part_payment: payment,
+  approve_deferral: { fields: ['schedule', 'reason'], required: ['schedule', 'reason'], labels: { reason: 'caseField.hardship' } },
+  serve_reminder: { fields: ['serviceMethod', 'servedOn', 'reason'], required: ['serviceMethod', 'servedOn'], labels: { reason: 'caseField.reminderNote' } },
+  apply_court_enforcement: { fields: ['reason'], required: ['reason'], labels: { reason: 'caseField.courtApplication' } },
+  // 行政处罚法 Art.73 para 3: no surcharge while a reconsideration or lawsuit is pending.
+  record_challenge: { fields: ['challengeKind', 'challengeOn'], required: ['challengeKind', 'challengeOn'] },
+  end_challenge: { fields: ['challengeOn'], required: ['challengeOn'], labels: { challengeOn: 'caseField.challengeEndedOn' } },
   close: { fields: ['reason'], required: [], labels: { reason: 'caseField.closingOpinion' } },
   archive: noteOnly,
   suspend: reasonRequired,
@@ -116,6 +140,11 @@ export const CHECKLIST_RESULTS = Object.values(ChecklistResult) as ChecklistResu
 export const SERVICE_METHODS = ['direct', 'left_at_address', 'post', 'electronic', 'public_notice'] as const;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
 
+/** 执行 (the domain's PAYMENT_METHODS and ON_SITE_COLLECTION_GROUNDS). */
+export { PAYMENT_METHODS, ON_SITE_COLLECTION_GROUNDS } from '@zhifa/domain';
+/** Only the agency head may approve a deferral or instalments (行政处罚法 Art.66 para 2); the server refuses others. */
+export const HEAD_STEP_ACTIONS: readonly PenaltyAction[] = ['approve_deferral'];
+
 /** Form values: the payload's shape, with dates as dayjs and the evidence list as form rows. */
 export interface ActionFormValues {
   reason?: string;
@@ -135,6 +164,13 @@ export interface ActionFormValues {
   penaltyBasis?: string;
   paymentAmount?: number | null;
   paymentReference?: string;
+  paymentMethod?: string;
+  paidOn?: Dayjs | null;
+  onSiteGround?: string;
+  receiptNo?: string;
+  schedule?: { kind?: 'deferral' | 'instalments'; appliedOn?: Dayjs | null; entries?: { dueOn?: Dayjs | null; amount?: number | null }[] };
+  challengeKind?: 'reconsideration' | 'litigation';
+  challengeOn?: Dayjs | null;
 }
 
 const text = (v: string | undefined | null): string | undefined => (v && v.trim() ? v.trim() : undefined);
@@ -179,5 +215,20 @@ export function toActionPayload(action: PenaltyAction, v: ActionFormValues): Rec
   if (v.decisionKind !== 'no_penalty') put('penaltyBasis', text(v.penaltyBasis));
   put('paymentAmount', typeof v.paymentAmount === 'number' ? v.paymentAmount : undefined);
   put('paymentReference', text(v.paymentReference));
+  put('paymentMethod', v.paymentMethod);
+  put('paidOn', v.paidOn ? v.paidOn.format('YYYY-MM-DD') : undefined);
+  if (v.paymentMethod === 'on_site_cash') {
+    put('onSiteGround', v.onSiteGround);
+    put('receiptNo', text(v.receiptNo));
+  }
+  put('challengeKind', v.challengeKind);
+  put('challengeOn', v.challengeOn ? v.challengeOn.format('YYYY-MM-DD') : undefined);
+  if (fields.has('schedule') && v.schedule) {
+    out.schedule = {
+      kind: v.schedule.kind ?? 'deferral',
+      appliedOn: v.schedule.appliedOn ? v.schedule.appliedOn.format('YYYY-MM-DD') : undefined,
+      entries: (v.schedule.entries ?? []).filter((e) => e.dueOn && typeof e.amount === 'number').map((e) => ({ dueOn: e.dueOn!.format('YYYY-MM-DD'), amount: e.amount })),
+    };
+  }
   return out;
 }

@@ -12,6 +12,8 @@ import { CaseStatusTag } from '../../../components/cases/CaseStatusTag.tsx';
 import { CaseTimeline } from '../../../components/cases/CaseTimeline.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
 import { CaseEnforcementCard } from '../../../components/enforcement/CaseEnforcementCard.tsx';
+import { ExecutionCard } from '../../../components/cases/ExecutionCard.tsx';
+import { EServiceCard } from '../../../components/cases/EServiceCard.tsx';
 import { PreReviewCard } from '../../../components/cases/PreReviewCard.tsx';
 import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
@@ -20,6 +22,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { BackButton } from '../../../components/RecordActions.tsx';
 import { useLocale, useT } from '../../../i18n/index.tsx';
 import { dash, fmtDateTime, fmtMoney } from '../../../lib/format.ts';
+import { enumText } from '../../../lib/labels.ts';
 import '../../../components/cases/cases.css';
 
 export const caseKey = (id: string) => ['cases', 'detail', id] as const;
@@ -100,7 +103,9 @@ function ContentCard({ content, names }: { content: CaseContent | undefined; nam
               {c.payments.map((p, i) => (
                 <li key={i}>
                   {p.paidOn} · {fmtMoney(p.amount, locale)} {t('common.yuan')}
+                  {p.method ? ` · ${enumText(t, 'paymentMethod', p.method)}` : ''}
                   {p.reference ? ` · ${p.reference}` : ''}
+                  {p.receiptNo ? ` · ${p.receiptNo}` : ''}
                 </li>
               ))}
             </ul>
@@ -270,10 +275,12 @@ export default function CaseDetailPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            {pc.execution ? <ExecutionCard execution={pc.execution} /> : null}
             <DeadlinesCard deadlines={pc.deadlines} />
             <PreReviewCard caseId={pc.id} status={pc.status} version={pc.version} />
             <CaseDocuments caseId={pc.id} caseNo={pc.caseNo} documents={pc.documents} />
             <CaseEnforcementCard caseId={pc.id} />
+            {pc.documents?.some((d) => d.kind === 'penalty_decision' || d.kind === 'no_penalty_decision') ? <EServiceCard caseId={pc.id} today={pc.today} onChanged={() => void q.refetch()} /> : null}
           </Space>
         </Col>
         <Col xs={24}>
