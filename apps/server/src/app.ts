@@ -32,6 +32,7 @@ import {
   createSubjectService,
   registryRoutes,
 } from './modules/registry/index.ts';
+import { createSpotCheckService, spotCheckRoutes } from './modules/spot-checks/index.ts';
 
 /** A secret kept in DATA_DIR/keys (created once, mode 0600) for a demo that runs without configuration. */
 function localSecret(dataDir: string, name: string): string {
@@ -107,6 +108,7 @@ export async function buildApp(opts: AppOptions) {
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
+  const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -141,6 +143,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(caseRoutes(cases, caseFiles));
       await v1.register(partyRoutes(parties));
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir }));
+      await v1.register(spotCheckRoutes(spotChecks));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -195,7 +198,7 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, cases, numbering, parties, caseDocuments, caseFiles, spotChecks } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

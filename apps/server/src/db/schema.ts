@@ -7,3 +7,4 @@ export * from '../modules/imports/imports.schema.ts';
 export * from '../modules/ledger/ledger.schema.ts';
 export * from '../modules/evidence/evidence.schema.ts';
 export * from '../modules/cases/cases.schema.ts';
+export * from '../modules/spot-checks/spot-checks.schema.ts';

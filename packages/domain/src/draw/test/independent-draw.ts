@@ -17,7 +17,7 @@ export function independentDraw(seedHex: string, files: { targets: string; inspe
 
   const stream = (label: string) => {
     let n = 0;
-    let words: number[] = [];
+    const words: number[] = [];
     const word = () => {
       if (words.length === 0) {
         const b = createHmac('sha256', key).update(`${label}\n${n++}`, 'utf8').digest();
@@ -51,7 +51,7 @@ export function independentDraw(seedHex: string, files: { targets: string; inspe
   const perStratum = new Map<string, typeof targets>();
   for (const s of p.strata) perStratum.set(s.key, []);
   for (const t of targets) {
-    const s = p.strata.find((s: any) => inList(s.match.industries, t.industry) && inList(s.match.risks, t.risk) && inList(s.match.credits, t.credit) && (!s.match.regionPrefixes || s.match.regionPrefixes.length === 0 || s.match.regionPrefixes.some((x: string) => t.region.startsWith(x))));
+    const s = p.strata.find((s: { key: string; match: { industries?: string[]; risks?: string[]; credits?: string[]; regionPrefixes?: string[] } }) => inList(s.match.industries, t.industry) && inList(s.match.risks, t.risk) && inList(s.match.credits, t.credit) && (!s.match.regionPrefixes || s.match.regionPrefixes.length === 0 || s.match.regionPrefixes.some((x: string) => t.region.startsWith(x))));
     if (!s) continue;
     if (p.exclusionDays > 0 && t.last !== '-' && day(p.drawDate) - day(t.last) < p.exclusionDays) continue;
     if (p.yearlyCap > 0 && t.count >= p.yearlyCap) continue;
