@@ -35,6 +35,12 @@ const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage.tsx'));
 const ReviewWorkspacePage = lazy(() => import('./pages/cases/ReviewWorkspacePage.tsx'));
 const PartiesPage = lazy(() => import('./pages/cases/PartiesPage.tsx'));
 const PartyDetailPage = lazy(() => import('./pages/cases/PartyDetailPage.tsx'));
+const SpotCheckPlansPage = lazy(() => import('./pages/spot-checks/SpotCheckPlansPage.tsx'));
+const SpotCheckPlanWizardPage = lazy(() => import('./pages/spot-checks/SpotCheckPlanWizardPage.tsx'));
+const SpotCheckPlanDetailPage = lazy(() => import('./pages/spot-checks/SpotCheckPlanDetailPage.tsx'));
+const SpotCheckTasksPage = lazy(() => import('./pages/spot-checks/SpotCheckTasksPage.tsx'));
+const SpotCheckTargetsPage = lazy(() => import('./pages/spot-checks/SpotCheckTargetsPage.tsx'));
+const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStatsPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -131,6 +137,12 @@ export default function AdminApp() {
             <Route path="users" element={guard([P.USER_MANAGE], <UsersPage />)} />
             <Route path="security" element={guard([P.SECURITY_MANAGE], <SecurityPage />)} />
             <Route path="audit" element={guard([P.AUDIT_READ], <AuditPage />)} />
+            <Route path="spot-checks/plans" element={guard([P.SPOT_CHECK_READ], <SpotCheckPlansPage />)} />
+            <Route path="spot-checks/plans/new" element={guard([P.SPOT_CHECK_PLAN], <SpotCheckPlanWizardPage />)} />
+            <Route path="spot-checks/plans/:id" element={guard([P.SPOT_CHECK_READ], <SpotCheckPlanDetailPage />)} />
+            <Route path="spot-checks/tasks" element={guard([P.SPOT_CHECK_READ], <SpotCheckTasksPage />)} />
+            <Route path="spot-checks/targets" element={guard([P.SPOT_CHECK_READ], <SpotCheckTargetsPage />)} />
+            <Route path="spot-checks/stats" element={guard([P.SPOT_CHECK_READ], <SpotCheckStatsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

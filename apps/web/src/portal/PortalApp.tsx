@@ -3,6 +3,7 @@ import { Route, Routes, useNavigate } from 'react-router-dom';
 import { LocaleSwitch } from '../components/LocaleSwitch.tsx';
 import { useT } from '../i18n/index.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
+import { SpotCheckDrawPage, SpotCheckDrawsPage } from './SpotCheckDrawsPage.tsx';
 
 /** Public portal (公示平台) — a placeholder home until the publicity module lands. */
 function PortalHome() {
@@ -30,6 +31,9 @@ function PortalHome() {
         <Space size="middle" wrap style={{ marginTop: 24 }}>
           <Button size="large" disabled data-testid="portal-publicity-link">
             {t('portal.publicity')} <Tag style={{ marginInlineStart: 8 }}>{t('portal.building')}</Tag>
+          </Button>
+          <Button size="large" onClick={() => navigate('/spot-checks')} data-testid="portal-spot-checks-link">
+            {t('portal.spotChecks')}
           </Button>
           <Button size="large" onClick={() => navigate('/verify')} data-testid="portal-verify-link">
             {t('portal.verify')}
@@ -68,6 +72,8 @@ export default function PortalApp() {
     <Routes>
       <Route index element={<PortalHome />} />
       <Route path="verify" element={<VerifyPage />} />
+      <Route path="spot-checks" element={<SpotCheckDrawsPage />} />
+      <Route path="spot-checks/:id" element={<SpotCheckDrawPage />} />
       <Route path="*" element={<PortalNotFound />} />
     </Routes>
   );

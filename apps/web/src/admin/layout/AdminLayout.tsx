@@ -7,6 +7,7 @@ import {
   ContactsOutlined,
   DashboardOutlined,
   DownOutlined,
+  ExperimentOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
   IdcardOutlined,
@@ -59,6 +60,17 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'cases', path: '/admin/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, any: [P.CASE_READ] },
       { key: 'review', path: '/admin/review', label: 'nav.review', icon: <AuditOutlined />, any: [P.CASE_REVIEW] },
       { key: 'parties', path: '/admin/parties', label: 'nav.parties', icon: <ContactsOutlined />, any: [P.CASE_READ] },
+    ],
+  },
+  {
+    key: 'spotChecks',
+    label: 'nav.group.spotChecks',
+    icon: <ExperimentOutlined />,
+    children: [
+      { key: 'spot-check-plans', path: '/admin/spot-checks/plans', label: 'nav.spotChecks.plans', icon: <ExperimentOutlined />, any: [P.SPOT_CHECK_READ] },
+      { key: 'spot-check-tasks', path: '/admin/spot-checks/tasks', label: 'nav.spotChecks.tasks', icon: <CheckSquareOutlined />, any: [P.SPOT_CHECK_READ] },
+      { key: 'spot-check-targets', path: '/admin/spot-checks/targets', label: 'nav.spotChecks.targets', icon: <BankOutlined />, any: [P.SPOT_CHECK_READ] },
+      { key: 'spot-check-stats', path: '/admin/spot-checks/stats', label: 'nav.spotChecks.stats', icon: <DashboardOutlined />, any: [P.SPOT_CHECK_READ] },
     ],
   },
   {
