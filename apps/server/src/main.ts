@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
-import { seedDemoCases, seedDemoCity } from './seed/index.ts';
+import { seedDemoCases, seedDemoCity, seedDemoSpotChecks } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -17,6 +17,8 @@ async function main() {
     if (!summary.skipped) app.log.info({ summary, ms: Date.now() - t0 }, 'demo city seeded');
     const demoCases = await seedDemoCases(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoCases.skipped) app.log.info({ cases: demoCases.cases }, 'demo cases seeded');
+    const demoDraw = await seedDemoSpotChecks(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+    if (!demoDraw.skipped) app.log.info(demoDraw, 'demo spot-check directory and draw seeded');
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
