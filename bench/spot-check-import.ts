@@ -41,7 +41,10 @@ ws.addRow(TARGET_SHEET.columns.map((c) => c.header));
 for (let i = 0; i < N; i++) {
   let body = '';
   let x = i;
-  for (let k = 0; k < 9; k++) (body = USCC_CHARSET[x % 31]! + body), (x = Math.floor(x / 31));
+  for (let k = 0; k < 9; k++) {
+    body = USCC_CHARSET[x % 31]! + body;
+    x = Math.floor(x / 31);
+  }
   const f17 = `91130302${body}`;
   ws.addRow([f17 + usccCheckChar(f17), `秦皇岛测试企业${i}有限公司`, '企业', i % 3 ? '130302' : '130300', 'FHCGO'[i % 5], ['高风险', '中风险', '低风险'][i % 3], 'ABCD'[i % 4], '否', null]);
 }
