@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { SPOT_CHECK_PLAN_STATUS_LABELS, type SpotCheckPlanStatus } from '@zhifa/domain';
+import { CREDIT_CLASS_LABELS, RISK_LEVEL_LABELS, SPOT_CHECK_PLAN_STATUS_LABELS, type CreditClass, type RiskLevel, type SpotCheckPlanStatus } from '@zhifa/domain';
 import { App, Button, Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -123,8 +123,8 @@ export default function SpotCheckPlanDetailPage() {
                 pagination={false}
                 columns={[
                   { title: L('分层', 'Stratum'), dataIndex: 'stratum' },
-                  { title: L('风险', 'Risk'), dataIndex: 'risk', render: (v: string | null) => v ?? '—' },
-                  { title: L('信用', 'Credit'), dataIndex: 'credit', render: (v: string | null) => v ?? '—' },
+                  { title: L('风险', 'Risk'), dataIndex: 'risk', render: (v: RiskLevel | null) => (v ? RISK_LEVEL_LABELS[v] : '—') },
+                  { title: L('信用', 'Credit'), dataIndex: 'credit', render: (v: CreditClass | null) => (v ? CREDIT_CLASS_LABELS[v] : '—') },
                   { title: L('可抽对象', 'Eligible'), dataIndex: 'eligible' },
                   { title: L('抽中', 'Drawn'), dataIndex: 'drawn' },
                 ]}
