@@ -201,6 +201,9 @@ describe('plan → commit → draw → reveal', () => {
     const second = tasks[1];
     const r2 = await call('head', 'POST', `/api/v1/spot-checks/tasks/${second.id}/result`, { outcome: 'rectification', note: '责令整改', inspectedOn: '2026-05-30', version: second.version });
     expect(r2.statusCode).toBe(200);
+    // 一公开: the results appear with the published draw.
+    const pub = (await call(null, 'GET', `/api/v1/public/spot-checks/draws/${task.drawId}`)).json();
+    expect(pub.selections.filter((x: { outcome: string | null }) => x.outcome).map((x: { outcome: string }) => x.outcome).sort()).toEqual(['no_problem', 'rectification']);
     const stats = (await call('head', 'GET', '/api/v1/spot-checks/stats?year=2026')).json();
     const agency = stats.byAgency.find((x: { key: string }) => x.key === w.cityMarket.id);
     expect(agency).toMatchObject({ done: 2, problems: 1, problemRate: 0.5, label: '秦皇岛市市场监督管理局' });
@@ -233,7 +236,7 @@ describe('joint plan, recusal and redraw', () => {
     expect((await call('head', 'POST', '/api/v1/spot-checks/conflicts', { officerId: cityInspectors[1], targetId: conflicted.id, reason: '近亲属任该企业股东' })).statusCode).toBe(201);
     const reason = async (q: Promise<unknown>) => q.then(() => 'accepted', (e: { message: string; cause?: { message?: string } }) => e.cause?.message ?? e.message);
     expect(await reason(t.db.execute(sql`delete from spot_check_conflicts`))).toMatch(/append-only/);
-    const p = await call('head', 'POST', '/api/v1/spot-checks/plans', { name: '市县联合专项抽查', kind: 'ad_hoc', year: 2026, jointAgencyIds: [w.countyMarket.id], itemIds: [randomItem], settings: settings({ teamMode: 'joint', teamSize: 3, strata: [{ key: '全部', match: {}, ratioBp: 10000 }], riskPct: { high: 100, medium: 100, low: 100 }, creditPct: { A: 100, B: 100, C: 100, D: 100 }, exclusionDays: 0, yearlyCap: 0 }) });
+    const p = await call('head', 'POST', '/api/v1/spot-checks/plans', { name: '市县联合专项抽查', kind: 'ad_hoc', year: 2026, jointAgencyIds: [w.countyMarket.id], itemIds: [randomItem], settings: settings({ teamMode: 'joint', teamSize: 4, strata: [{ key: '全部', match: {}, ratioBp: 10000 }], riskPct: { high: 100, medium: 100, low: 100 }, creditPct: { A: 100, B: 100, C: 100, D: 100 }, exclusionDays: 0, yearlyCap: 0 }) });
     expect(p.statusCode).toBe(201);
     const id = p.json().id;
     await call('head', 'POST', `/api/v1/spot-checks/plans/${id}/actions/commit`);
@@ -245,11 +248,14 @@ describe('joint plan, recusal and redraw', () => {
     expect(sel.length).toBe(121);
     for (const s of sel) {
       if (s.unstaffed) continue;
-      expect(s.team).toHaveLength(3);
+      expect(s.team).toHaveLength(4);
       expect(s.team.map(agencyOf)).toEqual(expect.arrayContaining(['city', 'county']));
     }
+    // A team of four needs every inspector: the declared conflict leaves three, so that target cannot be staffed, and the
+    // draw logs the recusal it applied (§8 I8).
     const c = sel.find((s) => s.targetId === conflicted.uscc)!;
-    expect(c.team).not.toContain(cityInspectors[1]);
+    expect(c).toMatchObject({ unstaffed: true, team: [] });
+    expect(sel.filter((s) => !s.unstaffed).length).toBe(121 - 3);
     expect(d.result.recusalsApplied.some((r: { targetId: string; reason: string }) => r.targetId === conflicted.uscc && r.reason === 'declared')).toBe(true);
 
     const rd = await call('head', 'POST', `/api/v1/spot-checks/plans/${id}/actions/redraw`, { reason: '抽取参数设置错误，经负责人批准重新抽取' });

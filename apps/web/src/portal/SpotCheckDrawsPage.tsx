@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { drawSpotCheck, inputHashes, parseInspectors, parseRecusals, parseTargets, verifySeed, type DrawParams } from '@zhifa/domain';
+import { SPOT_CHECK_OUTCOME_LABELS, drawSpotCheck, inputHashes, parseInspectors, parseRecusals, parseTargets, verifySeed, type DrawParams, type SpotCheckOutcome } from '@zhifa/domain';
 import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api, rawRequest } from '../api/client.ts';
@@ -27,7 +27,7 @@ interface PublicDraw {
   voidReason: string | null;
   selected?: number | null;
   items?: { code: string; name: string }[];
-  selections?: { targetId: string; targetName: string; team: string[]; unstaffed: boolean; stratum: string }[] | null;
+  selections?: { targetId: string; targetName: string; team: string[]; unstaffed: boolean; stratum: string; outcome: string | null; inspectedOn: string | null }[] | null;
 }
 interface Recipe {
   algorithm: string;
@@ -184,6 +184,7 @@ export function SpotCheckDrawPage() {
                   { title: L('名称', 'Name'), dataIndex: 'targetName' },
                   { title: L('分层', 'Stratum'), dataIndex: 'stratum' },
                   { title: L('检查组（人员编号）', 'Team (officer ids)'), render: (_: unknown, s) => (s.unstaffed ? L('无法组队', 'unstaffed') : s.team.map((x) => x.slice(0, 8)).join('、')) },
+                  { title: L('检查结果', 'Result'), render: (_: unknown, s) => (s.outcome ? `${SPOT_CHECK_OUTCOME_LABELS[s.outcome as SpotCheckOutcome]}（${s.inspectedOn}）` : L('待检查', 'pending')) },
                 ]} />
               </Card>
             ) : null}

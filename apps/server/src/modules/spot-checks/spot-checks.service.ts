@@ -660,11 +660,18 @@ export function createSpotCheckService(deps: { db: Db; audit: AuditService; cloc
         .where(eq(spotCheckDraws.id, id));
       if (!r) throw new AppError('NOT_FOUND');
       const out = drawOut(r.d, { internal: false });
-      let selections: { targetId: string; targetName: string; team: string[]; unstaffed: boolean; stratum: string }[] | null = null;
+      let selections: { targetId: string; targetName: string; team: string[]; unstaffed: boolean; stratum: string; outcome: string | null; inspectedOn: string | null }[] | null = null;
       if (out.result) {
         const usccs = out.result.selections.map((s) => s.targetId);
         const names = usccs.length ? new Map((await db.select({ uscc: spotCheckTargets.uscc, name: spotCheckTargets.name }).from(spotCheckTargets).where(inArray(spotCheckTargets.uscc, usccs))).map((x) => [x.uscc, x.name])) : new Map<string, string>();
-        selections = out.result.selections.map((s) => ({ targetId: s.targetId, targetName: names.get(s.targetId) ?? '', team: s.team, unstaffed: s.unstaffed, stratum: s.stratum }));
+        // 一公开 (§8 I6): each inspection's result is published with the draw once recorded.
+        const done = await db
+          .select({ uscc: spotCheckTargets.uscc, outcome: spotCheckTasks.outcome, inspectedOn: spotCheckTasks.inspectedOn })
+          .from(spotCheckTasks)
+          .innerJoin(spotCheckTargets, eq(spotCheckTargets.id, spotCheckTasks.targetId))
+          .where(and(eq(spotCheckTasks.drawId, id), eq(spotCheckTasks.status, 'done')));
+        const results = new Map(done.map((x) => [x.uscc, x]));
+        selections = out.result.selections.map((s) => ({ targetId: s.targetId, targetName: names.get(s.targetId) ?? '', team: s.team, unstaffed: s.unstaffed, stratum: s.stratum, outcome: results.get(s.targetId)?.outcome ?? null, inspectedOn: results.get(s.targetId)?.inspectedOn ?? null }));
       }
       const its = r.itemIds.length ? await db.select({ code: items.code, name: items.name }).from(items).where(inArray(items.id, r.itemIds)) : [];
       return { ...out, planName: r.planName, agencyName: r.agencyName, items: its, result: out.result ? { cells: out.result.cells, skipped: out.result.skipped, recusalsApplied: out.result.recusalsApplied.length } : null, selections };

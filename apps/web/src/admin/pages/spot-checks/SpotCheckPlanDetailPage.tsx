@@ -114,7 +114,7 @@ export default function SpotCheckPlanDetailPage() {
           {d.result ? (
             <>
               <Typography.Paragraph style={{ marginTop: 12 }} data-testid="draw-summary">
-                {L('抽中', 'Drawn')} {d.result.selections.length} {L('户', 'targets')}；{L('排除期内跳过', 'skipped (recent)')} {d.result.skipped.recent}，{L('达年度上限跳过', 'skipped (cap)')} {d.result.skipped.cap}；{L('回避', 'recusals applied')} {d.result.recusalsApplied.length}；{L('无法组队', 'unstaffed')} {d.result.selections.filter((s) => s.unstaffed).length}
+                {L('抽中', 'Drawn')} {d.result.selections.length} {L('户', 'targets')}；{L('排除期内跳过', 'skipped (recent)')} {d.result.skipped.recent}，{L('达年度上限跳过', 'skipped (cap)')} {d.result.skipped.cap}；{L('回避', 'recusals applied')} {d.result.recusalsApplied.length}；{L('无法组队', 'unstaffed')} {d.result.selections.filter((s) => s.unstaffed).length}；{L('本次检查后达到年度上限（预警）', 'reach the yearly cap with this visit (warning)')} {d.result.selections.filter((s) => s.reachesCap).length}
               </Typography.Paragraph>
               <Table
                 size="small"
