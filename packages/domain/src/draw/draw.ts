@@ -323,9 +323,11 @@ export class DrawStream {
  * and yields a[i]. Sparse, so a step costs O(1) whatever n (a 1,000,000-entry directory is never copied).
  */
 export class LazyShuffle {
-  private readonly swapped = new Map<number, number>();
   private i = 0;
-  constructor(private readonly n: number, private readonly stream: DrawStream) {}
+  /** `swapped` may be a caller's reusable (cleared) map: a draw shuffles once per drawn target, so this saves garbage. */
+  constructor(private readonly n: number, private readonly stream: DrawStream, private readonly swapped: Map<number, number> = new Map()) {
+    swapped.clear();
+  }
 
   get remaining(): number {
     return this.n - this.i;
@@ -421,7 +423,6 @@ export function drawSpotCheck(input: DrawInput): DrawResult {
   const { hash, params: p, targets, inspectors } = input;
   const problems = checkDrawParams(p);
   if (problems.length > 0) throw new RangeError(`draw parameters: ${problems.map((x) => `${x.path}: ${x.message}`).join('; ')}`);
-  for (let i = 1; i < targets.length; i++) if (!(targets[i - 1]!.id < targets[i]!.id)) throw new RangeError('targets must be sorted by id and unique');
   for (let i = 1; i < inspectors.length; i++) if (!(inspectors[i - 1]!.id < inspectors[i]!.id)) throw new RangeError('inspectors must be sorted by id and unique');
 
   const key = deriveDrawKey(hash, input.seedHex, input.hashes);
@@ -444,6 +445,8 @@ export function drawSpotCheck(input: DrawInput): DrawResult {
   const groupSize = new Int32Array(S * 12);
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i]!;
+    // The file order is the draw's order: refuse anything not strictly sorted (checked here, in the one pass).
+    if (i > 0 && !(targets[i - 1]!.id < t.id)) throw new RangeError('targets must be sorted by id and unique');
     let s = -1;
     for (let k = 0; k < S; k++) {
       const m = compiled[k]!;
@@ -525,6 +528,7 @@ export function drawSpotCheck(input: DrawInput): DrawResult {
   const load = new Uint32Array(inspectors.length);
   const recusalsApplied: DrawRecusal[] = [];
   const selections: DrawSelection[] = [];
+  const scratch = new Map<number, number>();
 
   for (const { idx, stratum } of picked) {
     const t = targets[idx]!;
@@ -533,7 +537,7 @@ export function drawSpotCheck(input: DrawInput): DrawResult {
     const recused = recusedByTarget.get(t.id);
     // Draws from `pool` until `want` more members are accepted or the pool runs out.
     const fill = (pool: number[], want: number): boolean => {
-      const sh = new LazyShuffle(pool.length, stream);
+      const sh = new LazyShuffle(pool.length, stream, scratch);
       let got = 0;
       while (got < want && sh.remaining > 0) {
         const ins = pool[sh.next()]!;
