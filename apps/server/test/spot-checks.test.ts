@@ -104,7 +104,13 @@ describe('target directory', () => {
     const m = multipart(goodFile);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/spot-checks/targets/import', payload: m.payload, headers: { ...m.headers, cookie: cookies.head! } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ rows: 120, created: 120, updated: 0 });
+    expect(ok.json()).toEqual({ rows: 120, created: 120, updated: 0, skipped: 0 });
+    // Another region's import cannot overwrite a target of this region, even with the same credit code.
+    const mine = (await call('head', 'GET', '/api/v1/spot-checks/targets?pageSize=1')).json().items[0];
+    const foreign = await call('other_head', 'POST', '/api/v1/spot-checks/targets/bulk', { rows: [{ uscc: mine.uscc, name: '冒名改写', kind: 'enterprise', regionCode: '130102', industry: 'H', risk: 'low', credit: 'A' }] });
+    expect(foreign.json()).toEqual({ rows: 1, created: 0, updated: 0, skipped: 1 });
+    expect((await call('head', 'GET', `/api/v1/spot-checks/targets?q=${mine.uscc}`)).json().items[0]).toMatchObject({ name: mine.name, regionCode: mine.regionCode, version: mine.version });
+    expect((await call(null, 'GET', `/api/v1/public/spot-checks/draws/${crypto.randomUUID()}`)).statusCode).toBe(404);
     const o = multipart(goodFile);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/spot-checks/targets/import', payload: o.payload, headers: { ...o.headers, cookie: cookies.officer! } })).statusCode).toBe(403);
   });

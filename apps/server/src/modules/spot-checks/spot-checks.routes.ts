@@ -162,7 +162,7 @@ export function spotCheckRoutes(svc: SpotCheckService): FastifyPluginAsyncZod {
     app.post('/spot-checks/targets', { schema: { tags, summary: 'Add a target (agency head)', body: TargetBody, response: { 201: TargetOut, ...stdErrors } } }, async (req, reply) =>
       reply.status(201).send(await svc.createTarget(actorOf(req), req.body, meta(req))),
     );
-    app.post('/spot-checks/targets/bulk', { schema: { tags, summary: 'Import targets as JSON rows; all or nothing', body: z.object({ rows: z.array(z.object({ uscc: z.string(), name: z.string().trim().min(1).max(200), kind: z.enum(['enterprise', 'sole_trader', 'other']), regionCode: z.string().max(12), industry: z.string().trim().min(1).max(10), risk: z.string(), credit: z.string(), abnormal: z.boolean().optional(), address: z.string().max(300).nullish() })).min(1).max(200_000) }), response: { 200: z.object({ rows: z.number(), created: z.number(), updated: z.number() }), ...stdErrors } }, bodyLimit: 100 * 1024 * 1024 }, async (req) =>
+    app.post('/spot-checks/targets/bulk', { schema: { tags, summary: 'Import targets as JSON rows; all or nothing', body: z.object({ rows: z.array(z.object({ uscc: z.string(), name: z.string().trim().min(1).max(200), kind: z.enum(['enterprise', 'sole_trader', 'other']), regionCode: z.string().max(12), industry: z.string().trim().min(1).max(10), risk: z.string(), credit: z.string(), abnormal: z.boolean().optional(), address: z.string().max(300).nullish() })).min(1).max(200_000) }), response: { 200: z.object({ rows: z.number(), created: z.number(), updated: z.number(), skipped: z.number() }), ...stdErrors } }, bodyLimit: 100 * 1024 * 1024 }, async (req) =>
       svc.importTargets(actorOf(req), req.body.rows as TargetInput[], meta(req)),
     );
     app.get('/spot-checks/targets/template', { schema: { tags, summary: 'The Excel template of the target directory', response: { 200: z.any(), ...stdErrors } } }, async (req, reply) => {
@@ -170,7 +170,7 @@ export function spotCheckRoutes(svc: SpotCheckService): FastifyPluginAsyncZod {
       const buf = await buildWorkbook([{ spec: TARGET_SHEET, rows: [] }], ['检查对象名录导入模板：每行一个主体；统一社会信用代码按GB 32100校验；整表校验通过才导入（全部或全不）。']);
       return reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="zhifa-spot-check-targets-template.xlsx"').send(buf);
     });
-    app.post('/spot-checks/targets/import', { schema: { tags, summary: 'Upload the target directory (.xlsx, multipart field "file"); whole-file validation, all or nothing', consumes: ['multipart/form-data'], response: { 200: z.object({ rows: z.number(), created: z.number(), updated: z.number() }), ...stdErrors } } }, async (req) => {
+    app.post('/spot-checks/targets/import', { schema: { tags, summary: 'Upload the target directory (.xlsx, multipart field "file"); whole-file validation, all or nothing', consumes: ['multipart/form-data'], response: { 200: z.object({ rows: z.number(), created: z.number(), updated: z.number(), skipped: z.number() }), ...stdErrors } } }, async (req) => {
       const actor = actorOf(req);
       const file = await req.file();
       if (!file) throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['file'], message: 'missing file' }] } });

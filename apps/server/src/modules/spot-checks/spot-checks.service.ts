@@ -348,6 +348,7 @@ export function createSpotCheckService(deps: { db: Db; audit: AuditService; cloc
       if (errors.length) throw new AppError('IMPORT_INVALID', { details: { errors: errors.slice(0, 1000) } });
       const now = clock.now();
       let created = 0;
+      let updated = 0;
       await db.transaction(async (tx) => {
         // One statement per 5,000 rows with the columns as array parameters (unnest): ~10× faster than multi-VALUES.
         const prefix = `${escapeLike(actor.regionPath)}%`;
@@ -365,12 +366,15 @@ export function createSpotCheckService(deps: { db: Db; audit: AuditService; cloc
               -- A row of another region is never overwritten by an import from here.
               where spot_check_targets.region_path like ${prefix}
             returning (xmax = 0) as inserted`);
-          created += rowsOf<{ inserted: boolean }>(res).filter((x) => x.inserted).length;
+          const out = rowsOf<{ inserted: boolean }>(res);
+          created += out.filter((x) => x.inserted).length;
+          updated += out.filter((x) => !x.inserted).length;
         }
         // One change event for the batch: the file's rows are the record (a per-row event would multiply 100k rows).
-        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'spot_check_target_import', entityId: newId(), action: 'import', after: { rows: prepared.length, created, updated: prepared.length - created }, regionPath: actor.regionPath, agencyId: actor.agencyId });
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'spot_check_target_import', entityId: newId(), action: 'import', after: { rows: prepared.length, created, updated, skipped: prepared.length - created - updated }, regionPath: actor.regionPath, agencyId: actor.agencyId });
       });
-      return { rows: prepared.length, created, updated: prepared.length - created };
+      // `skipped`: codes already registered in another region, which an import from here never overwrites.
+      return { rows: prepared.length, created, updated, skipped: prepared.length - created - updated };
     },
 
     async declareConflict(actor: Actor, input: { officerId: string; targetId: string; reason: string }, meta: { requestId?: string }) {

@@ -32,9 +32,9 @@ export default function SpotCheckTargetsPage() {
   const [page, setPage] = useState(1);
   const list = useQuery({ queryKey: ['spot-checks', 'targets', q, page], queryFn: ({ signal }) => api.get<Page<Target>>('/spot-checks/targets', { q: q || undefined, page, pageSize: 20 }, signal) });
   const upload = useMutation({
-    mutationFn: (f: File) => api.upload<{ rows: number; created: number; updated: number }>('/spot-checks/targets/import', f),
+    mutationFn: (f: File) => api.upload<{ rows: number; created: number; updated: number; skipped: number }>('/spot-checks/targets/import', f),
     onSuccess: (r) => {
-      void message.success(L(`已导入 ${r.rows} 行（新增 ${r.created}，更新 ${r.updated}）`, `Imported ${r.rows} rows (${r.created} new, ${r.updated} updated)`));
+      void message.success(L(`已导入 ${r.rows} 行（新增 ${r.created}，更新 ${r.updated}，其他辖区已登记跳过 ${r.skipped}）`, `Imported ${r.rows} rows (${r.created} new, ${r.updated} updated, ${r.skipped} skipped: registered in another region)`));
       void qc.invalidateQueries({ queryKey: ['spot-checks', 'targets'] });
     },
   });
