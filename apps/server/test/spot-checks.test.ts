@@ -67,9 +67,10 @@ beforeAll(async () => {
   countyInspectors.push(await officer('县检查戊', w.countyMarket.id, true), await officer('县检查己', w.countyMarket.id, true));
   await U('insp1', 'officer', '130300', w.cityMarket.id, cityInspectors[0]!);
   await U('aux1', 'officer', '130300', w.cityMarket.id, auxiliary);
+  await U('county_insp', 'officer', '130322', w.countyMarket.id, countyInspectors[0]!);
   randomItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id, w.countyMarket.id], { randomInspection: true, name: '食品经营者经营条件检查' }), {})).id;
   plainItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id]), {})).id;
-  for (const u of ['head', 'officer', 'supervisor', 'other_head', 'county_head', 'insp1', 'aux1']) cookies[u] = await login(t, u, TEST_PASSWORD);
+  for (const u of ['head', 'officer', 'supervisor', 'other_head', 'county_head', 'insp1', 'aux1', 'county_insp']) cookies[u] = await login(t, u, TEST_PASSWORD);
 });
 afterAll(async () => t?.close());
 
@@ -274,5 +275,13 @@ describe('joint plan, recusal and redraw', () => {
     const again = (await call('head', 'POST', `/api/v1/spot-checks/plans/${id}/actions/commit`)).json().currentDraw;
     expect(again.round).toBe(2);
     expect(again.commitment).not.toBe(d.commitment);
+    // A joint task belongs to the lead agency, yet the drawn inspector of the other department sees and records it.
+    await call('head', 'POST', `/api/v1/spot-checks/plans/${id}/actions/draw`);
+    const mine = (await call('county_insp', 'GET', `/api/v1/spot-checks/tasks?planId=${id}&mine=true&status=assigned`)).json();
+    expect(mine.length).toBe(121 - 3);
+    expect((await call('county_head', 'GET', `/api/v1/spot-checks/tasks?planId=${id}`)).json()).toHaveLength(0);
+    const rec = await call('county_insp', 'POST', `/api/v1/spot-checks/tasks/${mine[0].id}/result`, { outcome: 'no_problem', inspectedOn: '2026-05-29', version: mine[0].version });
+    expect(rec.statusCode).toBe(200);
+    expect((await call('county_head', 'POST', `/api/v1/spot-checks/tasks/${mine[1].id}/result`, { outcome: 'no_problem', inspectedOn: '2026-05-29', version: mine[1].version })).statusCode).toBe(404);
   });
 });

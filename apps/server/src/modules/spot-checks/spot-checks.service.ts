@@ -547,13 +547,13 @@ export function createSpotCheckService(deps: { db: Db; audit: AuditService; cloc
     // ---- tasks ----
     async listTasks(actor: Actor, q: { planId?: string | undefined; status?: string | undefined; mine?: boolean | undefined }) {
       requirePermission(actor, 'spotcheck.read');
-      const conds: SQL[] = [scopeCondition(actor, { regionPath: spotCheckTasks.regionPath, agencyId: spotCheckTasks.agencyId })];
+      // A joint team's task belongs to the lead agency, but each member sees it wherever they work (§8 I5).
+      const oid = await actorOfficerId(actor);
+      const onTeam = oid ? sql`${spotCheckTasks.officerIds} @> ${JSON.stringify([oid])}::jsonb` : sql`false`;
+      const conds: SQL[] = [or(scopeCondition(actor, { regionPath: spotCheckTasks.regionPath, agencyId: spotCheckTasks.agencyId }), onTeam)!];
       if (q.planId) conds.push(eq(spotCheckTasks.planId, q.planId));
       if (q.status) conds.push(eq(spotCheckTasks.status, q.status));
-      if (q.mine) {
-        const oid = await actorOfficerId(actor);
-        conds.push(oid ? sql`${spotCheckTasks.officerIds} @> ${JSON.stringify([oid])}::jsonb` : sql`false`);
-      }
+      if (q.mine) conds.push(onTeam);
       const rows = await db
         .select({ t: spotCheckTasks, targetName: spotCheckTargets.name, uscc: spotCheckTargets.uscc, industry: spotCheckTargets.industry, planName: spotCheckPlans.name })
         .from(spotCheckTasks)
@@ -571,11 +571,10 @@ export function createSpotCheckService(deps: { db: Db; audit: AuditService; cloc
     async recordResult(actor: Actor, id: string, input: { outcome: SpotCheckOutcome; note?: string | undefined; inspectedOn: string; caseId?: string | null | undefined; version: number }, meta: { requestId?: string }) {
       requirePermission(actor, 'spotcheck.work');
       const [t] = await db.select().from(spotCheckTasks).where(eq(spotCheckTasks.id, id));
-      if (!t || !isInScope(actor, t)) throw new AppError('NOT_FOUND');
-      if (actor.role === 'officer') {
-        const oid = await actorOfficerId(actor);
-        if (!oid || !t.officerIds.includes(oid)) throw new AppError('FORBIDDEN', { message: 'Only the drawn inspectors record this result.', messageZh: '仅抽中的检查人员可以录入检查结果。' });
-      }
+      const oid = await actorOfficerId(actor);
+      const onTeam = !!t && !!oid && t.officerIds.includes(oid);
+      if (!t || !(isInScope(actor, t) || onTeam)) throw new AppError('NOT_FOUND');
+      if (actor.role === 'officer' && !onTeam) throw new AppError('FORBIDDEN', { message: 'Only the drawn inspectors record this result.', messageZh: '仅抽中的检查人员可以录入检查结果。' });
       if (t.status !== 'assigned') throw new AppError('INVALID_TRANSITION', { details: { status: t.status, allowedActions: [] } });
       if (input.inspectedOn > today()) throw new AppError('RULE_VIOLATION', { message: 'The inspection date cannot be in the future.', messageZh: '检查日期不能晚于今天。' });
       if (input.outcome === 'case_opened') {
