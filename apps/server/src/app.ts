@@ -35,6 +35,7 @@ import {
   createSubjectService,
   registryRoutes,
 } from './modules/registry/index.ts';
+import { createSpotCheckService, spotCheckRoutes } from './modules/spot-checks/index.ts';
 
 /** A secret kept in DATA_DIR/keys (created once, mode 0600) for a demo that runs without configuration. */
 function localSecret(dataDir: string, name: string): string {
@@ -128,6 +129,7 @@ export async function buildApp(opts: AppOptions) {
   const publicity = createPublicityService({ db, audit, clock, rules });
   const publicRead = createPublicReadService({ db });
   const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
+  const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -170,6 +172,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(coercionRoutes(coercion));
       await v1.register(publicityRoutes(publicity, complaints));
       await v1.register(publicRoutes(publicRead, complaints, publicity), { prefix: '/public' });
+      await v1.register(spotCheckRoutes(spotChecks));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -226,7 +229,7 @@ export async function buildApp(opts: AppOptions) {
     await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -9,3 +9,4 @@ export * from './ledger/index.ts';
 export * from './record/index.ts';
 export * from './cases/index.ts';
 export * from './publicity/index.ts';
+export * from './draw/index.ts';

@@ -4,3 +4,4 @@ export { seedDemoCases } from './demo-cases.ts';
 export { seedDemoLicensing } from './demo-licensing.ts';
 export { seedDemoEnforcement } from './demo-enforcement.ts';
 export { seedDemoPublicity } from './demo-publicity.ts';
+export { seedDemoSpotChecks } from './demo-spot-checks.ts';

@@ -50,6 +50,12 @@ const PublicityPage = lazy(() => import('./pages/publicity/PublicityPage.tsx'));
 const SimplifiedListPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedListPage })));
 const SimplifiedNewPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedNewPage })));
 const SimplifiedDetailPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedDetailPage })));
+const SpotCheckPlansPage = lazy(() => import('./pages/spot-checks/SpotCheckPlansPage.tsx'));
+const SpotCheckPlanWizardPage = lazy(() => import('./pages/spot-checks/SpotCheckPlanWizardPage.tsx'));
+const SpotCheckPlanDetailPage = lazy(() => import('./pages/spot-checks/SpotCheckPlanDetailPage.tsx'));
+const SpotCheckTasksPage = lazy(() => import('./pages/spot-checks/SpotCheckTasksPage.tsx'));
+const SpotCheckTargetsPage = lazy(() => import('./pages/spot-checks/SpotCheckTargetsPage.tsx'));
+const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStatsPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -161,6 +167,12 @@ export default function AdminApp() {
             <Route path="users" element={guard([P.USER_MANAGE], <UsersPage />)} />
             <Route path="security" element={guard([P.SECURITY_MANAGE], <SecurityPage />)} />
             <Route path="audit" element={guard([P.AUDIT_READ], <AuditPage />)} />
+            <Route path="spot-checks/plans" element={guard([P.SPOT_CHECK_READ], <SpotCheckPlansPage />)} />
+            <Route path="spot-checks/plans/new" element={guard([P.SPOT_CHECK_PLAN], <SpotCheckPlanWizardPage />)} />
+            <Route path="spot-checks/plans/:id" element={guard([P.SPOT_CHECK_READ], <SpotCheckPlanDetailPage />)} />
+            <Route path="spot-checks/tasks" element={guard([P.SPOT_CHECK_READ], <SpotCheckTasksPage />)} />
+            <Route path="spot-checks/targets" element={guard([P.SPOT_CHECK_READ], <SpotCheckTargetsPage />)} />
+            <Route path="spot-checks/stats" element={guard([P.SPOT_CHECK_READ], <SpotCheckStatsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

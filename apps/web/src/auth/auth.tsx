@@ -20,6 +20,9 @@ export const Permission = {
   CASE_READ: 'case.read',
   CASE_HANDLE: 'case.handle',
   CASE_REVIEW: 'case.review',
+  SPOT_CHECK_READ: 'spotcheck.read',
+  SPOT_CHECK_PLAN: 'spotcheck.plan',
+  SPOT_CHECK_WORK: 'spotcheck.work',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

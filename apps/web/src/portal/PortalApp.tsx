@@ -10,6 +10,7 @@ import PortalHome from './pages/PortalHome.tsx';
 import { RecordAccessPage } from './RecordAccessPage.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 import { ServicePage } from './ServicePage.tsx';
+import { SpotCheckDrawPage, SpotCheckDrawsPage } from './SpotCheckDrawsPage.tsx';
 
 // The public pages live in this one portal chunk (the back office is a separate lazy chunk, see main.tsx). Splitting
 // them further made the bundler split antd per page into chunks that import each other in a cycle.
@@ -39,6 +40,8 @@ export default function PortalApp() {
       <Route path="verify" element={<VerifyPage />} />
       <Route path="record-access" element={<RecordAccessPage />} />
       <Route path="service/:token" element={<ServicePage />} />
+      <Route path="spot-checks" element={<SpotCheckDrawsPage />} />
+      <Route path="spot-checks/:id" element={<SpotCheckDrawPage />} />
       <Route element={<PortalLayout />}>
         <Route index element={page(<PortalHome />)} />
         <Route path="decisions" element={page(<DecisionsPage />)} />

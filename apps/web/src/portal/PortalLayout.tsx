@@ -11,6 +11,7 @@ const NAV: [string, PortalKey][] = [
   ['/items', 'nav.items'],
   ['/complaints/new', 'nav.complaint'],
   ['/complaints/status', 'nav.status'],
+  ['/spot-checks', 'nav.spotChecks'],
   ['/verify', 'nav.verify'],
   ['/record-access', 'nav.recordAccess'],
 ];

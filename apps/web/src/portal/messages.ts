@@ -14,6 +14,7 @@ const M = {
   'nav.complaint': ['投诉举报', 'Complaints'],
   'nav.status': ['办理进度查询', 'Track a complaint'],
   'nav.verify': ['记录核验', 'Verify a record'],
+  'nav.spotChecks': ['双随机抽查', 'Random inspections'],
   'nav.recordAccess': ['执法记录查阅', 'Request my records'],
   'nav.admin': ['工作人员登录', 'Staff login'],
   'site.title': ['行政执法公示平台', 'Administrative Enforcement Disclosure'],

@@ -69,15 +69,21 @@ export const Permission = {
   CASE_HANDLE: 'case.handle',
   /** Pass or return a case in legal review (法制审核, 行政处罚法 Art.58) — the assigned legal reviewer only. */
   CASE_REVIEW: 'case.review',
+  /** Read spot-check plans, draws, tasks and the target directory in scope (双随机, domain-rules §8). */
+  SPOT_CHECK_READ: 'spotcheck.read',
+  /** Make plans, maintain the target directory, commit/draw/reveal/redraw (the agency head, §8 I4). */
+  SPOT_CHECK_PLAN: 'spotcheck.plan',
+  /** Record inspection results of one's own tasks (the drawn inspectors, §8 I6). */
+  SPOT_CHECK_WORK: 'spotcheck.work',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_HANDLE],
-  legal_reviewer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_REVIEW],
-  agency_head: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY, P.CASE_READ, P.CASE_HANDLE],
-  supervisor: [P.REGISTRY_READ, P.REGISTRY_SUPERVISE, P.CASE_READ],
+  officer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_HANDLE, P.SPOT_CHECK_READ, P.SPOT_CHECK_WORK],
+  legal_reviewer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_REVIEW, P.SPOT_CHECK_READ],
+  agency_head: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY, P.CASE_READ, P.CASE_HANDLE, P.SPOT_CHECK_READ, P.SPOT_CHECK_PLAN, P.SPOT_CHECK_WORK],
+  supervisor: [P.REGISTRY_READ, P.REGISTRY_SUPERVISE, P.CASE_READ, P.SPOT_CHECK_READ],
   dispatcher: [P.REGISTRY_READ],
   system_admin: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY, P.REGISTRY_WRITE_SYSTEM, P.USER_MANAGE],
   security_admin: [P.SECURITY_MANAGE],

@@ -9,6 +9,7 @@ import {
   ContactsOutlined,
   DashboardOutlined,
   DownOutlined,
+  ExperimentOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
   IdcardOutlined,
@@ -78,6 +79,17 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'inspections', path: '/admin/inspections', label: 'nav.inspections', icon: <FileSearchOutlined />, any: [P.CASE_READ] },
       { key: 'coercion', path: '/admin/coercive-measures', label: 'nav.coercion', icon: <LockOutlined />, any: [P.CASE_READ] },
       { key: 'publicity', path: '/admin/publicity', label: 'nav.publicity', icon: <NotificationOutlined />, any: [P.CASE_READ] },
+    ],
+  },
+  {
+    key: 'spotChecks',
+    label: 'nav.group.spotChecks',
+    icon: <ExperimentOutlined />,
+    children: [
+      { key: 'spot-check-plans', path: '/admin/spot-checks/plans', label: 'nav.spotChecks.plans', icon: <ExperimentOutlined />, any: [P.SPOT_CHECK_READ] },
+      { key: 'spot-check-tasks', path: '/admin/spot-checks/tasks', label: 'nav.spotChecks.tasks', icon: <CheckSquareOutlined />, any: [P.SPOT_CHECK_READ] },
+      { key: 'spot-check-targets', path: '/admin/spot-checks/targets', label: 'nav.spotChecks.targets', icon: <BankOutlined />, any: [P.SPOT_CHECK_READ] },
+      { key: 'spot-check-stats', path: '/admin/spot-checks/stats', label: 'nav.spotChecks.stats', icon: <DashboardOutlined />, any: [P.SPOT_CHECK_READ] },
     ],
   },
   {

@@ -1,0 +1,3 @@
+export * from './draw.ts';
+export * from './description.ts';
+export * from './plan.ts';
