@@ -1,5 +1,5 @@
 import { REVIEW_CHECKLIST_KEYS, SHIPPED_CALENDAR_ENTRIES, type Role } from '@zhifa/domain';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../src/lib/clock.ts';
 import { caseEvents } from '../src/modules/cases/index.ts';
@@ -132,7 +132,7 @@ describe('execution of a fine (行政处罚法 Art.66–72; 行政强制法 Art.
     deferred = await step('head', deferred, 'approve_deferral', { schedule, reason: '当事人经营困难，提交了书面申请。' });
     expect(deferred.status).toBe('executing');
     expect(deferred.execution).toMatchObject({ finalDueOn: '2026-03-10', schedules: [{ kind: 'instalments', approvedOn: '2026-01-05' }] });
-    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, deferred.id));
+    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, deferred.id)).orderBy(asc(caseEvents.seq));
     expect(events.at(-1)).toMatchObject({ action: 'approve_deferral', fromStatus: 'executing', toStatus: 'executing' });
   });
 
@@ -245,7 +245,7 @@ describe('simplified (on-the-spot) procedure (行政处罚法 Art.51–52)', () 
     const closed = await sact('officer', c, 'close', { paymentReference: 'BANK-S1' });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json().status).toBe('closed');
-    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id));
+    const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.seq));
     expect(events.map((e) => e.action)).toEqual(['record_on_spot', 'decide_on_spot', 'serve', 'file_with_agency', 'close']);
   });
 
