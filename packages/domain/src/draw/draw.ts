@@ -181,18 +181,18 @@ export function encodeRecusals(recusals: readonly DrawRecusal[]): string {
 }
 
 /** JSON with object keys sorted at every level and no whitespace. */
-export function canonicalJson(v: unknown): string {
+export function drawCanonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') {
-    if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new RangeError('canonicalJson: only safe integers');
+    if (typeof v === 'number' && !Number.isSafeInteger(v)) throw new RangeError('drawCanonicalJson: only safe integers');
     return JSON.stringify(v);
   }
-  if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
+  if (Array.isArray(v)) return '[' + v.map(drawCanonicalJson).join(',') + ']';
   const o = v as Record<string, unknown>;
-  return '{' + Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+  return '{' + Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => JSON.stringify(k) + ':' + drawCanonicalJson(o[k])).join(',') + '}';
 }
 
 export function encodeParams(p: DrawParams): string {
-  return canonicalJson(p);
+  return drawCanonicalJson(p);
 }
 
 function lines(text: string): string[][] {

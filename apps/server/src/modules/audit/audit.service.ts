@@ -69,10 +69,19 @@ export interface LedgerAppender {
 }
 
 export function createAuditService(deps: { ledger?: LedgerAppender } = {}) {
-  const log = async (tx: Db, kind: string, rows: { id: number }[]) => {
+  const log = async (tx: Db, kind: string, rows: { id: number | string }[]) => {
     if (deps.ledger && rows.length) await deps.ledger.append(tx, rows.map((r) => ({ kind, ref: String(r.id), record: r })));
   };
   return {
+    /**
+     * Put rows of an append-only table (a procedure's events, a publication, …) into the tamper-evident log as they
+     * were inserted (pass the `.returning()` rows). The kind must be one of the ledger's sources so the verifier can
+     * read each row back and compare. Same transaction as the insert.
+     */
+    async appendRecords(tx: Db, kind: string, rows: { id: number | string }[]): Promise<void> {
+      await log(tx, kind, rows);
+    },
+
     /** Append a change event. Call inside the same transaction as the change itself. */
     async recordChange(tx: Db, e: ChangeInput): Promise<void> {
       await log(tx, 'change_event', await tx.insert(changeEvents).values(toRow(e)).returning());

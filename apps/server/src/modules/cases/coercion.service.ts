@@ -268,7 +268,7 @@ export function createCoercionService({ db, audit, clock, rules }: { db: Db; aud
       .where(and(eq(coerciveMeasures.id, before.id), eq(coerciveMeasures.version, version)))
       .returning();
     if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: version } });
-    await tx.insert(coerciveMeasureEvents).values({ measureId: before.id, seq: updated.version, action: ev.action, fromStatus: before.status, toStatus: ev.to, actorId: actor.userId, actorRole: actor.role, payload: ev.payload, occurredAt: now });
+    await audit.appendRecords(tx, 'coercive_measure_event', await tx.insert(coerciveMeasureEvents).values({ measureId: before.id, seq: updated.version, action: ev.action, fromStatus: before.status, toStatus: ev.to, actorId: actor.userId, actorRole: actor.role, payload: ev.payload, occurredAt: now }).returning());
     const keys = Object.keys(set).filter((k) => k !== 'content');
     await audit.recordChange(tx, {
       actor,
@@ -339,7 +339,7 @@ export function createCoercionService({ db, audit, clock, rules }: { db: Db; aud
           .insert(coerciveMeasures)
           .values({ id, kind: input.kind, itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, status: 'proposed', facts, party, content, caseId: input.caseId ?? null, inspectionId: input.inspectionId ?? null, createdAt: now, updatedAt: now })
           .returning();
-        await tx.insert(coerciveMeasureEvents).values({ measureId: id, seq: 1, action: 'propose', fromStatus: null, toStatus: 'proposed', actorId: actor.userId, actorRole: actor.role, payload: { kind: input.kind, inventory: input.inventory, caseId: input.caseId ?? null }, occurredAt: now });
+        await audit.appendRecords(tx, 'coercive_measure_event', await tx.insert(coerciveMeasureEvents).values({ measureId: id, seq: 1, action: 'propose', fromStatus: null, toStatus: 'proposed', actorId: actor.userId, actorRole: actor.role, payload: { kind: input.kind, inventory: input.inventory, caseId: input.caseId ?? null }, occurredAt: now }).returning());
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'coercive_measure', entityId: id, action: 'propose', after: { status: 'proposed', kind: input.kind, inventory: input.inventory }, regionPath: agency.regionPath, agencyId });
         return r!;
       });

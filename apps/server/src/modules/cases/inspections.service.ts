@@ -234,7 +234,7 @@ export function createInspectionService({ db, audit, clock, rules, cases }: { db
       .returning();
     if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: version } });
     // As for cases: every event bumps the version, and the event's number is the new version.
-    await tx.insert(inspectionEvents).values({ inspectionId: before.id, seq: updated.version, action: ev.action, fromStatus: before.status, toStatus: ev.to, actorId: actor.userId, actorRole: actor.role, payload: ev.payload, occurredAt: now });
+    await audit.appendRecords(tx, 'inspection_event', await tx.insert(inspectionEvents).values({ inspectionId: before.id, seq: updated.version, action: ev.action, fromStatus: before.status, toStatus: ev.to, actorId: actor.userId, actorRole: actor.role, payload: ev.payload, occurredAt: now }).returning());
     const keys = Object.keys(set).filter((k) => k !== 'content');
     await audit.recordChange(tx, {
       actor,
@@ -295,7 +295,7 @@ export function createInspectionService({ db, audit, clock, rules, cases }: { db
           .insert(inspections)
           .values({ id, itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, placeRegionCode: place.code, status: 'planned', facts, target: input.target, content, createdAt: now, updatedAt: now })
           .returning();
-        await tx.insert(inspectionEvents).values({ inspectionId: id, seq: 1, action: 'create', fromStatus: null, toStatus: 'planned', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds }, occurredAt: now });
+        await audit.appendRecords(tx, 'inspection_event', await tx.insert(inspectionEvents).values({ inspectionId: id, seq: 1, action: 'create', fromStatus: null, toStatus: 'planned', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds }, occurredAt: now }).returning());
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'inspection', entityId: id, action: 'create', after: { status: 'planned', itemId: item.id, officerIds: facts.officerIds }, regionPath: agency.regionPath, agencyId });
         return r!;
       });

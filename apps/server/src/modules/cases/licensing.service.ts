@@ -339,7 +339,7 @@ export function createLicensingService({ db, audit, clock, rules, parties }: { d
 
   async function writeBan(tx: Db, actor: Actor, input: { partyId: string; itemId: string; kind: LicensingBanKind; decidedOn: string; isSafetyRelated: boolean; reason: string; applicationId: string | null; agencyId: string; regionPath: string }, requestId?: string) {
     const id = crypto.randomUUID();
-    await tx.insert(licensingBans).values({ id, ...input, createdBy: actor.userId, createdAt: clock.now() });
+    await audit.appendRecords(tx, 'licensing_ban', await tx.insert(licensingBans).values({ id, ...input, createdBy: actor.userId, createdAt: clock.now() }).returning());
     await audit.recordChange(tx, { actor, requestId, entityType: 'licensing_ban', entityId: id, action: 'record_ban', after: { ...input }, reason: input.reason, regionPath: input.regionPath, agencyId: input.agencyId });
     return id;
   }
@@ -360,7 +360,7 @@ export function createLicensingService({ db, audit, clock, rules, parties }: { d
       .returning();
     if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: e.version } });
     // The event's number is the new version (open = 1), as for penalty cases; the unique index enforces it.
-    await tx.insert(licenceApplicationEvents).values({
+    await audit.appendRecords(tx, 'licence_application_event', await tx.insert(licenceApplicationEvents).values({
       applicationId: before.id,
       seq: updated.version,
       action: e.action,
@@ -371,7 +371,7 @@ export function createLicensingService({ db, audit, clock, rules, parties }: { d
       payload: e.payload,
       idempotencyKey: e.idempotencyKey ?? null,
       occurredAt: now,
-    });
+    }).returning());
     const changed = Object.keys(e.facts).filter((k) => JSON.stringify(e.facts[k as keyof StoredLicensingFacts]) !== JSON.stringify(before.facts[k as keyof StoredLicensingFacts]));
     await audit.recordChange(tx, {
       actor,
@@ -455,7 +455,7 @@ export function createLicensingService({ db, audit, clock, rules, parties }: { d
           .values({ id, applicationNo, verificationCodeHash: codeHash(applicationNo, code), itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, status: 'received', facts, applicant: input.applicant, partyId: party.id, createdAt: now, updatedAt: now })
           .returning();
         const payload = { itemId: item.id, receivedOn, submittedMaterials: facts.submittedMaterials };
-        await tx.insert(licenceApplicationEvents).values({ applicationId: id, seq: 1, action: 'register', fromStatus: null, toStatus: 'received', actorId: actor.userId, actorRole: actor.role, payload, occurredAt: now });
+        await audit.appendRecords(tx, 'licence_application_event', await tx.insert(licenceApplicationEvents).values({ applicationId: id, seq: 1, action: 'register', fromStatus: null, toStatus: 'received', actorId: actor.userId, actorRole: actor.role, payload, occurredAt: now }).returning());
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'licence_application', entityId: id, action: 'register', after: { status: 'received', applicationNo, ...payload }, regionPath: agency.regionPath, agencyId });
         return r!;
       });

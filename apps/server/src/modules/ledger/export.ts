@@ -4,8 +4,8 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { asc, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { changeEvents, securityEvents } from '../audit/index.ts';
-import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
+import { changeEvents } from '../audit/index.ts';
+import { LOGGED_SOURCES } from './sources.ts';
 import { canonicalJson, leafText } from './canonical.ts';
 import { FastTree } from './fast-tree.ts';
 import { ledgerCheckpoints, ledgerEntries, ledgerTree } from './ledger.schema.ts';
@@ -24,7 +24,7 @@ import type { Finding } from './verify.ts';
  */
 export const EXPORT_FORMAT = 'zhifa-ledger-export/v1';
 
-const TABLES = { change_event: changeEvents, security_event: securityEvents, evidence, evidence_access: evidenceAccess, evidence_event: evidenceEvents } as const;
+const TABLES = Object.fromEntries(Object.entries(LOGGED_SOURCES).map(([kind, s]) => [kind, s.table]));
 const EXPORT_BATCH = 5000;
 
 export async function* exportLedger(db: Db): AsyncGenerator<string> {
@@ -42,7 +42,8 @@ export async function* exportLedger(db: Db): AsyncGenerator<string> {
     for (const [kind, table] of Object.entries(TABLES)) {
       const refs = entries.filter((e) => e.kind === kind).map((e) => e.ref);
       if (!refs.length) continue;
-      const ids = kind === 'evidence' ? refs : refs.map(Number);
+      // Keys are uuids or integers, as the table declares.
+      const ids = (table.id.columnType as string) === 'PgUUID' ? refs : refs.map(Number);
       const rows = await db.select().from(table as typeof changeEvents).where(inArray(table.id as typeof changeEvents.id, ids as number[]));
       for (const r of rows) records.set(`${kind}:${r.id}`, r);
     }

@@ -2,9 +2,10 @@ import { hash } from 'node:crypto';
 import { asc, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { changeEvents, securityEvents } from '../audit/index.ts';
+import { changeEvents } from '../audit/index.ts';
 import type { BlobStore } from '../blobs/index.ts';
-import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
+import { evidence } from '../evidence/index.ts';
+import { LOGGED_SOURCES } from './sources.ts';
 import { canonicalJson, leafText } from './canonical.ts';
 import { FastTree } from './fast-tree.ts';
 import type { HashAlg } from './ledger.service.ts';
@@ -36,14 +37,8 @@ export interface Finding {
   detail: string;
 }
 
-/** The logged tables and how to read a record back exactly as it was logged. */
-const SOURCES = {
-  change_event: { table: changeEvents, name: 'change_events' },
-  security_event: { table: securityEvents, name: 'security_events' },
-  evidence: { table: evidence, name: 'evidence' },
-  evidence_access: { table: evidenceAccess, name: 'evidence_access' },
-  evidence_event: { table: evidenceEvents, name: 'evidence_events' },
-} as const;
+/** The logged tables and how to read a record back exactly as it was logged (sources.ts). */
+const SOURCES = LOGGED_SOURCES;
 type Kind = keyof typeof SOURCES;
 type SourceTable = (typeof SOURCES)[Kind]['table'];
 

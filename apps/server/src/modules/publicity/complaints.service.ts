@@ -86,7 +86,7 @@ export function createComplaintService(deps: { db: Db; audit: AuditService; cloc
           receivedOn: today,
           acceptDueOn,
         });
-        await tx.insert(complaintEvents).values({ complaintId: id, seq: 1, action: 'submit', fromStatus: null, toStatus: 'received', actorId: null, note: null });
+        await audit.appendRecords(tx, 'complaint_event', await tx.insert(complaintEvents).values({ complaintId: id, seq: 1, action: 'submit', fromStatus: null, toStatus: 'received', actorId: null, note: null }).returning());
         // The log gets ids and routing only: the complainant's words and contact stay in the complaint row (PR5).
         await audit.recordChange(tx, { actor: null, requestId: meta.requestId, entityType: 'complaint', entityId: id, action: 'submit', after: { trackingNo, kind: input.kind, agencyId: agency.id, source: input.source }, regionPath: agency.regionPath, agencyId: agency.id });
       });
@@ -181,7 +181,7 @@ export function createComplaintService(deps: { db: Db; audit: AuditService; cloc
           .returning();
         if (!updated.length) throw new AppError('VERSION_CONFLICT');
         const [last] = await tx.select({ seq: sql<number>`max(${complaintEvents.seq})::int` }).from(complaintEvents).where(eq(complaintEvents.complaintId, id));
-        await tx.insert(complaintEvents).values({ complaintId: id, seq: (last?.seq ?? 0) + 1, action, fromStatus: c.status, toStatus: to, actorId: actor.userId, note: input.note?.trim() || null });
+        await audit.appendRecords(tx, 'complaint_event', await tx.insert(complaintEvents).values({ complaintId: id, seq: (last?.seq ?? 0) + 1, action, fromStatus: c.status, toStatus: to, actorId: actor.userId, note: input.note?.trim() || null }).returning());
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'complaint', entityId: id, action, before: { status: c.status }, after: { status: to }, reason: input.note ?? null, regionPath: c.regionPath, agencyId: c.agencyId });
         return { id, status: to, version: c.version + 1 };
       });

@@ -25,7 +25,7 @@ import { chinaDate, type Clock } from '../../lib/clock.ts';
 import { newId } from '../../lib/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import { caseDocuments, cases } from '../cases/index.ts';
-import { canonicalJson } from '../ledger/index.ts';
+import { canonicalJson } from '@zhifa/domain';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { correctionRequests, publicationExclusions, publications, publicationSecretMarks, publicationTasks, publicationWithdrawals } from './publicity.schema.ts';
 
@@ -141,7 +141,7 @@ export function createPublicityService(deps: { db: Db; audit: AuditService; cloc
       searchTsv: sql`to_tsvector('simple', ${searchDocument([content.title, content.partyName, content.itemName, content.facts, content.legalBasis, content.result, region?.name ?? ''].join(' '))})` as unknown as string,
       publishedBy: actor?.userId ?? null,
     };
-    await tx.insert(publications).values(row);
+    await audit.appendRecords(tx, 'publication', await tx.insert(publications).values(row).returning());
     // The ledger entry commits to the hash of exactly what the public sees (design rule: hashed into the ledger).
     await audit.recordChange(tx, {
       actor,
@@ -158,7 +158,7 @@ export function createPublicityService(deps: { db: Db; audit: AuditService; cloc
 
   async function exclude(tx: Db, c: { id: string; agencyId: string; regionPath: string }, reasonCode: ExclusionReason, reason: string, actor: Actor | null, meta: Meta) {
     const id = newId();
-    await tx.insert(publicationExclusions).values({ id, caseId: c.id, agencyId: c.agencyId, regionPath: c.regionPath, reasonCode, reason, isAutomatic: !actor, excludedBy: actor?.userId ?? null });
+    await audit.appendRecords(tx, 'publication_exclusion', await tx.insert(publicationExclusions).values({ id, caseId: c.id, agencyId: c.agencyId, regionPath: c.regionPath, reasonCode, reason, isAutomatic: !actor, excludedBy: actor?.userId ?? null }).returning());
     await audit.recordChange(tx, {
       actor,
       requestId: meta.requestId,
@@ -325,7 +325,7 @@ export function createPublicityService(deps: { db: Db; audit: AuditService; cloc
         const dueOn = withdrawalDueOn(input.changedOn, { 'publication.withdrawWorkingDays': ruleValue(resolved, 'publication.withdrawWorkingDays') }, await rules.calendar());
         const id = newId();
         const row = { id, publicationId, caseId: p.caseId, agencyId: p.agencyId, regionPath: p.regionPath, reasonCode: input.reasonCode, publicReason: input.publicReason.trim(), changedOn: input.changedOn, dueOn, withdrawnBy: actor.userId };
-        await tx.insert(publicationWithdrawals).values(row);
+        await audit.appendRecords(tx, 'publication_withdrawal', await tx.insert(publicationWithdrawals).values(row).returning());
         await audit.recordChange(tx, {
           actor,
           requestId: meta.requestId,

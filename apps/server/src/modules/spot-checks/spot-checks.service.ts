@@ -102,7 +102,7 @@ export function createSpotCheckService(deps: { db: Db; audit: AuditService; cloc
   const today = () => chinaDate(clock.now());
 
   async function event(tx: Db, actor: Actor, e: { planId: string; drawId?: string | null; taskId?: string | null; action: string; from?: string | null; to?: string | null; payload?: Record<string, unknown> }, auditEntity: { type: string; id: string; regionPath: string; agencyId: string | null; requestId?: string | undefined; reason?: string | null }) {
-    await tx.insert(spotCheckEvents).values({ planId: e.planId, drawId: e.drawId ?? null, taskId: e.taskId ?? null, action: e.action, fromStatus: e.from ?? null, toStatus: e.to ?? null, actorId: actor.userId, actorRole: actor.role, payload: e.payload ?? {}, occurredAt: clock.now() });
+    await audit.appendRecords(tx, 'spot_check_event', await tx.insert(spotCheckEvents).values({ planId: e.planId, drawId: e.drawId ?? null, taskId: e.taskId ?? null, action: e.action, fromStatus: e.from ?? null, toStatus: e.to ?? null, actorId: actor.userId, actorRole: actor.role, payload: e.payload ?? {}, occurredAt: clock.now() }).returning());
     await audit.recordChange(tx, { actor, requestId: auditEntity.requestId, entityType: auditEntity.type, entityId: auditEntity.id, action: e.action, before: e.from ? { status: e.from } : undefined, after: { status: e.to, ...(e.payload ?? {}) }, regionPath: auditEntity.regionPath, agencyId: auditEntity.agencyId, reason: auditEntity.reason ?? null });
   }
 
