@@ -27,9 +27,9 @@ const vendorGroups = [
     name: 'vendor-antd',
     test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@babel[\\/]runtime|@emotion|stylis|dayjs|classnames|clsx|scroll-into-view-if-needed|compute-scroll-into-view|throttle-debounce|json2mq|string-convert|toggle-selection|copy-to-clipboard|resize-observer-polyfill)[\\/]/,
     priority: 30,
-    // Split antd by which route chunks use which components, so the login page does not load the whole library.
-    entriesAware: true,
-    entriesAwareMergeThreshold: 100_000,
+    // One antd chunk. Splitting it by route (`entriesAware`) produced antd chunks that import each other in a cycle
+    // once enough pages share components ("Cannot set properties of undefined (setting 'useModal')" at load), so
+    // the library is loaded whole and cached long-term.
   },
   { name: 'vendor-echarts', test: /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|tslib)[\\/]/, priority: 20 },
   { name: 'vendor-zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 10 },
