@@ -116,7 +116,7 @@ export async function buildApp(opts: AppOptions) {
   const accessRequests = createAccessRequestService({ db, blobs, audit, ledger, clock });
   const numbering = createNumberingService({ db });
   const parties = createPartyService({ db, audit });
-  const caseDocuments = createCaseDocumentService({ numbering });
+  const caseDocuments = createCaseDocumentService({ numbering, audit });
   const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments });
   const simplified = createSimplifiedService({ db, audit, clock, rules, numbering, parties });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });

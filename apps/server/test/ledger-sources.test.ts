@@ -31,7 +31,7 @@ async function asDba(statement: string) {
 }
 const firstId = async (table: string) => ((await t.db.execute(sql.raw(`select id from ${table} order by id limit 1`))) as unknown as { rows: { id: string | number }[] }).rows[0]!.id;
 
-const KINDS = ['licence_application_event', 'licensing_ban', 'inspection_event', 'coercive_measure_event', 'spot_check_event', 'publication', 'complaint_event'] as const;
+const KINDS = ['case_event', 'case_document', 'licence_application_event', 'licensing_ban', 'inspection_event', 'coercive_measure_event', 'spot_check_event', 'publication', 'complaint_event'] as const;
 
 describe('procedure events and publications in the log', () => {
   it('logs the demo city’s rows of every kind, and the verifier finds nothing wrong', async () => {
@@ -43,15 +43,21 @@ describe('procedure events and publications in the log', () => {
     expect(r.findings).toEqual([]);
   }, 120_000);
 
-  it('names an edited publication, a deleted licence event and an edited spot-check event', async () => {
+  it('names an edited publication, a deleted licence event, an edited spot-check event, case event and case document', async () => {
     const pub = await firstId('publications');
     await asDba(`update publications set facts = facts || '（已核实）' where id = '${pub}'`);
     const lic = await firstId('licence_application_events');
     await asDba(`delete from licence_application_events where id = ${lic}`);
     const sc = await firstId('spot_check_events');
     await asDba(`update spot_check_events set action = 'forged' where id = ${sc}`);
+    const ce = await firstId('case_events');
+    await asDba(`update case_events set payload = '{}'::jsonb where id = ${ce}`);
+    const doc = await firstId('case_documents');
+    await asDba(`update case_documents set data = data || '{"forged": true}'::jsonb where id = '${doc}'`);
     const r = await verifyLedger(t.db);
     const where = r.findings.map((f) => `${f.code} ${f.where}`);
-    expect(where).toEqual(expect.arrayContaining([`record_altered publications#${pub}`, `record_deleted licence_application_events#${lic}`, `record_altered spot_check_events#${sc}`]));
+    expect(where).toEqual(
+      expect.arrayContaining([`record_altered publications#${pub}`, `record_deleted licence_application_events#${lic}`, `record_altered spot_check_events#${sc}`, `record_altered case_events#${ce}`, `record_altered case_documents#${doc}`]),
+    );
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { registryTables } from '../registry/index.ts';
 import { caseDocuments, numberingSettings, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { NumberingService } from './numbering.service.ts';
 import { assertRenderable } from '../documents/index.ts';
 import { documentDataOf, type DocumentSnapshot } from './document-data.ts';
@@ -59,7 +60,7 @@ export interface IssueInput {
   extra?: Record<string, unknown>;
 }
 
-export function createCaseDocumentService({ numbering }: { numbering: NumberingService }) {
+export function createCaseDocumentService({ numbering, audit }: { numbering: NumberingService; audit: Pick<AuditService, 'appendRecords'> }) {
   async function snapshotOf(tx: Db, input: IssueInput, number: string | null): Promise<DocumentSnapshot> {
     const c = input.caseRow;
     const [agency] = await tx.select().from(subjects).where(eq(subjects.id, c.agencyId));
@@ -151,6 +152,8 @@ export function createCaseDocumentService({ numbering }: { numbering: NumberingS
           issuedAt: input.at,
         })
         .returning();
+      // The frozen content is a leaf of the tamper-evident log: a document cannot be rewritten after it was issued.
+      await audit.appendRecords(tx, 'case_document', [row!]);
       return row!;
     },
 

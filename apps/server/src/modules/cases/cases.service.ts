@@ -653,7 +653,7 @@ export function createCaseService({
           .insert(cases)
           .values({ id, procedure: 'ordinary', itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, status: 'lead', facts, party: input.party, partyId: party.id, ...(input.origin ? { content: { origin: input.origin } } : {}), createdAt: now, updatedAt: now })
           .returning();
-        await tx.insert(caseEvents).values({ caseId: id, seq: 1, action: 'open', fromStatus: null, toStatus: 'lead', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds, ...(input.origin ? { origin: input.origin } : {}) }, occurredAt: now });
+        await audit.appendRecords(tx, 'case_event', await tx.insert(caseEvents).values({ caseId: id, seq: 1, action: 'open', fromStatus: null, toStatus: 'lead', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds, ...(input.origin ? { origin: input.origin } : {}) }, occurredAt: now }).returning());
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action: 'open', after: { status: 'lead', itemId: item.id, officerIds: facts.officerIds }, regionPath: agency.regionPath, agencyId });
         return r!;
       });
@@ -742,7 +742,7 @@ export function createCaseService({
           .returning();
         if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: input.version } });
         const changes = { address: input.address, phone: input.phone, legalRepresentative: input.legalRepresentative };
-        await tx.insert(caseEvents).values({ caseId: id, seq: updated.version, action: 'update_party', fromStatus: before.status, toStatus: before.status, actorId: actor.userId, actorRole: actor.role, payload: changes, occurredAt: now });
+        await audit.appendRecords(tx, 'case_event', await tx.insert(caseEvents).values({ caseId: id, seq: updated.version, action: 'update_party', fromStatus: before.status, toStatus: before.status, actorId: actor.userId, actorRole: actor.role, payload: changes, occurredAt: now }).returning());
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action: 'update_party', before: { party: before.party }, after: { party }, regionPath: before.regionPath, agencyId: before.agencyId });
         return updated;
       });
@@ -902,7 +902,7 @@ export function createCaseService({
         // Every event bumps the version and every version bump is an event (open = 1), so the event's number is the new
         // version; the unique (case_id, seq) index would refuse a step that broke this.
         const seq = updated.version;
-        await tx.insert(caseEvents).values({ caseId: id, seq, action, fromStatus: from, toStatus: checked.to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now });
+        await audit.appendRecords(tx, 'case_event', await tx.insert(caseEvents).values({ caseId: id, seq, action, fromStatus: from, toStatus: checked.to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now }).returning());
         // The documents this step puts on paper, frozen with the case as it now stands.
         const params = ctx.params as unknown as HearingThresholds;
         const kinds = documentsFor(action, after, isHearingEntitled(after, params));

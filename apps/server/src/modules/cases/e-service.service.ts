@@ -54,7 +54,7 @@ export function createEServiceService({ db, audit, clock, documents, files }: { 
       .set({ version: sql`${cases.version} + 1`, updatedAt: now, ...(content ? { content } : {}) })
       .where(eq(cases.id, caseId))
       .returning({ version: cases.version, status: cases.status });
-    await tx.insert(caseEvents).values({ caseId, seq: u!.version, action, fromStatus: u!.status, toStatus: u!.status, actorId: actor.id, actorRole: actor.role, payload, occurredAt: now });
+    await audit.appendRecords(tx, 'case_event', await tx.insert(caseEvents).values({ caseId, seq: u!.version, action, fromStatus: u!.status, toStatus: u!.status, actorId: actor.id, actorRole: actor.role, payload, occurredAt: now }).returning());
   }
 
   async function verify(tx: Db, token: string, code: string) {

@@ -240,10 +240,10 @@ export function createSimplifiedService({ db, audit, clock, rules, numbering, pa
           .insert(cases)
           .values({ id, caseNo: decisionNo, procedure: 'simplified', itemId: item.id, agencyId, regionPath: agency.regionPath, sector: item.sector, placePath: place.path, status: 'decided', facts: decided as unknown as StoredCaseFacts, party: input.party, partyId: party.id, content, version: 2, createdAt: now, updatedAt: now })
           .returning();
-        await tx.insert(caseEvents).values([
+        await audit.appendRecords(tx, 'case_event', await tx.insert(caseEvents).values([
           { caseId: id, seq: 1, action: 'record_on_spot', fromStatus: null, toStatus: 'recorded', actorId: actor.userId, actorRole: actor.role, payload: { itemId: item.id, officerIds: facts.officerIds, partyStatement: input.partyStatement ?? null }, occurredAt: now },
           { caseId: id, seq: 2, action: 'decide_on_spot', fromStatus: 'recorded', toStatus: 'decided', actorId: actor.userId, actorRole: actor.role, payload: { penalty: input.penalty, decisionNo, payment: paid }, occurredAt: now },
-        ]);
+        ]).returning());
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action: 'decide_on_spot', after: { procedure: 'simplified', status: 'decided', decisionNo, penalty: input.penalty }, regionPath: agency.regionPath, agencyId });
         return r!;
       });
@@ -301,7 +301,7 @@ export function createSimplifiedService({ db, audit, clock, rules, numbering, pa
           .where(and(eq(cases.id, id), eq(cases.version, input.version)))
           .returning();
         if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: input.version } });
-        await tx.insert(caseEvents).values({ caseId: id, seq: updated.version, action, fromStatus: from, toStatus: to, actorId: actor.userId, actorRole: actor.role, payload: { ...input.payload }, occurredAt: now });
+        await audit.appendRecords(tx, 'case_event', await tx.insert(caseEvents).values({ caseId: id, seq: updated.version, action, fromStatus: from, toStatus: to, actorId: actor.userId, actorRole: actor.role, payload: { ...input.payload }, occurredAt: now }).returning());
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'case', entityId: id, action, before: { status: from }, after: { status: to }, reason: input.payload.reason ?? null, regionPath: updated.regionPath, agencyId: updated.agencyId });
         return updated;
       });

@@ -1,5 +1,5 @@
 import { changeEvents, securityEvents } from '../audit/index.ts';
-import { coerciveMeasureEvents, inspectionEvents, licenceApplicationEvents, licensingBans } from '../cases/index.ts';
+import { caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, licenceApplicationEvents, licensingBans } from '../cases/index.ts';
 import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { complaintEvents, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
@@ -15,6 +15,8 @@ export const LOGGED_SOURCES = {
   evidence: { table: evidence, name: 'evidence' },
   evidence_access: { table: evidenceAccess, name: 'evidence_access' },
   evidence_event: { table: evidenceEvents, name: 'evidence_events' },
+  case_event: { table: caseEvents, name: 'case_events' },
+  case_document: { table: caseDocuments, name: 'case_documents' },
   licence_application_event: { table: licenceApplicationEvents, name: 'licence_application_events' },
   licensing_ban: { table: licensingBans, name: 'licensing_bans' },
   inspection_event: { table: inspectionEvents, name: 'inspection_events' },
