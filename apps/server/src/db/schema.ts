@@ -11,3 +11,4 @@ export * from '../modules/cases/licensing.schema.ts';
 export * from '../modules/cases/inspections.schema.ts';
 export * from '../modules/cases/coercion.schema.ts';
 export * from '../modules/publicity/publicity.schema.ts';
+export * from '../modules/review/review.schema.ts';
