@@ -4,3 +4,4 @@ export { seedDemoCases } from './demo-cases.ts';
 export { seedDemoLicensing } from './demo-licensing.ts';
 export { seedDemoEnforcement } from './demo-enforcement.ts';
 export { seedDemoPublicity } from './demo-publicity.ts';
+export { seedDemoReviewChains, DEMO_REVIEW_USERS } from './demo-review.ts';
