@@ -8,7 +8,7 @@ import { registryTables } from '../modules/registry/index.ts';
 import { reviewChains } from '../modules/review/index.ts';
 import { DEMO_PASSWORD, DEMO_USER_IDS } from './demo-users.ts';
 
-const { subjects, officers } = registryTables;
+const { subjects, officers, certificates } = registryTables;
 
 /**
  * The people who sign the four-level chain's first two levels (承办机构法制员, 承办机构负责人), as demo accounts with
@@ -44,6 +44,10 @@ export async function seedDemoReviewChains(services: Services, db: Db): Promise<
       .where(and(eq(officers.agencyId, agency.id), eq(officers.isLegalReviewer, false), eq(officers.onDuty, true), sql`${officers.personnelType} <> 'auxiliary'`))
       .orderBy(asc(officers.name), asc(officers.id))
   ).filter((o) => !taken.has(o.id) && !linked.has(o.id));
+  // Reviewers are preferably people without an active enforcement certificate (they sign, they do not investigate),
+  // so the demo's handlers, picked among the certified, are never also its reviewers.
+  const certified = new Set((await db.select({ id: certificates.officerId }).from(certificates).where(eq(certificates.status, 'active'))).map((c) => c.id));
+  pool.sort((a, b) => Number(certified.has(a.id)) - Number(certified.has(b.id)));
   const [legalOfficer, unitHead, leader] = pool;
   if (!legalOfficer || !unitHead || !leader) return { skipped: true };
 
