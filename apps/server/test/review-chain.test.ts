@@ -62,7 +62,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const checklist = () => REVIEW_CHECKLIST_KEYS.map((key) => ({ key, result: 'pass' }));
-type Case = { id: string; version: number; status: string; availableActions: string[]; refusedActions: { action: string; refusals: { citation?: string; details?: Record<string, unknown> }[] }[]; reviewChain: null | { chainCode: string; levels: { key: string; signoff: null | { signerName: string; on: string } }[]; currentIndex: number | null; canSign: boolean; returned: unknown } };
+type Case = { id: string; version: number; status: string; documents: { kind: string }[]; availableActions: string[]; refusedActions: { action: string; refusals: { citation?: string; details?: Record<string, unknown> }[] }[]; reviewChain: null | { chainCode: string; levels: { key: string; signoff: null | { signerName: string; on: string } }[]; currentIndex: number | null; canSign: boolean; returned: unknown } };
 
 async function act(who: string, c: { id: string; version: number }, action: string, payload: Record<string, unknown> = {}) {
   return call(who, 'POST', `/api/v1/cases/${c.id}/actions/${action}`, { payload, version: c.version });
@@ -216,6 +216,8 @@ describe('a case walks the four-level chain (秦皇岛 四级审核)', () => {
     c = await step('unithead', c, 'return_for_supplement', { opinion: '补充询问笔录。' });
     expect(c.status).toBe('review_returned');
     expect(c.reviewChain!.returned).toMatchObject({ levelKey: 'unit_head', reason: '补充询问笔录。' });
+    // The 法制审核意见书 is the legal-review level's: a return at the unit head's level issues none.
+    expect(c.documents.filter((d) => d.kind === 'legal_review_opinion')).toHaveLength(0);
     c = await step('officer', c, 'submit_review', { reviewerId: ids.reviewer });
     expect(c.reviewChain!.currentIndex).toBe(0);
     expect(c.reviewChain!.levels.every((l) => l.signoff === null)).toBe(true);
@@ -229,5 +231,6 @@ describe('a case walks the four-level chain (秦皇岛 四级审核)', () => {
     c = await step('head', c, 'pass_review', { opinion: '同意。' });
     expect(c.status).toBe('reviewed');
     expect(c.reviewChain!.levels.at(-1)!.signoff!.signerName).toBe('head');
+    expect(c.documents.filter((d) => d.kind === 'legal_review_opinion')).toHaveLength(1);
   });
 });

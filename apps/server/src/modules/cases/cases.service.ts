@@ -293,6 +293,7 @@ export function createCaseService({
     const level = sql`(${cases.content}->'reviewProgress'->'levels'->((${cases.content}->'reviewProgress'->>'currentIndex')::int))`;
     // A chain level other than the legal review is mine when I hold one of its positions (the legal level stays with
     // the assigned reviewer, 行政处罚法 Art.58).
+    // `positions` are members of REVIEW_SIGNER_POSITIONS (positionsOf filters them), so the literal array is safe.
     const chainLevel = positions.length
       ? and(eq(cases.status, 'under_review'), sql`coalesce((${level}->>'isLegalReview')::boolean, true) = false`, sql`${level}->'signers' ?| ${sql.raw(`array[${positions.map((x) => `'${x}'`).join(',')}]`)}`)!
       : sql`false`;
@@ -996,8 +997,9 @@ export function createCaseService({
         await tx.insert(caseEvents).values({ caseId: id, seq, action, fromStatus: from, toStatus: to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now });
         // The documents this step puts on paper, frozen with the case as it now stands.
         const params = ctx.params as unknown as HearingThresholds;
-        // The 法制审核意见书 is issued once the review passes, or when a level returns the case.
-        const kinds = isIntermediate ? [] : documentsFor(action, after, isHearingEntitled(after, params));
+        // The 法制审核意见书 is the legal-review level's: issued once the whole review passes, or when that level returns
+        // the case (a return at another level is recorded in the chain and the reasons).
+        const kinds = isIntermediate || (action === 'return_for_supplement' && !isLegalStep) ? [] : documentsFor(action, after, isHearingEntitled(after, params));
         const issued: { kind: string; number: string | null; id: string }[] = [];
         for (const [i, kind] of kinds.entries()) {
           let extra: Record<string, unknown> = {};
