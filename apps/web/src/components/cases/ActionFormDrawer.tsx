@@ -223,7 +223,10 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
   // SAMR Art.54(3): a return names what is wrong.
   const noFailure = action === 'return_for_supplement' && (checklist ?? []).length > 0 && (checklist ?? []).every((r) => r?.result) && !(checklist ?? []).some((r) => r?.result === 'fail');
 
-  const to = nextPenaltyStatus({ status: pc.status as PenaltyStatus, suspendedFrom: (pc.facts.suspendedFrom ?? null) as PenaltyStatus | null }, action);
+  // A pass at a review level before the last keeps the case under review (the next level signs).
+  const rc = pc.reviewChain;
+  const midChain = action === 'pass_review' && !!rc && rc.currentIndex !== null && rc.currentIndex < rc.levels.length - 1;
+  const to = midChain ? ('under_review' as PenaltyStatus) : nextPenaltyStatus({ status: pc.status as PenaltyStatus, suspendedFrom: (pc.facts.suspendedFrom ?? null) as PenaltyStatus | null }, action);
   const tiers = item.data?.discretionTiers ?? [];
   // What the server would refuse now and this form can fix (e.g. no reviewer assigned yet).
   const pending = pc.refusedActions.find((r) => r.action === action)?.refusals ?? [];
