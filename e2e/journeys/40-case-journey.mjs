@@ -437,6 +437,13 @@ export default async function caseJourney({ page, context, baseURL, screenshot, 
   assert.equal(await page.getByTestId('review-level-leader').getAttribute('data-state'), 'signed');
   await page.getByTestId('doc-row-legal_review_opinion').waitFor();
   await shot('08-reviewed');
+  // The head's 审核层级设置: the bureau's chain (four levels) and who holds which review position.
+  await page.getByTestId('menu-reviewChain').click();
+  await page.getByTestId('review-chain-page').waitFor();
+  assert.equal(await page.getByTestId('review-chain-code').getAttribute('data-code'), 'qinhuangdao-4');
+  await page.getByTestId('chain-level-leader').waitFor();
+  await page.locator('[data-testid="position-row"]').first().waitFor();
+  await shot('08b-review-chain-settings', { fullPage: true });
   await logout(page);
 
   // ---- 5. the officer serves the notice; the decision waits for the statement window --------------------------------
