@@ -368,7 +368,34 @@ export default async function caseJourney({ page, context, baseURL, screenshot, 
   );
   assert.equal(await detail.getAttribute('data-status'), 'under_review');
   assert.match(await page.getByTestId('case-reviewer').innerText(), new RegExp(reviewerUser.displayName));
+  // The bureau reviews in four levels (秦皇岛 四级审核); a major case goes through all four, the leader's last.
+  await page.getByTestId('review-chain').waitFor();
+  assert.equal(await page.getByTestId('review-chain').getAttribute('data-chain'), 'qinhuangdao-4');
+  assert.equal(await page.getByTestId('review-level-leader').getAttribute('data-state'), 'waiting');
+  assert.equal(await page.getByTestId('review-level-unit_legal_officer').getAttribute('data-state'), 'current');
+  await page.getByTestId('review-chain').scrollIntoViewIfNeeded();
+  await shot('05b-review-chain');
   await logout(page);
+
+  // ---- 4a. the unit's legal officer and the unit head sign their levels from their to-do lists ------------------------
+  for (const [username, opinion, snap] of [
+    ['unit_legal', '案件材料齐全，文书规范，同意报送法制机构审核。', '05c-unit-legal-officer'],
+    ['unit_head', '同意报送。', '05d-unit-head'],
+  ]) {
+    await login(page, baseURL, username);
+    await page.getByTestId('menu-todo').click();
+    const row = page.locator(`[data-testid="todo-row"][data-case-id="${caseId}"]`);
+    await row.waitFor();
+    await row.getByTestId('todo-link').click();
+    await detail.waitFor();
+    await page.getByTestId('review-chain-your-turn').waitFor();
+    await takeStep(page, shot, 'pass_review', async () => {
+      assert.equal(await page.getByTestId('checklist-all-pass').count(), 0, 'only the legal-review level fills in the checklist');
+      await page.getByTestId('field-opinion').fill(opinion);
+    }, { snap });
+    assert.equal(await detail.getAttribute('data-status'), 'under_review');
+    await logout(page);
+  }
 
   await login(page, baseURL, 'reviewer');
   // 我的待办 lists the case as the reviewer's.
@@ -393,10 +420,30 @@ export default async function caseJourney({ page, context, baseURL, screenshot, 
     },
     { snap: '07-review-form' },
   );
-  assert.equal(await detail.getAttribute('data-status'), 'reviewed');
+  // The legal division has signed; the leader's level (major case) is next.
+  assert.equal(await detail.getAttribute('data-status'), 'under_review');
+  assert.equal(await page.getByTestId('review-level-legal_division').getAttribute('data-state'), 'signed');
   await page.getByTestId('case-review-opinion').waitFor();
+  await logout(page);
+
+  // ---- 4b. the bureau head signs the leader's level: the review passes -------------------------------------------------
+  await login(page, baseURL, 'head');
+  await page.goto(`${baseURL}/admin/cases/${caseId}`);
+  await detail.waitFor();
+  await takeStep(page, shot, 'pass_review', async () => {
+    await page.getByTestId('field-opinion').fill('同意。');
+  }, { snap: '07b-leader-review' });
+  assert.equal(await detail.getAttribute('data-status'), 'reviewed');
+  assert.equal(await page.getByTestId('review-level-leader').getAttribute('data-state'), 'signed');
   await page.getByTestId('doc-row-legal_review_opinion').waitFor();
   await shot('08-reviewed');
+  // The head's 审核层级设置: the bureau's chain (four levels) and who holds which review position.
+  await page.getByTestId('menu-reviewChain').click();
+  await page.getByTestId('review-chain-page').waitFor();
+  assert.equal(await page.getByTestId('review-chain-code').getAttribute('data-code'), 'qinhuangdao-4');
+  await page.getByTestId('chain-level-leader').waitFor();
+  await page.locator('[data-testid="position-row"]').first().waitFor();
+  await shot('08b-review-chain-settings', { fullPage: true });
   await logout(page);
 
   // ---- 5. the officer serves the notice; the decision waits for the statement window --------------------------------

@@ -69,7 +69,15 @@ export default async function executionJourney({ browser, page, baseURL, screens
   // The reviewer reads the machine pre-review, then passes every checklist point (the 11 points of REVIEW_CHECKLIST).
   assert.ok((await reviewer.call('GET', `/cases/${c.id}/pre-review`)).items.length > 0);
   const checklist = ['subject_and_officers', 'jurisdiction', 'party_information', 'facts_and_evidence', 'characterization', 'legal_basis', 'procedure', 'discretion', 'within_powers', 'documents', 'crime_transfer'];
-  await act(reviewer, 'pass_review', { checklist: checklist.map((key) => ({ key, result: 'pass' })), opinion: '同意。' });
+  // The bureau reviews in levels (四级审核, seeded): each level is signed in order by a holder of its position; the legal
+  // reviewer signs the legal-review level with the checklist.
+  const signers = { unit_legal_officer: await session(baseURL, 'unit_legal'), unit_head: await session(baseURL, 'unit_head'), leader: head };
+  while (c.status === 'under_review') {
+    const level = c.reviewChain.levels[c.reviewChain.currentIndex];
+    if (level.isLegalReview) await act(reviewer, 'pass_review', { checklist: checklist.map((key) => ({ key, result: 'pass' })), opinion: '同意。' });
+    else await act(signers[level.key], 'pass_review', { opinion: '同意。' });
+  }
+  assert.equal(c.status, 'reviewed');
   await act(officer, 'serve_notice', { serviceMethod: 'direct', statementWaiverSigned: true });
   await act(head, 'decide', { penaltyBasis: '见执法事项所列条款' });
   assert.equal(c.status, 'decided');

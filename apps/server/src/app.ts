@@ -26,6 +26,7 @@ import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
 import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
+import { createReviewChainService, reviewChainRoutes } from './modules/review/index.ts';
 import {
   createItemService,
   createOfficerService,
@@ -117,7 +118,8 @@ export async function buildApp(opts: AppOptions) {
   const numbering = createNumberingService({ db });
   const parties = createPartyService({ db, audit });
   const caseDocuments = createCaseDocumentService({ numbering, audit });
-  const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments });
+  const reviewChains = createReviewChainService({ db, audit, clock });
+  const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments, reviewChains });
   const simplified = createSimplifiedService({ db, audit, clock, rules, numbering, parties });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
@@ -170,6 +172,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(licensingRoutes(licensing));
       await v1.register(inspectionRoutes(inspections));
       await v1.register(coercionRoutes(coercion));
+      await v1.register(reviewChainRoutes(reviewChains));
       await v1.register(publicityRoutes(publicity, complaints));
       await v1.register(publicRoutes(publicRead, complaints, publicity), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
@@ -229,7 +232,7 @@ export async function buildApp(opts: AppOptions) {
     await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../src/modules/identity/index.ts';
 import { registryTables as T } from '../src/modules/registry/index.ts';
 import { chinaDate } from '../src/lib/clock.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, type SeedSummary } from '../src/seed/index.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoReviewChains, type SeedSummary } from '../src/seed/index.ts';
 import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 let a: TestApp;
@@ -192,6 +192,23 @@ describe('demo city seed', () => {
     // The test clock is a Monday morning: the seizures are carried out (行政强制法 Art.43 allows it).
     expect(new Set(ms.items.map((m) => m.status))).toEqual(new Set(['proposed', 'in_force', 'emergency_executed', 'released']));
     expect(ms.items.find((m) => m.status === 'in_force')?.caseId).toEqual(insp.items.find((i) => i.linkedCase)?.linkedCase?.id);
+  });
+
+  it('the city market bureau reviews in four levels (四级审核), with accounts for the unit levels (after the demo cases)', async () => {
+    expect(await seedDemoReviewChains(a.services, a.db)).toEqual({ skipped: false });
+    expect(await seedDemoReviewChains(a.services, a.db)).toEqual({ skipped: true });
+    const head = await login(a, 'head', DEMO_PASSWORD);
+    const me = (await a.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: head } })).json() as { user: { agencyId: string; officerId: string | null } };
+    expect(me.user.officerId).toBeTruthy();
+    const chain = (await a.app.inject({ method: 'GET', url: `/api/v1/agencies/${me.user.agencyId}/review-chain`, headers: { cookie: head } })).json() as { chain: { code: string }; version: number };
+    expect(chain).toMatchObject({ chain: { code: 'qinhuangdao-4' }, version: 1 });
+    const people = (await a.app.inject({ method: 'GET', url: `/api/v1/agencies/${me.user.agencyId}/review-positions`, headers: { cookie: head } })).json() as { items: { officerId: string; positions: string[] }[] };
+    expect(people.items.find((p) => p.officerId === me.user.officerId)?.positions).toEqual(['agency_head']);
+    for (const [username, position] of [['unit_legal', 'unit_legal_officer'], ['unit_head', 'unit_head']] as const) {
+      const c = await login(a, username, DEMO_PASSWORD);
+      const u = (await a.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: c } })).json() as { user: { officerId: string } };
+      expect(people.items.find((p) => p.officerId === u.user.officerId)?.positions).toEqual([position]);
+    }
   });
 
   it('a second run is a no-op', async () => {

@@ -5,3 +5,4 @@ export { seedDemoLicensing } from './demo-licensing.ts';
 export { seedDemoEnforcement } from './demo-enforcement.ts';
 export { seedDemoPublicity } from './demo-publicity.ts';
 export { seedDemoSpotChecks } from './demo-spot-checks.ts';
+export { seedDemoReviewChains, DEMO_REVIEW_USERS } from './demo-review.ts';

@@ -33,6 +33,7 @@ const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.tsx'));
 const CaseOpenPage = lazy(() => import('./pages/cases/CaseOpenPage.tsx'));
 const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage.tsx'));
 const ReviewWorkspacePage = lazy(() => import('./pages/cases/ReviewWorkspacePage.tsx'));
+const ReviewChainPage = lazy(() => import('./pages/review/ReviewChainPage.tsx'));
 const PartiesPage = lazy(() => import('./pages/cases/PartiesPage.tsx'));
 const PartyDetailPage = lazy(() => import('./pages/cases/PartyDetailPage.tsx'));
 const AccessRequestsPage = lazy(() => import('./pages/cases/AccessRequestsPage.tsx'));
@@ -128,6 +129,7 @@ export default function AdminApp() {
             <Route path="cases/simplified/:id" element={guard(CASE_READ, <SimplifiedDetailPage />)} />
             <Route path="cases/:id" element={guard(CASE_READ, <CaseDetailPage />)} />
             <Route path="review" element={guard([P.CASE_REVIEW], <ReviewWorkspacePage />)} />
+            <Route path="review-chain" element={guard([P.REGISTRY_WRITE_AGENCY], <ReviewChainPage />)} />
             <Route path="parties" element={guard(CASE_READ, <PartiesPage />)} />
             <Route path="parties/:id" element={guard(CASE_READ, <PartyDetailPage />)} />
             <Route path="record-access" element={guard(CASE_READ, <AccessRequestsPage />)} />

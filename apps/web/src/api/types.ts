@@ -485,6 +485,38 @@ export interface CaseExecution {
   calendarProvisional: boolean;
 }
 
+export interface CaseReviewSignoff {
+  signerOfficerId: string;
+  signerUserId: string;
+  signerName: string;
+  opinion: string;
+  on: string;
+  at: string;
+}
+export interface CaseReviewChain {
+  chainCode: string;
+  chainZh: string;
+  chainVersion: number | null;
+  citation: string | null;
+  round: number;
+  levels: { key: string; zh: string; en: string; signers: string[]; isLegalReview: boolean; signoff: CaseReviewSignoff | null }[];
+  currentIndex: number | null;
+  returned: { levelKey: string; signerOfficerId: string; signerName: string; reason: string; on: string } | null;
+  passedOn: string | null;
+  canSign: boolean;
+  signRefusal: CaseRefusal | null;
+}
+/** An agency's review chain as the API returns it (GET /agencies/:id/review-chain). */
+export interface AgencyReviewChain {
+  agencyId: string;
+  agencyName: string;
+  chain: { code: string; zh: string; en: string; levels: { key: string; zh: string; en: string; signers: string[]; isLegalReview: boolean; when?: { isMajor?: boolean; fineAtLeast?: number; penaltyTypes?: string[]; hearingHeld?: boolean } | null }[]; citation?: string };
+  version: number | null;
+  isDefault: boolean;
+  latestVersion: number | null;
+  history: { version: number; code: string; zh: string; effectiveFrom: string; reason: string | null; createdBy: string; createdAt: string }[];
+}
+
 export interface PenaltyCase {
   id: string;
   /** The server's date in China (YYYY-MM-DD). */
@@ -506,6 +538,8 @@ export interface PenaltyCase {
   content?: CaseContent;
   officers?: CasePersonRef[];
   reviewer?: CasePersonRef | null;
+  /** The review chain round: levels, sign-offs, the level reviewing now, and whether I sign it. */
+  reviewChain?: CaseReviewChain | null;
   isMajor?: boolean;
   hearingEntitled?: boolean;
   availableActions: string[];

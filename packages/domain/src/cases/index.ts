@@ -10,3 +10,4 @@ export * from './legal-review.ts';
 export * from './pre-review.ts';
 export * from './numbering.ts';
 export * from './case-file.ts';
+export * from './review-chain-progress.ts';

@@ -130,6 +130,20 @@ const ExecutionOut = z.object({
   calendarProvisional: z.boolean(),
 });
 const DocumentOut = z.object({ id: z.uuid(), kind: z.string(), titleZh: z.string(), titleEn: z.string(), number: z.string().nullable(), issuedAt: z.string(), createdAt: z.string() });
+const Signoff = z.object({ signerOfficerId: z.string(), signerUserId: z.string(), signerName: z.string(), opinion: z.string(), on: z.string(), at: z.string() });
+const ReviewChainOut = z.object({
+  chainCode: z.string(),
+  chainZh: z.string(),
+  chainVersion: z.number().int().nullable(),
+  citation: z.string().nullable(),
+  round: z.number().int(),
+  levels: z.array(z.object({ key: z.string(), zh: z.string(), en: z.string(), signers: z.array(z.string()), isLegalReview: z.boolean(), signoff: Signoff.nullable() })),
+  currentIndex: z.number().int().nullable(),
+  returned: z.object({ levelKey: z.string(), signerOfficerId: z.string(), signerName: z.string(), reason: z.string(), on: z.string() }).nullable(),
+  passedOn: z.string().nullable(),
+  canSign: z.boolean(),
+  signRefusal: RefusalOut.nullable(),
+});
 const CaseOut = z.object({
   id: z.uuid(),
   caseNo: z.string().nullable(),
@@ -149,6 +163,8 @@ const CaseOut = z.object({
   content: z.record(z.string(), z.unknown()),
   officers: z.array(Person),
   reviewer: Person.nullable(),
+  /** The review chain round (levels, who signed, the level reviewing now) and whether the caller signs it now. */
+  reviewChain: ReviewChainOut.nullable(),
   isMajor: z.boolean(),
   hearingEntitled: z.boolean(),
   deadlines: z.array(DeadlineOut),

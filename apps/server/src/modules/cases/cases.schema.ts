@@ -1,4 +1,4 @@
-import type { PenaltyCaseFacts } from '@zhifa/domain';
+import type { CaseReviewProgress, PenaltyCaseFacts } from '@zhifa/domain';
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -85,6 +85,8 @@ export type CaseContent = {
   reasons?: { action: string; reason: string; on: string }[];
   /** The inspection whose result opened this case (行政处罚法 Art.54). */
   origin?: { kind: 'inspection'; id: string };
+  /** The review chain round in progress or last run: levels, sign-offs, a return (domain review-chain-progress). */
+  reviewProgress?: CaseReviewProgress;
 };
 
 /** 当事人: one row per natural person (ID number) or organisation (统一社会信用代码), so its history spans cases. */

@@ -33,11 +33,21 @@ import {
   type PenaltyStatus,
   type PenaltyType,
   type ReviewerFacts,
+  currentChainLevel,
+  hasPermission,
+  legacyCaseReview,
+  returnReview,
+  reviewSignerRefusal,
+  signReviewLevel,
+  startCaseReview,
+  type CaseReviewProgress,
+  type Refusal,
 } from '@zhifa/domain';
 import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
+import type { ReviewChainService } from '../review/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { documentTitle, type CaseDocumentKind, type CaseDocumentService, type DocumentSnapshot } from './case-documents.service.ts';
@@ -185,6 +195,7 @@ export function createCaseService({
   numbering,
   parties: partyService,
   documents,
+  reviewChains,
 }: {
   db: Db;
   audit: AuditService;
@@ -193,6 +204,7 @@ export function createCaseService({
   numbering: NumberingService;
   parties: PartyService;
   documents: CaseDocumentService;
+  reviewChains: ReviewChainService;
 }) {
   const today = () => chinaDate(clock.now());
 
@@ -244,6 +256,29 @@ export function createCaseService({
     return { ...rest, status: row.status as PenaltyStatus, officers: await loadOfficers(officerIds, tx), reviewer: await loadReviewer(reviewerId, row.id, tx) };
   }
 
+  /** The review round of a case under review; a case submitted before chains existed has the single default level. */
+  const progressOf = (r: CaseRow): CaseReviewProgress | null => (r.status === 'under_review' ? (r.content.reviewProgress ?? legacyCaseReview()) : (r.content.reviewProgress ?? null));
+
+  /**
+   * Why this user cannot sign the current review level, or null. The legal-review level keeps the assignment rule (the
+   * reviewer the case was submitted to, 行政处罚法 Art.58); other levels need a holder of one of the level's positions
+   * who did not investigate the case (SAMR Art.49 para 3; the chain's citation).
+   */
+  async function signRefusalOf(actor: Actor, r: CaseRow, tx: Db = db): Promise<Refusal | null> {
+    const p = progressOf(r);
+    const level = p ? currentChainLevel(p) : null;
+    if (!p || !level || r.status !== 'under_review') return null;
+    const [me] = await tx.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId));
+    const officerId = me?.officerId ?? null;
+    if (level.isLegalReview) {
+      if (!hasPermission(actor.role, 'case.review') || !officerId || officerId !== r.facts.reviewerId) {
+        return { code: 'FORBIDDEN', message: 'Only the legal reviewer the case was submitted to may decide its review.', messageZh: '只有案件提交的法制审核人员才能作出审核结论。', citation: '行政处罚法 Art.58', details: { reason: 'not_assigned_reviewer', levelKey: level.key } };
+      }
+      return null;
+    }
+    return reviewSignerRefusal(p, { officerId, positions: officerId ? await reviewChains.positionsOf(tx, officerId) : [] }, r.facts.officerIds);
+  }
+
   async function contextFor(actor: Actor, row: { regionPath: string; sector: string; placePath: string }): Promise<GuardContext> {
     const now = today();
     const [calendar, resolved] = await Promise.all([rules.calendar(), rules.resolve({ regionPath: row.placePath, sector: row.sector, date: now })]);
@@ -254,7 +289,16 @@ export function createCaseService({
   async function mineCondition(actor: Actor): Promise<SQL> {
     const [me] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId));
     if (!me?.officerId) return sql`false`;
-    return or(sql`${cases.facts}->'officerIds' ? ${me.officerId}`, and(sql`${cases.facts}->>'reviewerId' = ${me.officerId}`, eq(cases.status, 'under_review')))!;
+    const positions = await reviewChains.positionsOf(db, me.officerId);
+    const level = sql`(${cases.content}->'reviewProgress'->'levels'->((${cases.content}->'reviewProgress'->>'currentIndex')::int))`;
+    // A chain level other than the legal review is mine when I hold one of its positions (the legal level stays with
+    // the assigned reviewer, 行政处罚法 Art.58).
+    // `positions` are members of REVIEW_SIGNER_POSITIONS (positionsOf filters them), so the literal array is safe.
+    const chainLevel = positions.length
+      ? and(eq(cases.status, 'under_review'), sql`coalesce((${level}->>'isLegalReview')::boolean, true) = false`, sql`${level}->'signers' ?| ${sql.raw(`array[${positions.map((x) => `'${x}'`).join(',')}]`)}`)!
+      : sql`false`;
+    const legalLevel = and(sql`${cases.facts}->>'reviewerId' = ${me.officerId}`, eq(cases.status, 'under_review'), sql`coalesce((${level}->>'isLegalReview')::boolean, true) = true`)!;
+    return or(sql`${cases.facts}->'officerIds' ? ${me.officerId}`, legalLevel, chainLevel)!;
   }
 
   async function getScoped(actor: Actor, id: string, tx: Db = db): Promise<CaseRow> {
@@ -318,6 +362,14 @@ export function createCaseService({
   async function caseOut(actor: Actor, r: CaseRow, pre?: { facts: LoadedFacts; ctx: GuardContext }) {
     const [facts, ctx] = pre ? [pre.facts, pre.ctx] : await Promise.all([factsOf(r), contextFor(actor, r)]);
     const available = availablePenaltyActions(facts, ctx);
+    // The review buttons belong to the current level's signers: for anyone else they are refused with the reason.
+    const signRefusal = await signRefusalOf(actor, r);
+    if (signRefusal) {
+      const moved = available.allowed.filter((a) => REVIEW_ACTIONS.includes(a));
+      available.allowed = available.allowed.filter((a) => !REVIEW_ACTIONS.includes(a));
+      available.refused = [...available.refused.map((x) => (REVIEW_ACTIONS.includes(x.action) ? { ...x, refusals: [...x.refusals, signRefusal] } : x)), ...moved.map((action) => ({ action, refusals: [signRefusal] }))];
+    }
+    const progress = progressOf(r);
     const reviewerId = r.facts.reviewerId;
     const [[names], reviewerRows, docs] = await Promise.all([
       db.select({ itemName: items.name, itemCode: items.code, agencyName: subjects.name }).from(items).innerJoin(subjects, eq(subjects.id, r.agencyId)).where(eq(items.id, r.itemId)),
@@ -353,6 +405,7 @@ export function createCaseService({
       content: r.content,
       officers: r.facts.officerIds.map(person),
       reviewer: r.facts.reviewerId ? person(r.facts.reviewerId) : null,
+      reviewChain: progress ? { ...progress, canSign: r.status === 'under_review' && !signRefusal, signRefusal: r.status === 'under_review' ? signRefusal : null } : null,
       isMajor: isMajorCase(facts),
       hearingEntitled: isHearingEntitled(facts, ctx.params as unknown as HearingThresholds),
       availableActions: available.allowed,
@@ -703,7 +756,7 @@ export function createCaseService({
         const open = c.deadlines.filter((d) => d.state === 'running' || d.state === 'overdue' || d.state === 'paused').sort((a, b) => a.dueOn.localeCompare(b.dueOn));
         const next = open.find((d) => d.state === 'overdue') ?? open[0] ?? null;
         // The reviewer's turn only for the reviewer the case was submitted to; the handlers wait meanwhile.
-        const isReview = r.status === 'under_review' && !!me?.officerId && r.facts.reviewerId === me.officerId;
+        const isReview = r.status === 'under_review' && !!me?.officerId && !(c.reviewChain?.signRefusal ?? null);
         out.push({
           caseId: r.id,
           caseNo: r.caseNo,
@@ -843,18 +896,26 @@ export function createCaseService({
      */
     async act(actor: Actor, id: string, action: PenaltyAction, input: { payload: ActionPayload; version: number; idempotencyKey?: string | undefined }, meta: { requestId?: string }) {
       const isReview = REVIEW_ACTIONS.includes(action);
-      requirePermission(actor, isReview ? 'case.review' : 'case.handle');
+      // A review step needs a reviewing role, or (for a chain level other than the legal review) the case's agency
+      // staff holding the level's position; who exactly may sign is checked against the case below.
+      if (!isReview || !hasPermission(actor.role, 'case.handle')) requirePermission(actor, isReview ? 'case.review' : 'case.handle');
       const done = await db.transaction(async (tx): Promise<{ row: CaseRow; pre?: { facts: LoadedFacts; ctx: GuardContext } }> => {
         const before = await getScoped(actor, id, tx);
+        let level: ReturnType<typeof currentChainLevel> = null;
         if (isReview) {
-          // Only the reviewer the case was submitted to decides the review: the account must be that officer's.
-          const [me] = await tx.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId));
-          if (!me?.officerId || me.officerId !== before.facts.reviewerId) {
-            throw new AppError('FORBIDDEN', {
-              message: 'Only the legal reviewer the case was submitted to may decide its review.',
-              messageZh: '只有案件提交的法制审核人员才能作出审核结论。',
-              details: { reason: 'not_assigned_reviewer', citation: '行政处罚法 Art.58' },
-            });
+          if (before.status === 'under_review') {
+            const refusal = await signRefusalOf(actor, before, tx);
+            if (refusal?.code === 'FORBIDDEN') {
+              throw new AppError('FORBIDDEN', { message: refusal.message, messageZh: refusal.messageZh, details: { ...refusal.details, citation: refusal.citation } });
+            }
+            if (refusal) {
+              const err = AppError.fromRefusal(refusal);
+              throw new AppError(refusal.code, { message: err.message, messageZh: err.messageZh, details: { ...err.details, status: before.status, action } });
+            }
+            level = currentChainLevel(progressOf(before)!);
+          } else {
+            // Not under review: the transition table answers 409 below, for reviewers only.
+            requirePermission(actor, 'case.review');
           }
         }
         if (HEAD_ACTIONS.includes(action) && actor.role !== 'agency_head') {
@@ -873,7 +934,11 @@ export function createCaseService({
           }
         }
         checkPayload(action, input.payload, before.facts, today());
-        checklistRefusalOf(action, input.payload);
+        // The checklist is the legal-review level's (SAMR Art.53–54); other levels sign with their opinion.
+        if (!level || level.isLegalReview) checklistRefusalOf(action, input.payload);
+        else if (action === 'pass_review' && !input.payload.opinion?.trim()) {
+          throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['payload', 'opinion'], message: 'write the review opinion of this level', messageZh: '须填写本层级审核意见' }] } });
+        }
         const electronicDay = await electronicServiceDay(tx, before, action, input.payload);
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
@@ -886,26 +951,55 @@ export function createCaseService({
           throw new AppError(first.code, { message: err.message, messageZh: err.messageZh, details: { ...err.details, status: before.status, action, refusals: checked.refusals } });
         }
         const from = before.status as PenaltyStatus;
+        // The review chain: a pass at a level before the last keeps the case under review (SAMR Art.49–55 as the
+        // agency organised its levels); a return at any level ends the round; a submission opens a new round.
+        let progress = before.content.reviewProgress ?? null;
+        let to: PenaltyStatus = checked.to;
+        const [meRow] = isReview ? await tx.select({ officerId: users.officerId }).from(users).where(eq(users.id, actor.userId)) : [];
+        const signer = { signerOfficerId: meRow?.officerId ?? '', signerUserId: actor.userId, signerName: actor.displayName };
+        if (action === 'submit_review') {
+          const inForce = await reviewChains.chainFor(tx, before.agencyId, today());
+          progress = startCaseReview(inForce.chain, inForce.version, { isMajor: isMajorCase(facts), proposed: stored.proposed, hearingHeld: !!stored.hearingHeldOn }, progress);
+        } else if (action === 'pass_review' && level) {
+          const signed = signReviewLevel(progressOf(before)!, { ...signer, opinion: input.payload.opinion ?? '', on: today(), at: clock.now().toISOString() });
+          progress = signed.progress;
+          if (!signed.isLast) to = 'under_review';
+        } else if (action === 'return_for_supplement' && level) {
+          progress = returnReview(progressOf(before)!, { ...signer, reason: input.payload.opinion ?? input.payload.reason ?? '', on: today() });
+        }
+        const isIntermediate = action === 'pass_review' && to === 'under_review';
         const day = electronicDay ?? ((action === 'serve_notice' || action === 'serve_decision' || action === 'serve_reminder') && input.payload.servedOn ? input.payload.servedOn : today());
-        const after = applyOutcome(stored, action, from, input.payload, day);
-        const content = applyContent(before.content, action, input.payload, day, after.reviewerId);
+        const after = isIntermediate ? stored : applyOutcome(stored, action, from, input.payload, day);
+        // The opinion document and content.review are the legal-review level's (法制审核意见书); other levels' opinions
+        // live in the chain record.
+        const isLegalStep = !level || level.isLegalReview;
+        const content0 = isReview && !isLegalStep ? { ...before.content, ...(action === 'return_for_supplement' ? { reasons: [...(before.content.reasons ?? []), { action, reason: input.payload.opinion ?? input.payload.reason ?? '', on: day }] } : {}) } : applyContent(before.content, action, input.payload, day, after.reviewerId);
+        const content: CaseContent = progress ? { ...content0, reviewProgress: progress } : content0;
         const now = clock.now();
         // 案件编号 on filing, from the agency's sequence in this transaction (no gap, no duplicate: numbering.service).
         const caseNo = action === 'file' && !before.caseNo ? (await numbering.allocate(tx, before.agencyId, 'case', '立', Number(day.slice(0, 4)))).number : before.caseNo;
         const [updated] = await tx
           .update(cases)
-          .set({ status: checked.to, facts: after, content, caseNo, version: sql`${cases.version} + 1`, updatedAt: now })
+          .set({ status: to, facts: after, content, caseNo, version: sql`${cases.version} + 1`, updatedAt: now })
           .where(and(eq(cases.id, id), eq(cases.version, input.version)))
           .returning();
         if (!updated) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: input.version } });
-        const payload: Record<string, unknown> = { ...input.payload, ...(action === 'pass_review' || action === 'submit_review' ? { reviewerId: after.reviewerId } : {}) };
+        // `reviewerId` on a pass marks a legal review done (the experience count of 行政处罚法 Art.58 para 2).
+        const payload: Record<string, unknown> = {
+          ...input.payload,
+          ...((action === 'pass_review' && isLegalStep) || action === 'submit_review' ? { reviewerId: after.reviewerId } : {}),
+          ...(level ? { reviewLevel: level.key, reviewRound: progress?.round ?? null, signerOfficerId: signer.signerOfficerId } : {}),
+          ...(action === 'submit_review' && progress ? { reviewChain: progress.chainCode, reviewChainVersion: progress.chainVersion, reviewLevels: progress.levels.map((l) => l.key) } : {}),
+        };
         // Every event bumps the version and every version bump is an event (open = 1), so the event's number is the new
         // version; the unique (case_id, seq) index would refuse a step that broke this.
         const seq = updated.version;
-        await audit.appendRecords(tx, 'case_event', await tx.insert(caseEvents).values({ caseId: id, seq, action, fromStatus: from, toStatus: checked.to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now }).returning());
+        await audit.appendRecords(tx, 'case_event', await tx.insert(caseEvents).values({ caseId: id, seq, action, fromStatus: from, toStatus: to, actorId: actor.userId, actorRole: actor.role, payload, idempotencyKey: input.idempotencyKey ?? null, occurredAt: now }).returning());
         // The documents this step puts on paper, frozen with the case as it now stands.
         const params = ctx.params as unknown as HearingThresholds;
-        const kinds = documentsFor(action, after, isHearingEntitled(after, params));
+        // The 法制审核意见书 is the legal-review level's: issued once the whole review passes, or when that level returns
+        // the case (a return at another level is recorded in the chain and the reasons).
+        const kinds = isIntermediate || (action === 'return_for_supplement' && !isLegalStep) ? [] : documentsFor(action, after, isHearingEntitled(after, params));
         const issued: { kind: string; number: string | null; id: string }[] = [];
         for (const [i, kind] of kinds.entries()) {
           let extra: Record<string, unknown> = {};
@@ -932,7 +1026,7 @@ export function createCaseService({
           entityId: id,
           action,
           before: { status: from, ...Object.fromEntries(changed.map((k) => [k, before.facts[k as keyof StoredCaseFacts] ?? null])) },
-          after: { status: checked.to, ...Object.fromEntries(changed.map((k) => [k, after[k as keyof StoredCaseFacts] ?? null])) },
+          after: { status: to, ...(level ? { reviewLevel: level.key } : {}), ...Object.fromEntries(changed.map((k) => [k, after[k as keyof StoredCaseFacts] ?? null])) },
           reason: input.payload.reason ?? null,
           idempotencyKey: input.idempotencyKey ?? null,
           regionPath: updated.regionPath,
@@ -941,7 +1035,7 @@ export function createCaseService({
         // The case as it now stands, from what this step already loaded (the officers do not change in a step).
         const { officerIds: _o, reviewerId: _r, ...rest } = after;
         const reviewer = after.reviewerId === stored.reviewerId ? facts.reviewer : await loadReviewer(after.reviewerId, id, tx);
-        return { row: updated, pre: { facts: { ...rest, status: checked.to, officers: facts.officers, reviewer }, ctx } };
+        return { row: updated, pre: { facts: { ...rest, status: to, officers: facts.officers, reviewer }, ctx } };
       });
       return caseOut(actor, done.row, done.pre);
     },

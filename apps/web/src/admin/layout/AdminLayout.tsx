@@ -64,6 +64,7 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'cases', path: '/admin/cases', label: 'nav.cases', icon: <FolderOpenOutlined />, any: [P.CASE_READ] },
       { key: 'simplified', path: '/admin/cases/simplified', label: 'nav.simplified', icon: <ThunderboltOutlined />, any: [P.CASE_READ] },
       { key: 'review', path: '/admin/review', label: 'nav.review', icon: <AuditOutlined />, any: [P.CASE_REVIEW] },
+      { key: 'reviewChain', path: '/admin/review-chain', label: 'nav.reviewChain', icon: <AuditOutlined />, any: [P.REGISTRY_WRITE_AGENCY] },
       { key: 'parties', path: '/admin/parties', label: 'nav.parties', icon: <ContactsOutlined />, any: [P.CASE_READ] },
       { key: 'record-access', path: '/admin/record-access', label: 'nav.recordAccess', icon: <ContactsOutlined />, any: [P.CASE_READ] },
     ],

@@ -10,7 +10,7 @@ import { useLocale, useT } from '../../i18n/index.tsx';
 import { applyFieldErrors, issuePath } from '../../lib/errors.ts';
 import { fmtMoney } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
-import { ACTION_FORMS, CHECKLIST_RESULTS, FIELD_LABEL_KEYS, ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, REVIEW_CHECKLIST_KEYS, SERVICE_METHODS, toActionPayload, type ActionFormValues, type PayloadField } from './action-forms.ts';
+import { actionFormFor, CHECKLIST_RESULTS, FIELD_LABEL_KEYS, ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, REVIEW_CHECKLIST_KEYS, SERVICE_METHODS, toActionPayload, type ActionFormValues, type PayloadField } from './action-forms.ts';
 import { RefusalList } from './CaseActionBar.tsx';
 import { CaseErrorAlert } from './CaseErrorAlert.tsx';
 import { ReviewerSelect } from './OfficerPickers.tsx';
@@ -197,7 +197,7 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
   const [key] = useState(newIdempotencyKey);
   // Computed when the step opens, not on every refetch of the case: what the user typed stays.
   const [initial] = useState(() => initialValues(pc, action));
-  const config = ACTION_FORMS[action];
+  const config = actionFormFor(action, pc);
   const has = (f: PayloadField) => config.fields.includes(f);
   const needs = (f: PayloadField) => config.required.includes(f);
   const label = (f: PayloadField) => t(config.labels?.[f] ?? FIELD_LABEL_KEYS[f]);
@@ -210,7 +210,7 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
   });
 
   const submit = useMutation({
-    mutationFn: (v: ActionFormValues) => api.post<PenaltyCase>(`/cases/${pc.id}/actions/${action}`, { payload: toActionPayload(action, v), version: pc.version, idempotencyKey: key }),
+    mutationFn: (v: ActionFormValues) => api.post<PenaltyCase>(`/cases/${pc.id}/actions/${action}`, { payload: toActionPayload(action, v, config), version: pc.version, idempotencyKey: key }),
     onSuccess: (updated) => onDone(updated, action),
     onError: (e) => setIssues(applyFieldErrors(form, withoutPayloadPrefix(e), locale)),
   });
@@ -223,7 +223,10 @@ export function ActionForm({ pc, action, onCancel, onDone, onReload }: { pc: Pen
   // SAMR Art.54(3): a return names what is wrong.
   const noFailure = action === 'return_for_supplement' && (checklist ?? []).length > 0 && (checklist ?? []).every((r) => r?.result) && !(checklist ?? []).some((r) => r?.result === 'fail');
 
-  const to = nextPenaltyStatus({ status: pc.status as PenaltyStatus, suspendedFrom: (pc.facts.suspendedFrom ?? null) as PenaltyStatus | null }, action);
+  // A pass at a review level before the last keeps the case under review (the next level signs).
+  const rc = pc.reviewChain;
+  const midChain = action === 'pass_review' && !!rc && rc.currentIndex !== null && rc.currentIndex < rc.levels.length - 1;
+  const to = midChain ? ('under_review' as PenaltyStatus) : nextPenaltyStatus({ status: pc.status as PenaltyStatus, suspendedFrom: (pc.facts.suspendedFrom ?? null) as PenaltyStatus | null }, action);
   const tiers = item.data?.discretionTiers ?? [];
   // What the server would refuse now and this form can fix (e.g. no reviewer assigned yet).
   const pending = pc.refusedActions.find((r) => r.action === action)?.refusals ?? [];

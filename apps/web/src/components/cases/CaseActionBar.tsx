@@ -23,7 +23,7 @@ const isPenaltyAction = (a: string): a is PenaltyAction => (PENALTY_ACTIONS as s
  * reviewer the case was not submitted to is shown refused, as the server would refuse it (行政处罚法 Art.58).
  */
 export function caseActionButtons(
-  pc: Pick<PenaltyCase, 'status' | 'availableActions' | 'refusedActions' | 'facts'>,
+  pc: Pick<PenaltyCase, 'status' | 'availableActions' | 'refusedActions' | 'facts' | 'reviewChain'>,
   who: { canHandle: boolean; canReview: boolean; officerId: string | null; isHead?: boolean },
   notAssigned: CaseRefusal,
   /** Shown on a step only the agency head takes (approving a deferral, 行政处罚法 Art.66 para 2) to anyone else. */
@@ -39,10 +39,13 @@ export function caseActionButtons(
   const add = (a: string, refusals: CaseRefusal[]) => {
     if (!isPenaltyAction(a) || seen.has(a)) return;
     const review = isReviewAction(a);
-    if (review ? !who.canReview : !who.canHandle) return;
+    // A review chain level is signed by its position holders (a unit head logs in as an officer): the server's
+    // per-user answer (`reviewChain.canSign`, the refusals) decides, not the login role.
+    const chain = pc.reviewChain && pc.reviewChain.currentIndex !== null ? pc.reviewChain : null;
+    if (review ? !(who.canReview || chain?.canSign) : !who.canHandle) return;
     seen.add(a);
     const reviewerId = pc.facts.reviewerId ?? null;
-    const extra = review && reviewerId && who.officerId !== reviewerId ? [notAssigned] : headOnly && !who.isHead && (HEAD_STEP_ACTIONS as readonly string[]).includes(a) ? [headOnly] : [];
+    const extra = review && !chain && reviewerId && who.officerId !== reviewerId ? [notAssigned] : headOnly && !who.isHead && (HEAD_STEP_ACTIONS as readonly string[]).includes(a) ? [headOnly] : [];
     out.push({ action: a, refusals: [...refusals, ...extra] });
   };
   for (const a of pc.availableActions) add(a, []);

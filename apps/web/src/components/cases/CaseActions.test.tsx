@@ -101,6 +101,24 @@ describe('caseActionButtons', () => {
     expect(other.every((x) => x.refusals[0] === notAssigned)).toBe(true);
   });
 
+  it('in a review chain, the current level’s position holder gets the review buttons whatever the login role; others see the server’s refusal', () => {
+    const level = (key: string, isLegalReview = false) => ({ key, zh: key, en: key, signers: [key], isLegalReview, signoff: null });
+    const chain = { chainCode: 'qinhuangdao-4', chainZh: '四级审核', chainVersion: 1, citation: null, round: 1, levels: [level('unit_head'), level('legal_division', true)], currentIndex: 0, returned: null, passedOn: null };
+    const wrongPosition = { code: 'RULE_VIOLATION', message: 'not your level', messageZh: '不是您的层级', citation: 'chain', details: { guard: 'signerHoldsPosition' } };
+    const signer = makeCase({ status: 'under_review', facts: { reviewerId: 'off-9' }, availableActions: ['pass_review', 'return_for_supplement', 'suspend'], refusedActions: [], reviewChain: { ...chain, canSign: true, signRefusal: null } });
+    // A unit head logs in as an officer (no case.review): the buttons are theirs, enabled, without the assigned-reviewer check.
+    expect(caseActionButtons(signer, { canHandle: true, canReview: false, officerId: 'off-3' }, notAssigned).map((x) => [x.action, x.refusals.length])).toEqual([
+      ['pass_review', 0],
+      ['return_for_supplement', 0],
+      ['suspend', 0],
+    ]);
+    const reviewerView = makeCase({ status: 'under_review', facts: { reviewerId: 'off-9' }, availableActions: ['suspend'], refusedActions: [{ action: 'pass_review', refusals: [wrongPosition] }], reviewChain: { ...chain, canSign: false, signRefusal: wrongPosition } });
+    const b = caseActionButtons(reviewerView, { canHandle: false, canReview: true, officerId: 'off-9' }, notAssigned);
+    expect(b.map((x) => [x.action, x.refusals])).toEqual([['pass_review', [wrongPosition]]]);
+    // A handler without the position does not see review buttons at all.
+    expect(caseActionButtons(reviewerView, { canHandle: true, canReview: false, officerId: 'off-1' }, notAssigned).map((x) => x.action)).toEqual(['suspend']);
+  });
+
   it('keeps a step enabled when its own form answers the refusal (no reviewer chosen before submit_review)', () => {
     const noReviewer = { code: 'RULE_VIOLATION', message: 'Assign a legal reviewer first.', messageZh: '请先指定法制审核人员。', citation: '行政处罚法 Art.58', details: { guard: 'reviewerNotInvestigator' } };
     const pc = makeCase({ status: 'investigation_ended', availableActions: ['start_investigation'], refusedActions: [{ action: 'submit_review', refusals: [noReviewer] }] });

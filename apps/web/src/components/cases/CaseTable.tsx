@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table, Typography } from 'antd';
+import { Table, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -18,7 +18,7 @@ export function useCaseList(query: Record<string, string | number | boolean | un
 }
 
 /** The case table shared by the case list and the reviewer's workspace. */
-export function CaseTable({ list, lp, rowTestId = 'case-row' }: { list: ReturnType<typeof useCaseList>; lp: { page: number; pageSize: number; setPage: (p: number, ps?: number) => void }; rowTestId?: string }) {
+export function CaseTable({ list, lp, rowTestId = 'case-row', extraColumns = [] }: { list: ReturnType<typeof useCaseList>; lp: { page: number; pageSize: number; setPage: (p: number, ps?: number) => void }; rowTestId?: string; extraColumns?: TableColumnsType<PenaltyCase> }) {
   const t = useT();
   return (
     <Table<PenaltyCase>
@@ -45,6 +45,7 @@ export function CaseTable({ list, lp, rowTestId = 'case-row' }: { list: ReturnTy
         { title: t('case.item'), key: 'item', width: 220, ellipsis: true, render: (_, r) => r.itemName || r.itemCode || '—' },
         { title: t('common.status'), key: 'status', width: 150, render: (_, r) => <CaseStatusTag status={r.status} /> },
         { title: t('case.officers'), key: 'officers', width: 160, ellipsis: true, render: (_, r) => (r.officers?.length ? r.officers.map((o) => o.name).join('、') : '—') },
+        ...extraColumns,
         { title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (v: string) => fmtDateTime(v) },
       ]}
       locale={{ emptyText: t('case.empty') }}

@@ -180,8 +180,20 @@ const text = (v: string | undefined | null): string | undefined => (v && v.trim(
  * "unchanged"), dates as YYYY-MM-DD. A proposal is `{ types, fineAmount }` in that key order, the order the server
  * compares in, so re-sending an unchanged proposal does not reset a passed review.
  */
-export function toActionPayload(action: PenaltyAction, v: ActionFormValues): Record<string, unknown> {
-  const fields = new Set<PayloadField>(ACTION_FORMS[action].fields);
+/**
+ * The form of a step for this case: a review level other than the legal review (e.g. the unit head's in a 四级审核
+ * chain) signs with its opinion; the 11-item checklist is the legal-review level's (SAMR Art.53).
+ */
+export function actionFormFor(action: PenaltyAction, pc?: { reviewChain?: { levels: { isLegalReview: boolean }[]; currentIndex: number | null } | null }): ActionFormConfig {
+  const level = pc?.reviewChain && pc.reviewChain.currentIndex !== null ? pc.reviewChain.levels[pc.reviewChain.currentIndex] : undefined;
+  if (isReviewAction(action) && level && !level.isLegalReview) {
+    return { fields: ['opinion'], required: ['opinion'], labels: action === 'return_for_supplement' ? { opinion: 'caseField.supplementOpinion' } : {} };
+  }
+  return ACTION_FORMS[action];
+}
+
+export function toActionPayload(action: PenaltyAction, v: ActionFormValues, config: ActionFormConfig = ACTION_FORMS[action]): Record<string, unknown> {
+  const fields = new Set<PayloadField>(config.fields);
   const out: Record<string, unknown> = {};
   const put = (k: PayloadField, value: unknown) => {
     if (fields.has(k) && value !== undefined) out[k] = value;

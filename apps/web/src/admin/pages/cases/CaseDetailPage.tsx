@@ -15,6 +15,7 @@ import { CaseEnforcementCard } from '../../../components/enforcement/CaseEnforce
 import { ExecutionCard } from '../../../components/cases/ExecutionCard.tsx';
 import { EServiceCard } from '../../../components/cases/EServiceCard.tsx';
 import { PreReviewCard } from '../../../components/cases/PreReviewCard.tsx';
+import { ReviewChainCard } from '../../../components/cases/ReviewChainCard.tsx';
 import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -276,6 +277,7 @@ export default function CaseDetailPage() {
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             {pc.execution ? <ExecutionCard execution={pc.execution} /> : null}
+            {pc.reviewChain ? <ReviewChainCard rc={pc.reviewChain} /> : null}
             <DeadlinesCard deadlines={pc.deadlines} />
             <PreReviewCard caseId={pc.id} status={pc.status} version={pc.version} />
             <CaseDocuments caseId={pc.id} caseNo={pc.caseNo} documents={pc.documents} />

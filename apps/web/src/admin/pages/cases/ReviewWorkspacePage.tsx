@@ -4,10 +4,11 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { useListParams } from '../../../lib/useListParams.ts';
 import { CaseTable, useCaseList } from '../../../components/cases/CaseTable.tsx';
+import { ReviewChainTags } from '../../../components/cases/ReviewChainCard.tsx';
 
 /**
- * 法制审核工作台: the cases under review submitted to me (行政处罚法 Art.58). Only the reviewer a case was submitted to may
- * pass or return it, so the list is `status=under_review&mine=true`.
+ * 法制审核工作台: the cases under review submitted to me (行政处罚法 Art.58), or whose current chain level I sign, with
+ * each case's review levels. The list is `status=under_review&mine=true`.
  */
 export default function ReviewWorkspacePage() {
   const t = useT();
@@ -18,7 +19,7 @@ export default function ReviewWorkspacePage() {
       <PageHeader title={t('nav.review')} sub={t('review.hint')} />
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('review.checklistHint')} />
       {list.isError ? <ErrorAlert error={list.error} /> : null}
-      <CaseTable list={list} lp={lp} rowTestId="review-row" />
+      <CaseTable list={list} lp={lp} rowTestId="review-row" extraColumns={[{ title: t('reviewChain.title'), key: 'chain', width: 320, render: (_, r) => <ReviewChainTags rc={r.reviewChain} /> }]} />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+export { createReviewChainService, type ReviewChainService, type ChainInForce } from './review.service.ts';
+export { reviewChainRoutes } from './review.routes.ts';
+export { reviewChains, officerReviewPositions } from './review.schema.ts';
