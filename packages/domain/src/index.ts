@@ -8,3 +8,4 @@ export * from './masking/index.ts';
 export * from './ledger/index.ts';
 export * from './record/index.ts';
 export * from './cases/index.ts';
+export * from './command/index.ts';
