@@ -22,6 +22,7 @@ import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
+import { commandRoutes, createCommandService } from './modules/command/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
 import {
@@ -119,6 +120,7 @@ export async function buildApp(opts: AppOptions) {
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const licensing = createLicensingService({ db, audit, clock, rules, parties });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
+  const command = createCommandService({ db, audit, clock, rules });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -155,6 +157,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(evidenceRoutes(evidence, blobs, { dataDir: opts.config.dataDir, leafHashesOf: (kind, refs) => ledger.leafHashesOf(kind, refs) }));
       await v1.register(accessRequestRoutes(accessRequests));
       await v1.register(licensingRoutes(licensing));
+      await v1.register(commandRoutes(command));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -203,13 +206,16 @@ export async function buildApp(opts: AppOptions) {
     jobs.start();
     const seconds = opts.config.LEDGER_CHECKPOINT_SECONDS ?? 60;
     ledger.start({ sequenceMs: 1000, checkpointMs: seconds * 1000, onError: (e) => app.log.error({ err: e }, 'ledger sequencer failed') });
+    // Command-centre SLA escalation (seed 004: minutes, not days), checked every 30 s.
+    const escalation = setInterval(() => command.escalateLate().catch((e: unknown) => app.log.error({ err: e }, 'command escalation failed')), 30_000);
+    app.addHook('onClose', async () => clearInterval(escalation));
   }
   app.addHook('onClose', async () => {
     await ledger.stop();
     await jobs.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, command } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

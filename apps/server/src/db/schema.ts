@@ -8,3 +8,4 @@ export * from '../modules/ledger/ledger.schema.ts';
 export * from '../modules/evidence/evidence.schema.ts';
 export * from '../modules/cases/cases.schema.ts';
 export * from '../modules/cases/licensing.schema.ts';
+export * from '../modules/command/command.schema.ts';
