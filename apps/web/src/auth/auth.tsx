@@ -20,6 +20,9 @@ export const Permission = {
   CASE_READ: 'case.read',
   CASE_HANDLE: 'case.handle',
   CASE_REVIEW: 'case.review',
+  COMMAND_READ: 'command.read',
+  COMMAND_DISPATCH: 'command.dispatch',
+  COMMAND_FIELD: 'command.field',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

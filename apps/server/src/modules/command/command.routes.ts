@@ -1,7 +1,7 @@
-import { AppError, COMMAND_ACTIONS, COMMAND_STATUSES, type CommandAction, type GridGeometry } from '@zhifa/domain';
+import { COMMAND_ACTIONS, COMMAND_STATUSES, type CommandAction, type GridGeometry } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isInScope } from '../../lib/actor.ts';
+import { isInScope, requirePermission } from '../../lib/actor.ts';
 import { actorOf, IdParams, meta, stdErrors } from '../../lib/http.ts';
 import type { CommandService, CommandUpdate } from './command.service.ts';
 
@@ -107,7 +107,7 @@ export function commandRoutes(command: CommandService): FastifyPluginAsyncZod {
     );
     app.post('/command/escalations/run', { schema: { tags, summary: 'Escalate events whose SLA is late (the job loop does this every minute)', response: { 200: z.object({ escalated: z.number() }), ...stdErrors } } }, async (req) => {
       const actor = actorOf(req);
-      if (actor.role !== 'dispatcher' && actor.role !== 'agency_head') throw new AppError('FORBIDDEN', { details: { yourRole: actor.role } });
+      requirePermission(actor, 'command.dispatch');
       return { escalated: await command.escalateLate() };
     });
     /** Server-sent events: only updates of events in the caller's scope. */

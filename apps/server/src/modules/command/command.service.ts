@@ -8,6 +8,7 @@ import {
   createGridIndex,
   findDuplicate,
   geometryProblem,
+  hasPermission,
   nextCommandStatus,
   type CommandAction,
   type CommandSlaParams,
@@ -21,7 +22,7 @@ import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
-import { isInScope, scopeCondition, users, type Actor } from '../identity/index.ts';
+import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { commandEventLog, commandEvents, commandGrids, commandSources, type CommandReporter } from './command.schema.ts';
 
@@ -29,9 +30,6 @@ const { officers, subjects } = registryTables;
 type EventRow = typeof commandEvents.$inferSelect;
 type GridRow = typeof commandGrids.$inferSelect;
 
-/** Who works in the command centre of an agency; supervisors read their region (scope rules of lib/actor.ts). */
-const READ_ROLES: readonly Role[] = ['dispatcher', 'officer', 'agency_head', 'supervisor'];
-const GRID_ROLES: readonly Role[] = ['dispatcher', 'agency_head'];
 /** Statuses in which an SLA stage can run late and the event be escalated automatically. */
 const ACTIVE: readonly CommandStatus[] = ['reported', 'dispatched', 'acknowledged', 'arrived', 'handled'];
 
@@ -85,9 +83,9 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
   /** Grid index per agency, rebuilt after any grid write. */
   const indexes = new Map<string, ReturnType<typeof createGridIndex<string>>>();
 
-  function requireRole(actor: Actor, roles: readonly Role[]) {
-    if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', { details: { roles, yourRole: actor.role } });
-  }
+  // Supervisors read their region (scope rules of lib/actor.ts); the agency's dispatcher steers; officers work the field.
+  const requireRead = (actor: Actor) => requirePermission(actor, 'command.read');
+  const requireDispatch = (actor: Actor) => requirePermission(actor, 'command.dispatch');
   function requireAgency(actor: Actor): string {
     if (!actor.agencyId) throw new AppError('FORBIDDEN', { details: { reason: 'no agency' } });
     return actor.agencyId;
@@ -123,7 +121,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
   }
 
   async function getScoped(actor: Actor, id: string, tx: Db = db): Promise<EventRow> {
-    requireRole(actor, READ_ROLES);
+    requireRead(actor);
     const [r] = await tx.select().from(commandEvents).where(eq(commandEvents.id, id));
     if (!r || !isInScope(actor, r)) throw new AppError('NOT_FOUND');
     return r;
@@ -270,7 +268,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
 
     // ---- grids -------------------------------------------------------------------------------------------------------
     async listGrids(actor: Actor) {
-      requireRole(actor, READ_ROLES);
+      requireRead(actor);
       const rows = await db.select().from(commandGrids).where(and(scopeCondition(actor, commandGrids), eq(commandGrids.status, 'active'))).orderBy(commandGrids.code);
       return rows.map(gridOut);
     },
@@ -286,7 +284,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
      * features are matched by code, new codes added, existing ones replaced. All or nothing.
      */
     async importGrids(actor: Actor, features: GridFeature[], meta: { requestId?: string }) {
-      requireRole(actor, GRID_ROLES);
+      requireDispatch(actor);
       const agencyId = requireAgency(actor);
       const [agency] = await db.select({ regionPath: subjects.regionPath, form: subjects.form }).from(subjects).where(eq(subjects.id, agencyId));
       if (!agency) throw new AppError('NOT_FOUND');
@@ -332,7 +330,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
 
     /** 网格责任人: the officers responsible for a grid (seed 004: four per grid). */
     async setGridOfficers(actor: Actor, gridId: string, officerIds: string[], meta: { requestId?: string }) {
-      requireRole(actor, GRID_ROLES);
+      requireDispatch(actor);
       const [g] = await db.select().from(commandGrids).where(eq(commandGrids.id, gridId));
       if (!g || !isInScope(actor, g)) throw new AppError('NOT_FOUND');
       await checkOfficers(officerIds, g.agencyId, 'officerIds');
@@ -346,7 +344,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
 
     /** Officers of the caller's agency, for the dispatch picker. */
     async officersOf(actor: Actor) {
-      requireRole(actor, READ_ROLES);
+      requireRead(actor);
       const agencyId = requireAgency(actor);
       return db.select({ id: officers.id, name: officers.name, post: officers.post }).from(officers).where(eq(officers.agencyId, agencyId)).orderBy(officers.name);
     },
@@ -354,7 +352,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
     // ---- intake ------------------------------------------------------------------------------------------------------
     /** Back office (dispatcher takes a call) or patrol (a field officer reports what they found, with a photo). */
     async report(actor: Actor, input: ReportInput, meta: { requestId?: string }) {
-      requireRole(actor, ['dispatcher', 'officer', 'agency_head']);
+      if (!hasPermission(actor.role, 'command.dispatch')) requirePermission(actor, 'command.field');
       const agencyId = requireAgency(actor);
       const source: CommandSource = actor.role === 'officer' ? 'patrol' : 'back_office';
       return intake(actor, agencyId, source, { name: input.reporter?.name ?? (source === 'patrol' ? actor.displayName : null), phone: input.reporter?.phone ?? null, userId: actor.userId }, input, meta.requestId);
@@ -375,7 +373,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
 
     /** Register a camera or sensor; the token is shown once. */
     async createSource(actor: Actor, input: { name: string; kind: string }, meta: { requestId?: string }) {
-      requireRole(actor, GRID_ROLES);
+      requireDispatch(actor);
       const agencyId = requireAgency(actor);
       const id = crypto.randomUUID();
       const token = crypto.randomBytes(24).toString('base64url');
@@ -388,7 +386,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
 
     // ---- reads -------------------------------------------------------------------------------------------------------
     async list(actor: Actor, q: { status?: string | undefined; mine?: boolean | undefined; limit?: number | undefined }) {
-      requireRole(actor, READ_ROLES);
+      requireRead(actor);
       const conds = [scopeCondition(actor, commandEvents)];
       if (q.status) conds.push(eq(commandEvents.status, q.status));
       if (q.mine) {
@@ -508,7 +506,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
 
     /** Response times per grid (minutes from report to feedback, closed or given), for the command screen. */
     async stats(actor: Actor) {
-      requireRole(actor, READ_ROLES);
+      requireRead(actor);
       const rows = await db
         .select({
           gridId: commandEvents.gridId,
