@@ -40,6 +40,9 @@ const LicenceListPage = lazy(() => import('./pages/licensing/LicenceListPage.tsx
 const LicenceRegisterPage = lazy(() => import('./pages/licensing/LicenceRegisterPage.tsx'));
 const LicenceDetailPage = lazy(() => import('./pages/licensing/LicenceDetailPage.tsx'));
 const LicensingBansPage = lazy(() => import('./pages/licensing/LicensingBansPage.tsx'));
+const CommandCentrePage = lazy(() => import('./pages/command/CommandCentrePage.tsx'));
+const CommandEventPage = lazy(() => import('./pages/command/CommandEventPage.tsx'));
+const FieldPage = lazy(() => import('./pages/command/FieldPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -60,6 +63,7 @@ function guard(any: PermissionName[], el: React.ReactNode) {
 function AdminHome() {
   const can = useCan();
   if (can(P.CASE_HANDLE) || can(P.CASE_REVIEW)) return <Navigate to="/admin/todo" replace />;
+  if (can(P.COMMAND_DISPATCH)) return <Navigate to="/admin/command" replace />;
   if (can(P.REGISTRY_READ)) return <DashboardPage />;
   if (can(P.SECURITY_MANAGE)) return <Navigate to="/admin/security" replace />;
   if (can(P.AUDIT_READ)) return <Navigate to="/admin/audit" replace />;
@@ -116,6 +120,9 @@ export default function AdminApp() {
             <Route path="licensing/new" element={guard([P.CASE_HANDLE], <LicenceRegisterPage />)} />
             <Route path="licensing/bans" element={guard(CASE_READ, <LicensingBansPage />)} />
             <Route path="licensing/:id" element={guard(CASE_READ, <LicenceDetailPage />)} />
+            <Route path="command" element={guard([P.COMMAND_READ], <CommandCentrePage />)} />
+            <Route path="command/events/:id" element={guard([P.COMMAND_READ], <CommandEventPage />)} />
+            <Route path="command/field" element={guard([P.COMMAND_FIELD], <FieldPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

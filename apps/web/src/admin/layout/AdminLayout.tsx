@@ -1,4 +1,6 @@
 import {
+  AimOutlined,
+  MobileOutlined,
   StopOutlined,
   AuditOutlined,
   BankOutlined,
@@ -71,6 +73,15 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'licensing', path: '/admin/licensing', label: 'nav.licensing', icon: <SafetyCertificateOutlined />, any: [P.CASE_READ] },
       { key: 'licensingNew', path: '/admin/licensing/new', label: 'nav.licensingNew', icon: <SafetyCertificateOutlined />, any: [P.CASE_HANDLE] },
       { key: 'licensingBans', path: '/admin/licensing/bans', label: 'nav.licensingBans', icon: <StopOutlined />, any: [P.CASE_READ] },
+    ],
+  },
+  {
+    key: 'commandGroup',
+    label: 'nav.group.command',
+    icon: <AimOutlined />,
+    children: [
+      { key: 'command', path: '/admin/command', label: 'nav.command', icon: <AimOutlined />, any: [P.COMMAND_DISPATCH, P.REGISTRY_SUPERVISE] },
+      { key: 'commandField', path: '/admin/command/field', label: 'nav.commandField', icon: <MobileOutlined />, any: [P.COMMAND_FIELD] },
     ],
   },
   {

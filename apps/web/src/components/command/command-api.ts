@@ -1,7 +1,7 @@
 import { COMMAND_STATUS_LABELS, type CommandStatus, type GridGeometry } from '@zhifa/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { API_BASE } from '../../api/client.ts';
+import { API_BASE, rawRequest } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.tsx';
 
 export interface SlaStage {
@@ -121,4 +121,27 @@ export function useCommandStream(): boolean {
     return () => es.close();
   }, [qc]);
   return live;
+}
+
+/**
+ * A photo from the field into the evidence store (the existing multipart upload; metadata first). The caseRef names the
+ * command event it belongs to, so the file is found with the event and later with a case opened from it.
+ */
+export async function uploadFieldPhoto(file: File, m: { caseRef: string; maker: string; place: string; proves: string }): Promise<string> {
+  const meta = {
+    caseRef: m.caseRef,
+    maker: m.maker,
+    capturedAt: new Date().toISOString(),
+    capturedPlace: m.place,
+    device: 'mobile phone camera',
+    deviceReviewed: false,
+    method: '现场拍照',
+    proves: m.proves,
+    kind: 'photo',
+  };
+  const fd = new FormData();
+  fd.append('meta', JSON.stringify(meta));
+  fd.append('file', file, file.name);
+  const res = await rawRequest('/evidence', { method: 'POST', form: fd });
+  return ((await res.json()) as { id: string }).id;
 }

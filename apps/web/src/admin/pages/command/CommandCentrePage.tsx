@@ -1,0 +1,208 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Col, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../../api/client.ts';
+import { Permission, useCan } from '../../../auth/auth.tsx';
+import { COMMAND_KEY, EVENT_KINDS, GridMap, STATUS_COLOR, useCommandStream, useCommandText, type CommandEvent, type CommandOfficer, type Grid } from '../../../components/command/index.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+
+/** Queues of the command screen, by state (seed 004: 发现—派遣—处置—反馈). */
+const QUEUES: { key: string; zh: string; en: string; statuses: string[] }[] = [
+  { key: 'new', zh: '待派遣', en: 'To dispatch', statuses: ['reported', 'escalated'] },
+  { key: 'field', zh: '处置中', en: 'In the field', statuses: ['dispatched', 'acknowledged', 'arrived'] },
+  { key: 'feedback', zh: '待反馈', en: 'Awaiting feedback', statuses: ['handled'] },
+  { key: 'done', zh: '待办结 / 已办结', en: 'To close / closed', statuses: ['feedback_given', 'closed'] },
+];
+
+function DispatchModal({ event, officers, onClose }: { event: CommandEvent | null; officers: CommandOfficer[]; onClose: () => void }) {
+  const x = useCommandText();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ officerId?: string; team?: string }>();
+  const run = useMutation({
+    mutationFn: (v: { officerId?: string; team?: string }) => api.post(`/command/events/${event!.id}/dispatch`, { ...v, version: event!.version }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: COMMAND_KEY });
+      onClose();
+    },
+  });
+  return (
+    <Modal open={!!event} title={`${x.action('dispatch')} ${event?.eventNo ?? ''}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'dispatch-submit' } as Record<`data-${string}`, string>}>
+      <ErrorAlert error={run.error} />
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
+        <Form.Item name="officerId" label={x.zh ? '执法人员' : 'Officer'}>
+          <Select showSearch optionFilterProp="label" allowClear options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.post}）` }))} data-testid="dispatch-officer" />
+        </Form.Item>
+        <Form.Item name="team" label={x.zh ? '或派给队组' : 'Or to a team'}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ReportModal({ open, point, onClose }: { open: boolean; point: [number, number] | null; onClose: () => void }) {
+  const x = useCommandText();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const run = useMutation({
+    mutationFn: (v: { kind: string; description: string; lng: number; lat: number; address?: string; name?: string; phone?: string }) =>
+      api.post<CommandEvent>('/command/events', { kind: v.kind, description: v.description, lng: v.lng, lat: v.lat, address: v.address || null, reporter: { name: v.name || null, phone: v.phone || null } }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: COMMAND_KEY });
+      form.resetFields();
+      onClose();
+    },
+  });
+  return (
+    <Modal open={open} title={x.zh ? '受理事件' : 'Take a report'} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'report-submit' } as Record<`data-${string}`, string>}>
+      <ErrorAlert error={run.error} />
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} initialValues={{ kind: 'street_vending', lng: point?.[0], lat: point?.[1] }}>
+        <Form.Item name="kind" label={x.zh ? '事件类型' : 'Kind'} rules={[{ required: true }]}>
+          <Select options={Object.keys(EVENT_KINDS).map((k) => ({ value: k, label: x.kind(k) }))} />
+        </Form.Item>
+        <Form.Item name="description" label={x.zh ? '事件描述' : 'Description'} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="report-description" />
+        </Form.Item>
+        <Space>
+          <Form.Item name="lng" label={x.zh ? '经度' : 'Longitude'} rules={[{ required: true }]} extra={x.zh ? '可在地图上点选' : 'Click the map to pick'}>
+            <InputNumber min={-180} max={180} step={0.0001} style={{ width: 150 }} data-testid="report-lng" />
+          </Form.Item>
+          <Form.Item name="lat" label={x.zh ? '纬度' : 'Latitude'} rules={[{ required: true }]}>
+            <InputNumber min={-90} max={90} step={0.0001} style={{ width: 150 }} data-testid="report-lat" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="address" label={x.zh ? '地址' : 'Address'}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Space>
+          <Form.Item name="name" label={x.zh ? '上报人' : 'Reporter'}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="phone" label={x.zh ? '联系电话' : 'Phone'}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 指挥中心: the map, the queues by state, dispatch; refreshed live from the server-sent event stream. */
+export default function CommandCentrePage() {
+  const x = useCommandText();
+  const can = useCan();
+  const navigate = useNavigate();
+  const live = useCommandStream();
+  const events = useQuery({ queryKey: [...COMMAND_KEY, 'events'], queryFn: ({ signal }) => api.get<CommandEvent[]>('/command/events', { limit: 300 }, signal) });
+  const grids = useQuery({ queryKey: [...COMMAND_KEY, 'grids'], queryFn: ({ signal }) => api.get<Grid[]>('/command/grids', undefined, signal) });
+  const officers = useQuery({ queryKey: [...COMMAND_KEY, 'officers'], queryFn: ({ signal }) => api.get<CommandOfficer[]>('/command/officers', undefined, signal), enabled: can(Permission.COMMAND_DISPATCH) });
+  const [dispatching, setDispatching] = useState<CommandEvent | null>(null);
+  const [reporting, setReporting] = useState(false);
+  const [point, setPoint] = useState<[number, number] | null>(null);
+  const gridName = new Map((grids.data ?? []).map((g) => [g.id, g.name]));
+  const officerName = new Map((officers.data ?? []).map((o) => [o.id, o.name]));
+  const all = (events.data ?? []).filter((e) => e.status !== 'merged');
+  const lateCount = all.filter((e) => e.isLate).length;
+  return (
+    <div data-testid="command-page">
+      <PageHeader
+        title={x.zh ? '指挥中心' : 'Command centre'}
+        sub={
+          <Space>
+            <Badge status={live ? 'success' : 'default'} text={live ? (x.zh ? '实时连接' : 'Live') : x.zh ? '未连接' : 'Offline'} data-testid="command-live" />
+            <span>{x.zh ? `超时 ${lateCount} 件` : `${lateCount} late`}</span>
+          </Space>
+        }
+        extra={
+          can(Permission.COMMAND_DISPATCH) ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="command-report">
+              {x.zh ? '受理事件' : 'Take a report'}
+            </Button>
+          ) : null
+        }
+      />
+      <ErrorAlert error={events.error ?? grids.error} />
+      <Row gutter={12}>
+        <Col xs={24} xl={11}>
+          <Card size="small" title={x.zh ? '网格地图（离线）' : 'Grid map (offline)'}>
+            <GridMap
+              grids={grids.data ?? []}
+              events={all.filter((e) => e.status !== 'closed')}
+              pick={point}
+              onPick={(p) => {
+                setPoint(p);
+                if (can(Permission.COMMAND_DISPATCH)) setReporting(true);
+              }}
+              onSelect={(id) => navigate(`/admin/command/events/${id}`)}
+            />
+            <Space wrap size={4} style={{ marginTop: 8 }}>
+              {Object.entries(STATUS_COLOR).map(([s, c]) => (
+                <Tag key={s} color={c}>
+                  {x.status(s)}
+                </Tag>
+              ))}
+            </Space>
+          </Card>
+        </Col>
+        <Col xs={24} xl={13}>
+          <Row gutter={8}>
+            {QUEUES.map((q) => {
+              const items = all.filter((e) => q.statuses.includes(e.status));
+              return (
+                <Col xs={24} md={12} key={q.key}>
+                  <Card size="small" title={`${x.zh ? q.zh : q.en}（${items.length}）`} style={{ marginBottom: 8 }} data-testid={`queue-${q.key}`} styles={{ body: { maxHeight: 320, overflow: 'auto', padding: 8 } }}>
+                    {items.length === 0 ? (
+                      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                    ) : (
+                      <List
+                        size="small"
+                        dataSource={items}
+                        renderItem={(e) => (
+                          <List.Item
+                            data-testid={`event-${e.eventNo}`}
+                            actions={
+                              e.availableActions.includes('dispatch')
+                                ? [
+                                    <Button key="d" size="small" type="primary" onClick={() => setDispatching(e)} data-testid={`dispatch-${e.eventNo}`}>
+                                      {x.action('dispatch')}
+                                    </Button>,
+                                  ]
+                                : []
+                            }
+                          >
+                            <List.Item.Meta
+                              title={
+                                <Space size={4} wrap>
+                                  <Link to={`/admin/command/events/${e.id}`}>{e.eventNo}</Link>
+                                  <Tag color={STATUS_COLOR[e.status]} data-testid="event-status">
+                                    {x.status(e.status)}
+                                  </Tag>
+                                  {e.isLate ? <Tag color="red">{x.zh ? '超时' : 'Late'}</Tag> : null}
+                                </Space>
+                              }
+                              description={
+                                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                                  {x.kind(e.kind)} · {e.description} · {e.gridId ? gridName.get(e.gridId) : x.zh ? '网格外' : 'outside grids'}
+                                  {e.assigneeOfficerId ? ` · ${officerName.get(e.assigneeOfficerId) ?? ''}` : e.assigneeTeam ? ` · ${e.assigneeTeam}` : ''}
+                                </Typography.Text>
+                              }
+                            />
+                          </List.Item>
+                        )}
+                      />
+                    )}
+                  </Card>
+                </Col>
+              );
+            })}
+          </Row>
+        </Col>
+      </Row>
+      <DispatchModal event={dispatching} officers={officers.data ?? []} onClose={() => setDispatching(null)} />
+      <ReportModal open={reporting} point={point} onClose={() => setReporting(false)} />
+    </div>
+  );
+}
