@@ -5,6 +5,7 @@ import { openBlobStore } from './modules/blobs/index.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
 import { seedDemoCases, seedDemoCity } from './seed/index.ts';
 import { seedDemoLicensing } from './seed/index.ts';
+import { seedDemoCommand } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -21,6 +22,8 @@ async function main() {
     if (!demoCases.skipped) app.log.info({ cases: demoCases.cases }, 'demo cases seeded');
     const demoLicensing = await seedDemoLicensing(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoLicensing.skipped) app.log.info({ applications: demoLicensing.applications }, 'demo licence applications seeded');
+    const demoCommand = await seedDemoCommand(services, database.db);
+    if (!demoCommand.skipped) app.log.info({ grids: demoCommand.grids, events: demoCommand.events }, 'demo command centre seeded');
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
