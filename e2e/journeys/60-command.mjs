@@ -59,6 +59,7 @@ export default async function commandJourney({ browser, page, baseURL, screensho
   // Dispatch to the officer.
   await page.getByTestId(`dispatch-${eventNo}`).click();
   await page.getByTestId('dispatch-officer').click();
+  await page.getByTestId('dispatch-officer').locator('input[role="combobox"]').fill(officerName);
   await page.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: officerName }).first().click();
   await page.getByTestId('dispatch-submit').click();
   await page.getByTestId('queue-field').getByTestId(`event-${eventNo}`).waitFor({ timeout: 30_000 });

@@ -13,10 +13,11 @@ import {
   geometryProblem,
   pointInGeometry,
   type GridGeometry,
+  type PolygonGeometry,
   type Position,
 } from './index.ts';
 
-const square = (x: number, y: number, s: number): GridGeometry => ({
+const square = (x: number, y: number, s: number): PolygonGeometry => ({
   type: 'Polygon',
   coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]],
 });

@@ -64,7 +64,10 @@ export default function FieldPage() {
   const me = useAuth();
   const qc = useQueryClient();
   useCommandStream();
-  const mine = useQuery({ queryKey: [...COMMAND_KEY, 'mine'], queryFn: ({ signal }) => api.get<CommandEvent[]>('/command/events', { mine: true, limit: 50 }, signal) });
+  const mine = useQuery({
+    queryKey: [...COMMAND_KEY, 'mine'],
+    queryFn: async ({ signal }) => (await api.get<CommandEvent[]>('/command/events', { mine: true, limit: 50 }, signal)).filter((e) => e.status !== 'closed' && e.status !== 'merged'),
+  });
   const [form] = Form.useForm();
   const [file, setFile] = useState<File | null>(null);
   const [locError, setLocError] = useState<string | null>(null);
