@@ -187,6 +187,35 @@ describe('events', () => {
   });
 });
 
+describe('other intake and steps', () => {
+  it('a citizen report (the portal calls this service) gets its grid and shows on the command screen', async () => {
+    const e = await t.services.command.reportFromCitizen(team.id, { kind: 'noise', description: '夜间施工噪音', lng: 119.158, lat: 39.709, reporter: { name: '李女士', phone: '13700001111' } }, { requestId: 'portal' });
+    expect(e.source).toBe('citizen');
+    expect(e.gridId).not.toBeNull();
+    const list = (await call('dispatcher', 'GET', '/api/v1/command/events?status=reported')).json();
+    expect(list.map((x: Ev) => x.id)).toContain(e.id);
+  });
+
+  it('merges by hand into an open event of the agency, and dismisses only with a reason', async () => {
+    const a: Ev = (await call('dispatcher', 'POST', '/api/v1/command/events', { kind: 'advertising', description: '条幅', lng: 119.151, lat: 39.709 })).json();
+    const b: Ev = (await call('dispatcher', 'POST', '/api/v1/command/events', { kind: 'advertising', description: '同一条幅（远处拍摄）', lng: 119.158, lat: 39.709 })).json();
+    expect(b.status).toBe('reported');
+    expect((await call('dispatcher', 'POST', `/api/v1/command/events/${b.id}/merge`, { mergeInto: b.id })).statusCode).toBe(400);
+    const merged = await call('dispatcher', 'POST', `/api/v1/command/events/${b.id}/merge`, { mergeInto: a.id });
+    expect(merged.json().status).toBe('merged');
+    expect(merged.json().availableActions).toEqual([]);
+    expect((await call('dispatcher', 'POST', `/api/v1/command/events/${a.id}/dismiss`, {})).statusCode).toBe(400);
+    expect((await call('dispatcher', 'POST', `/api/v1/command/events/${a.id}/dismiss`, { reason: '经核实非违法行为' })).json().status).toBe('closed');
+  });
+
+  it('answers response times per grid', async () => {
+    const stats = (await call('dispatcher', 'GET', '/api/v1/command/stats')).json();
+    const done = stats.find((r: { done: number }) => r.done > 0);
+    expect(done.avgMinutes).toBeGreaterThan(0);
+    expect((await call('auditor', 'GET', '/api/v1/command/stats')).statusCode).toBe(403);
+  });
+});
+
 describe('device webhook', () => {
   it('accepts a registered source with its token and refuses a wrong one', async () => {
     expect((await call('field1', 'POST', '/api/v1/command/sources', { name: '北门摄像头', kind: 'camera' })).statusCode).toBe(403);

@@ -113,7 +113,7 @@ export function commandRoutes(command: CommandService): FastifyPluginAsyncZod {
     /** Server-sent events: only updates of events in the caller's scope. */
     app.get('/command/stream', { schema: { tags, summary: 'Live updates (text/event-stream) of events in the caller’s scope' } }, async (req, reply) => {
       const actor = actorOf(req);
-      await command.listGrids(actor); // role check: refuses roles outside the command centre before the stream opens
+      requirePermission(actor, 'command.read'); // refuse before the stream opens
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });

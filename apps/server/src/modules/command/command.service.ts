@@ -489,8 +489,10 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
     async escalateLate(): Promise<number> {
       const rows = await db.select().from(commandEvents).where(and(inArray(commandEvents.status, [...ACTIVE]), sql`${commandEvents.escalatedAt} is null`));
       let n = 0;
+      const cache = new Map<string, CommandSlaParams>();
       for (const r of rows) {
-        const out = await eventOut(r);
+        if (!cache.has(r.regionPath)) cache.set(r.regionPath, (await params(r.regionPath)).sla);
+        const out = await eventOut(r, undefined, cache.get(r.regionPath));
         if (!out.isLate) continue;
         const late = out.sla.filter((s) => s.state === 'late').map((s) => s.key);
         try {

@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Col, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Badge, Button, Card, Col, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
+import { api, downloadFile } from '../../../api/client.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { COMMAND_KEY, EVENT_KINDS, GridMap, STATUS_COLOR, useCommandStream, useCommandText, type CommandEvent, type CommandOfficer, type Grid } from '../../../components/command/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -99,6 +99,20 @@ export default function CommandCentrePage() {
   const events = useQuery({ queryKey: [...COMMAND_KEY, 'events'], queryFn: ({ signal }) => api.get<CommandEvent[]>('/command/events', { limit: 300 }, signal) });
   const grids = useQuery({ queryKey: [...COMMAND_KEY, 'grids'], queryFn: ({ signal }) => api.get<Grid[]>('/command/grids', undefined, signal) });
   const officers = useQuery({ queryKey: [...COMMAND_KEY, 'officers'], queryFn: ({ signal }) => api.get<CommandOfficer[]>('/command/officers', undefined, signal), enabled: can(Permission.COMMAND_DISPATCH) });
+  const stats = useQuery({
+    queryKey: [...COMMAND_KEY, 'stats'],
+    queryFn: ({ signal }) => api.get<{ gridId: string | null; total: number; done: number; late: number; avgMinutes: number | null }[]>('/command/stats', undefined, signal),
+  });
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const importGrids = useMutation({
+    mutationFn: async (file: File) => api.post<{ created: number; updated: number }>('/command/grids/import', JSON.parse(await file.text()) as unknown),
+    onSuccess: (r) => {
+      void message.success(x.zh ? `网格导入：新增 ${r.created}，更新 ${r.updated}` : `Grids imported: ${r.created} new, ${r.updated} updated`);
+      void qc.invalidateQueries({ queryKey: COMMAND_KEY });
+    },
+  });
   const [dispatching, setDispatching] = useState<CommandEvent | null>(null);
   const [reporting, setReporting] = useState(false);
   const [point, setPoint] = useState<[number, number] | null>(null);
@@ -117,14 +131,25 @@ export default function CommandCentrePage() {
           </Space>
         }
         extra={
-          can(Permission.COMMAND_DISPATCH) ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="command-report">
-              {x.zh ? '受理事件' : 'Take a report'}
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => void downloadFile('/command/grids/export', undefined, 'grids.geojson')} data-testid="grids-export">
+              {x.zh ? '导出网格' : 'Export grids'}
             </Button>
-          ) : null
+            {can(Permission.COMMAND_DISPATCH) ? (
+              <>
+                <input ref={fileRef} type="file" accept=".geojson,.json,application/geo+json,application/json" style={{ display: 'none' }} onChange={(e) => e.target.files?.[0] && importGrids.mutate(e.target.files[0])} />
+                <Button icon={<UploadOutlined />} loading={importGrids.isPending} onClick={() => fileRef.current?.click()} data-testid="grids-import">
+                  {x.zh ? '导入网格（GeoJSON）' : 'Import grids (GeoJSON)'}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="command-report">
+                  {x.zh ? '受理事件' : 'Take a report'}
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
-      <ErrorAlert error={events.error ?? grids.error} />
+      <ErrorAlert error={events.error ?? grids.error ?? importGrids.error} />
       <Row gutter={12}>
         <Col xs={24} xl={11}>
           <Card size="small" title={x.zh ? '网格地图（离线）' : 'Grid map (offline)'}>
@@ -201,6 +226,22 @@ export default function CommandCentrePage() {
           </Row>
         </Col>
       </Row>
+      <Card size="small" title={x.zh ? '各网格响应情况' : 'Response per grid'} style={{ marginTop: 12 }}>
+        <Table
+          size="small"
+          rowKey={(r) => r.gridId ?? 'none'}
+          pagination={false}
+          dataSource={stats.data ?? []}
+          data-testid="command-stats"
+          columns={[
+            { title: x.zh ? '网格' : 'Grid', dataIndex: 'gridId', render: (g: string | null) => (g ? gridName.get(g) ?? g : x.zh ? '网格外' : 'Outside grids') },
+            { title: x.zh ? '事件数' : 'Events', dataIndex: 'total' },
+            { title: x.zh ? '已反馈' : 'Feedback given', dataIndex: 'done' },
+            { title: x.zh ? '超时升级' : 'Escalated', dataIndex: 'late' },
+            { title: x.zh ? '平均上报至反馈（分钟）' : 'Avg report → feedback (min)', dataIndex: 'avgMinutes', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+          ]}
+        />
+      </Card>
       <DispatchModal event={dispatching} officers={officers.data ?? []} onClose={() => setDispatching(null)} />
       <ReportModal open={reporting} point={point} onClose={() => setReporting(false)} />
     </div>
