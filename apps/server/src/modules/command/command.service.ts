@@ -363,6 +363,19 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
       return intake(null, agencyId, 'citizen', { name: input.reporter?.name ?? null, phone: input.reporter?.phone ?? null }, input, meta.requestId);
     },
 
+    /**
+     * For the public portal: what a citizen who reported may see — the status and the feedback — given the event number
+     * and the phone number they reported with (nothing else of the event, and nothing when they do not match).
+     */
+    async citizenStatus(eventNo: string, phone: string) {
+      const [r] = await db.select().from(commandEvents).where(eq(commandEvents.eventNo, eventNo));
+      if (!r || r.source !== 'citizen' || !r.reporter.phone || r.reporter.phone !== phone.trim()) throw new AppError('NOT_FOUND');
+      // A merged duplicate answers with the event that was handled.
+      const [shown] = r.mergedInto ? await db.select().from(commandEvents).where(eq(commandEvents.id, r.mergedInto)) : [r];
+      const s = shown ?? r;
+      return { eventNo: r.eventNo, status: s.status, reportedAt: iso(r.reportedAt)!, feedback: s.feedback, feedbackAt: iso(s.feedbackAt), mergedIntoEventNo: r.mergedInto ? s.eventNo : null };
+    },
+
     /** Cameras and sensors: the source id and its bearer token (only the sha256 is stored). */
     async reportFromDevice(sourceId: string, token: string, input: ReportInput, meta: { requestId?: string }) {
       const [s] = await db.select().from(commandSources).where(eq(commandSources.id, sourceId));
