@@ -140,6 +140,9 @@ describe('events', () => {
     expect((await call('field1', 'POST', url('acknowledge'), {})).json().status).toBe('acknowledged');
     expect((await call('field1', 'POST', url('arrive'), {})).json().status).toBe('arrived');
     expect((await call('field1', 'POST', url('handle'), { note: '  ' })).statusCode).toBe(400);
+    const badCase = await call('field1', 'POST', url('handle'), { note: '已处置', caseId: crypto.randomUUID() });
+    expect(badCase.statusCode).toBe(400);
+    expect(JSON.stringify(badCase.json().error.details)).toContain('caseId');
     expect((await call('field1', 'POST', url('handle'), { note: '已劝离，现场恢复' })).json().status).toBe('handled');
     r = await call('field1', 'POST', url('give_feedback'), { feedback: '已处理，摊贩已劝离' });
     expect(r.json().status).toBe('feedback_given');

@@ -23,6 +23,7 @@ import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
+import { cases } from '../cases/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { commandEventLog, commandEvents, commandGrids, commandSources, type CommandReporter } from './command.schema.ts';
 
@@ -101,7 +102,17 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
     return ix;
   }
 
+  // Rule values per region for a minute: intake runs at up to 1,000 reports a minute (issue #7), profiles change rarely.
+  const paramCache = new Map<string, { at: number; day: string; value: { sla: CommandSlaParams; dup: DuplicateParams } }>();
   async function params(regionPath: string): Promise<{ sla: CommandSlaParams; dup: DuplicateParams }> {
+    const now = clock.now();
+    const hit = paramCache.get(regionPath);
+    if (hit && hit.day === chinaDate(now) && Math.abs(now.getTime() - hit.at) < 60_000) return hit.value;
+    const value = await resolveParams(regionPath);
+    paramCache.set(regionPath, { at: now.getTime(), day: chinaDate(now), value });
+    return value;
+  }
+  async function resolveParams(regionPath: string): Promise<{ sla: CommandSlaParams; dup: DuplicateParams }> {
     const v = (await rules.resolve({ regionPath, sector: 'comprehensive', date: chinaDate(clock.now()) })).values as unknown as Record<string, number>;
     return {
       sla: { dispatchMinutes: v['command.slaDispatchMinutes']!, arriveMinutes: v['command.slaArriveMinutes']!, handleMinutes: v['command.slaHandleMinutes']!, feedbackMinutes: v['command.slaFeedbackMinutes']! },
@@ -461,6 +472,11 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
           break;
         case 'handle': {
           if (!input.note?.trim()) throw issue('note', 'the on-site record needs a note', '请填写现场处置情况');
+          if (input.caseId) {
+            // The case opened from the event (立案) must be the same agency's.
+            const [c] = await db.select({ agencyId: cases.agencyId }).from(cases).where(eq(cases.id, input.caseId));
+            if (!c || c.agencyId !== before.agencyId) throw issue('caseId', 'the case must be one of the agency’s own', '关联案件须为本机关案件');
+          }
           const handling = { note: input.note.trim(), evidenceIds: input.evidenceIds ?? [], caseId: input.caseId ?? null };
           Object.assign(set, { handledAt: now, handling });
           Object.assign(payload, handling);
