@@ -17,7 +17,8 @@ const QUEUES: { key: string; zh: string; en: string; statuses: string[] }[] = [
   { key: 'done', zh: '待办结 / 已办结', en: 'To close / closed', statuses: ['feedback_given', 'closed'] },
 ];
 
-function DispatchModal({ event, officers, onClose }: { event: CommandEvent | null; officers: CommandOfficer[]; onClose: () => void }) {
+/** The event's grid officers (网格责任人) first: they are the ones on the spot. */
+function DispatchModal({ event, officers, gridOfficers, onClose }: { event: CommandEvent | null; officers: CommandOfficer[]; gridOfficers: string[]; onClose: () => void }) {
   const x = useCommandText();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ officerId?: string; team?: string }>();
@@ -33,7 +34,15 @@ function DispatchModal({ event, officers, onClose }: { event: CommandEvent | nul
       <ErrorAlert error={run.error} />
       <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
         <Form.Item name="officerId" label={x.zh ? '执法人员' : 'Officer'}>
-          <Select showSearch optionFilterProp="label" allowClear options={officers.map((o) => ({ value: o.id, label: `${o.name}（${o.post}）` }))} data-testid="dispatch-officer" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            allowClear
+            options={[...officers]
+              .sort((a, b) => Number(gridOfficers.includes(b.id)) - Number(gridOfficers.includes(a.id)))
+              .map((o) => ({ value: o.id, label: `${o.name}（${o.post}）${gridOfficers.includes(o.id) ? (x.zh ? ' · 本网格' : ' · this grid') : ''}` }))}
+            data-testid="dispatch-officer"
+          />
         </Form.Item>
         <Form.Item name="team" label={x.zh ? '或派给队组' : 'Or to a team'}>
           <Input maxLength={100} />
@@ -87,6 +96,50 @@ function ReportModal({ open, point, onClose }: { open: boolean; point: [number, 
         </Space>
       </Form>
     </Modal>
+  );
+}
+
+/** 网格责任人: who answers for each grid (seed 004: four officers per grid). */
+function GridOfficers({ grids, officers, editable }: { grids: Grid[]; officers: CommandOfficer[]; editable: boolean }) {
+  const x = useCommandText();
+  const qc = useQueryClient();
+  const name = new Map(officers.map((o) => [o.id, o.name]));
+  const save = useMutation({
+    mutationFn: (v: { id: string; officerIds: string[] }) => api.put<Grid>(`/command/grids/${v.id}/officers`, { officerIds: v.officerIds }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: COMMAND_KEY }),
+  });
+  return (
+    <Card size="small" title={x.zh ? '网格与责任人' : 'Grids and responsible officers'} style={{ marginTop: 12 }}>
+      <ErrorAlert error={save.error} />
+      <Table<Grid>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={grids}
+        data-testid="grid-officers"
+        columns={[
+          { title: x.zh ? '编码' : 'Code', dataIndex: 'code', width: 90 },
+          { title: x.zh ? '名称' : 'Name', dataIndex: 'name', width: 160 },
+          {
+            title: x.zh ? '责任人' : 'Officers',
+            dataIndex: 'officerIds',
+            render: (ids: string[], g) =>
+              editable ? (
+                <Select
+                  mode="multiple"
+                  style={{ minWidth: 320 }}
+                  value={ids}
+                  optionFilterProp="label"
+                  options={officers.map((o) => ({ value: o.id, label: o.name }))}
+                  onChange={(v: string[]) => save.mutate({ id: g.id, officerIds: v })}
+                />
+              ) : (
+                ids.map((i) => name.get(i) ?? i).join('、')
+              ),
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -242,7 +295,8 @@ export default function CommandCentrePage() {
           ]}
         />
       </Card>
-      <DispatchModal event={dispatching} officers={officers.data ?? []} onClose={() => setDispatching(null)} />
+      <GridOfficers grids={grids.data ?? []} officers={officers.data ?? []} editable={can(Permission.COMMAND_DISPATCH)} />
+      <DispatchModal event={dispatching} officers={officers.data ?? []} gridOfficers={grids.data?.find((g) => g.id === dispatching?.gridId)?.officerIds ?? []} onClose={() => setDispatching(null)} />
       <ReportModal open={reporting} point={point} onClose={() => setReporting(false)} />
     </div>
   );
