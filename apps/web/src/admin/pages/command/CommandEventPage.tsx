@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 
 const t = (v: string | null) => (v ? dayjs(v).format('MM-DD HH:mm:ss') : '—');
 const STATE_COLOR: Record<string, string> = { met: 'green', met_late: 'orange', running: 'blue', late: 'red', pending: 'default' };
+const STATE_ZH: Record<string, string> = { met: '按时完成', met_late: '超时完成', running: '计时中', late: '已超时', pending: '未开始' };
 
 /** What each action asks for, if anything. */
 const NEEDS: Record<string, 'officer' | 'note' | 'feedback' | 'reason' | 'merge' | null> = {
@@ -143,7 +144,7 @@ export default function CommandEventPage() {
             { title: x.zh ? '时限（分钟）' : 'Minutes', dataIndex: 'minutes' },
             { title: x.zh ? '应完成' : 'Due', dataIndex: 'dueAt', render: t },
             { title: x.zh ? '完成' : 'Done', dataIndex: 'doneAt', render: t },
-            { title: x.zh ? '状态' : 'State', dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOR[s]}>{s}</Tag> },
+            { title: x.zh ? '状态' : 'State', dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOR[s]}>{x.zh ? STATE_ZH[s] ?? s : s.replace('_', ' ')}</Tag> },
           ]}
         />
       </Card>
