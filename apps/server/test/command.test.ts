@@ -249,6 +249,19 @@ describe('device webhook', () => {
     expect(ok.json().source).toBe('device');
     expect(ok.json().gridId).not.toBeNull();
   });
+
+  it('a revoked token stops working; only the dispatcher of the agency revokes', async () => {
+    const src = (await call('dispatcher', 'POST', '/api/v1/command/sources', { name: '南门传感器', kind: 'sensor' })).json();
+    const listed = (await call('dispatcher', 'GET', '/api/v1/command/sources')).json();
+    expect(listed.map((s: { id: string }) => s.id)).toContain(src.id);
+    expect(JSON.stringify(listed)).not.toContain(src.token);
+    expect((await call('field1', 'POST', `/api/v1/command/sources/${src.id}/revoke`, { reason: 'x' })).statusCode).toBe(403);
+    expect((await call('other_dispatcher', 'POST', `/api/v1/command/sources/${src.id}/revoke`, { reason: 'x' })).statusCode).toBe(404);
+    expect((await call('dispatcher', 'POST', `/api/v1/command/sources/${src.id}/revoke`, { reason: '设备拆除' })).json().status).toBe('revoked');
+    const body = { kind: 'noise', description: '噪声超标', lng: 119.151, lat: 39.701 };
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/command/webhook', headers: { 'x-source-id': src.id, authorization: `Bearer ${src.token}` }, payload: body });
+    expect(refused.statusCode).toBe(401);
+  });
 });
 
 describe('live stream', () => {

@@ -57,8 +57,8 @@ function guard(any: PermissionName[], el: React.ReactNode) {
 }
 
 /**
- * /admin: whoever handles or reviews cases lands on 我的待办; other registry readers (supervisor, dispatcher, system
- * administrator) get the dashboard; the other administrators their own duty page (三员分立).
+ * /admin: whoever handles or reviews cases lands on 我的待办; the command-centre dispatcher on 指挥中心; other registry
+ * readers (supervisor, system administrator) get the dashboard; the other administrators their own duty page (三员分立).
  */
 function AdminHome() {
   const can = useCan();

@@ -71,6 +71,12 @@ export function commandRoutes(command: CommandService): FastifyPluginAsyncZod {
     app.post('/command/sources', { schema: { tags, summary: 'Register a camera or sensor for the webhook; answers its token once', body: z.object({ name: z.string().trim().min(1).max(100), kind: z.enum(['camera', 'sensor']) }), response: { 201: z.object({ id: z.string(), name: z.string(), kind: z.string(), token: z.string() }), ...stdErrors } } }, async (req, reply) =>
       reply.status(201).send(await command.createSource(actorOf(req), req.body, meta(req))),
     );
+    app.get('/command/sources', { schema: { tags, summary: 'Cameras and sensors of the caller’s agency (tokens are never shown again)', response: { 200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), status: z.string(), createdAt: z.string() })), ...stdErrors } } }, async (req) =>
+      command.listSources(actorOf(req)),
+    );
+    app.post('/command/sources/:id/revoke', { schema: { tags, summary: 'Revoke a device token (recorded, with a reason)', params: IdParams, body: z.object({ reason: z.string().trim().min(1).max(500) }), response: { 200: z.object({ id: z.string(), status: z.literal('revoked') }), ...stdErrors } } }, async (req) =>
+      command.revokeSource(actorOf(req), req.params.id, req.body.reason, meta(req)),
+    );
     app.post(
       '/command/webhook',
       {

@@ -408,6 +408,25 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
       return { id, name: input.name, kind: input.kind, token };
     },
 
+    async listSources(actor: Actor) {
+      requireDispatch(actor);
+      const rows = await db.select().from(commandSources).where(scopeCondition(actor, commandSources)).orderBy(commandSources.createdAt);
+      return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status, createdAt: r.createdAt.toISOString() }));
+    },
+
+    /** A stolen or retired device token stops working at once; the source row stays (its reports name it). */
+    async revokeSource(actor: Actor, id: string, reason: string, meta: { requestId?: string }) {
+      requireDispatch(actor);
+      const [s] = await db.select().from(commandSources).where(eq(commandSources.id, id));
+      if (!s || !isInScope(actor, s)) throw new AppError('NOT_FOUND');
+      if (s.status === 'revoked') throw new AppError('INVALID_TRANSITION', { details: { status: s.status, allowed: [] } });
+      await db.transaction(async (tx) => {
+        await tx.update(commandSources).set({ status: 'revoked' }).where(eq(commandSources.id, id));
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'command_source', entityId: id, action: 'revoke', before: { status: 'active' }, after: { status: 'revoked' }, reason, regionPath: s.regionPath, agencyId: s.agencyId });
+      });
+      return { id, status: 'revoked' as const };
+    },
+
     // ---- reads -------------------------------------------------------------------------------------------------------
     async list(actor: Actor, q: { status?: string | undefined; mine?: boolean | undefined; limit?: number | undefined }) {
       requireRead(actor);
