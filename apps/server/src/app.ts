@@ -23,6 +23,7 @@ import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
+import { commandRoutes, createCommandService } from './modules/command/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
 import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
@@ -132,6 +133,7 @@ export async function buildApp(opts: AppOptions) {
   const publicRead = createPublicReadService({ db });
   const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
+  const command = createCommandService({ db, audit, clock, rules });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -176,6 +178,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(publicityRoutes(publicity, complaints));
       await v1.register(publicRoutes(publicRead, complaints, publicity), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
+      await v1.register(commandRoutes(command));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -225,6 +228,9 @@ export async function buildApp(opts: AppOptions) {
     const seconds = opts.config.LEDGER_CHECKPOINT_SECONDS ?? 60;
     ledger.start({ sequenceMs: 1000, checkpointMs: seconds * 1000, onError: (e) => app.log.error({ err: e }, 'ledger sequencer failed') });
     publicity.start(30_000, (e) => app.log.error({ err: e }, 'publicity scan failed'));
+    // Command-centre SLA escalation (seed 004: minutes, not days), checked every 30 s.
+    const escalation = setInterval(() => command.escalateLate().catch((e: unknown) => app.log.error({ err: e }, 'command escalation failed')), 30_000);
+    app.addHook('onClose', async () => clearInterval(escalation));
   }
   app.addHook('onClose', async () => {
     await ledger.stop();
@@ -232,7 +238,7 @@ export async function buildApp(opts: AppOptions) {
     await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

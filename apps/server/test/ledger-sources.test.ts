@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../src/lib/clock.ts';
 import { verifyLedger } from '../src/modules/ledger/index.ts';
-import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks } from '../src/seed/index.ts';
+import { seedDemoCases, seedDemoCity, seedDemoCommand, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks } from '../src/seed/index.ts';
 import { makeTestApp, type TestApp } from './helpers.ts';
 
 // Issue #8: every procedure's events, every publication and its withdrawals are leaves of the tamper-evident log, so
@@ -17,6 +17,7 @@ beforeAll(async () => {
   await seedDemoEnforcement(t.services, t.db, { today });
   await seedDemoPublicity(t.services, t.db, { today });
   await seedDemoSpotChecks(t.services, t.db, { today, targets: 200 });
+  await seedDemoCommand(t.services, t.db);
   while ((await t.services.ledger.sequence()) > 0);
   await t.services.ledger.checkpoint();
 }, 240_000);
@@ -31,7 +32,7 @@ async function asDba(statement: string) {
 }
 const firstId = async (table: string) => ((await t.db.execute(sql.raw(`select id from ${table} order by id limit 1`))) as unknown as { rows: { id: string | number }[] }).rows[0]!.id;
 
-const KINDS = ['case_event', 'case_document', 'licence_application_event', 'licensing_ban', 'inspection_event', 'coercive_measure_event', 'spot_check_event', 'publication', 'complaint_event'] as const;
+const KINDS = ['case_event', 'case_document', 'licence_application_event', 'licensing_ban', 'inspection_event', 'coercive_measure_event', 'spot_check_event', 'publication', 'complaint_event', 'command_event'] as const;
 
 describe('procedure events and publications in the log', () => {
   it('logs the demo city’s rows of every kind, and the verifier finds nothing wrong', async () => {

@@ -10,3 +10,4 @@ export * from './record/index.ts';
 export * from './cases/index.ts';
 export * from './publicity/index.ts';
 export * from './draw/index.ts';
+export * from './command/index.ts';

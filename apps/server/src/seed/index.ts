@@ -6,3 +6,4 @@ export { seedDemoEnforcement } from './demo-enforcement.ts';
 export { seedDemoPublicity } from './demo-publicity.ts';
 export { seedDemoSpotChecks } from './demo-spot-checks.ts';
 export { seedDemoReviewChains, DEMO_REVIEW_USERS } from './demo-review.ts';
+export { seedDemoCommand, DEMO_GRID_OFFICER } from './demo-command.ts';

@@ -57,6 +57,9 @@ const SpotCheckPlanDetailPage = lazy(() => import('./pages/spot-checks/SpotCheck
 const SpotCheckTasksPage = lazy(() => import('./pages/spot-checks/SpotCheckTasksPage.tsx'));
 const SpotCheckTargetsPage = lazy(() => import('./pages/spot-checks/SpotCheckTargetsPage.tsx'));
 const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStatsPage.tsx'));
+const CommandCentrePage = lazy(() => import('./pages/command/CommandCentrePage.tsx'));
+const CommandEventPage = lazy(() => import('./pages/command/CommandEventPage.tsx'));
+const FieldPage = lazy(() => import('./pages/command/FieldPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -71,12 +74,13 @@ function guard(any: PermissionName[], el: React.ReactNode) {
 }
 
 /**
- * /admin: whoever handles or reviews cases lands on 我的待办; other registry readers (supervisor, dispatcher, system
- * administrator) get the dashboard; the other administrators their own duty page (三员分立).
+ * /admin: whoever handles or reviews cases lands on 我的待办; the command-centre dispatcher on 指挥中心; other registry
+ * readers (supervisor, system administrator) get the dashboard; the other administrators their own duty page (三员分立).
  */
 function AdminHome() {
   const can = useCan();
   if (can(P.CASE_HANDLE) || can(P.CASE_REVIEW)) return <Navigate to="/admin/todo" replace />;
+  if (can(P.COMMAND_DISPATCH)) return <Navigate to="/admin/command" replace />;
   if (can(P.REGISTRY_READ)) return <DashboardPage />;
   if (can(P.SECURITY_MANAGE)) return <Navigate to="/admin/security" replace />;
   if (can(P.AUDIT_READ)) return <Navigate to="/admin/audit" replace />;
@@ -144,6 +148,9 @@ export default function AdminApp() {
             <Route path="coercive-measures/new" element={guard([P.CASE_HANDLE], <CoercionNewPage />)} />
             <Route path="coercive-measures/:id" element={guard(CASE_READ, <CoercionDetailPage />)} />
             <Route path="publicity" element={guard(CASE_READ, <PublicityPage />)} />
+            <Route path="command" element={guard([P.COMMAND_READ], <CommandCentrePage />)} />
+            <Route path="command/events/:id" element={guard([P.COMMAND_READ], <CommandEventPage />)} />
+            <Route path="command/field" element={guard([P.COMMAND_FIELD], <FieldPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

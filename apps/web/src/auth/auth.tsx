@@ -23,6 +23,9 @@ export const Permission = {
   SPOT_CHECK_READ: 'spotcheck.read',
   SPOT_CHECK_PLAN: 'spotcheck.plan',
   SPOT_CHECK_WORK: 'spotcheck.work',
+  COMMAND_READ: 'command.read',
+  COMMAND_DISPATCH: 'command.dispatch',
+  COMMAND_FIELD: 'command.field',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

@@ -75,16 +75,22 @@ export const Permission = {
   SPOT_CHECK_PLAN: 'spotcheck.plan',
   /** Record inspection results of one's own tasks (the drawn inspectors, §8 I6). */
   SPOT_CHECK_WORK: 'spotcheck.work',
+  /** Read command-centre events and grids in scope (综合执法指挥, seed 004). */
+  COMMAND_READ: 'command.read',
+  /** Take, dispatch, merge, escalate and close command-centre events; maintain grids and device sources. */
+  COMMAND_DISPATCH: 'command.dispatch',
+  /** Report on patrol and work the events dispatched to oneself (field officer). */
+  COMMAND_FIELD: 'command.field',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_HANDLE, P.SPOT_CHECK_READ, P.SPOT_CHECK_WORK],
+  officer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_HANDLE, P.SPOT_CHECK_READ, P.SPOT_CHECK_WORK, P.COMMAND_READ, P.COMMAND_FIELD],
   legal_reviewer: [P.REGISTRY_READ, P.CASE_READ, P.CASE_REVIEW, P.SPOT_CHECK_READ],
-  agency_head: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY, P.CASE_READ, P.CASE_HANDLE, P.SPOT_CHECK_READ, P.SPOT_CHECK_PLAN, P.SPOT_CHECK_WORK],
-  supervisor: [P.REGISTRY_READ, P.REGISTRY_SUPERVISE, P.CASE_READ, P.SPOT_CHECK_READ],
-  dispatcher: [P.REGISTRY_READ],
+  agency_head: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY, P.CASE_READ, P.CASE_HANDLE, P.SPOT_CHECK_READ, P.SPOT_CHECK_PLAN, P.SPOT_CHECK_WORK, P.COMMAND_READ, P.COMMAND_DISPATCH],
+  supervisor: [P.REGISTRY_READ, P.REGISTRY_SUPERVISE, P.CASE_READ, P.SPOT_CHECK_READ, P.COMMAND_READ],
+  dispatcher: [P.REGISTRY_READ, P.COMMAND_READ, P.COMMAND_DISPATCH],
   system_admin: [P.REGISTRY_READ, P.REGISTRY_WRITE_AGENCY, P.REGISTRY_WRITE_SYSTEM, P.USER_MANAGE],
   security_admin: [P.SECURITY_MANAGE],
   audit_admin: [P.AUDIT_READ],

@@ -145,6 +145,32 @@ export const RULE_KEYS = {
     type: 'number', default: 0, unit: 'inspections per year', min: 0, max: 1000, integer: true, citation: '国办发〔2024〕54号', tag: 'S',
     zh: '同一企业年度行政检查次数上限（0为不设上限）', en: 'Annual cap on inspections of one enterprise (0 = none)',
   },
+  // Seed 004 (Hengshui/Fucheng): city-management events handled "from report to feedback in 10 minutes"; the split
+  // across stages is this project's default, configurable per region and sector.
+  'command.slaDispatchMinutes': {
+    type: 'number', default: 2, unit: 'minutes', min: 1, max: 10080, integer: true, citation: 'Hengshui/Fucheng comprehensive-enforcement reform (seed 004)', tag: 'Seed',
+    zh: '指挥事件：上报至派遣时限（分钟）', en: 'Command event: report to dispatch (minutes)',
+  },
+  'command.slaArriveMinutes': {
+    type: 'number', default: 4, unit: 'minutes', min: 1, max: 10080, integer: true, citation: 'Hengshui/Fucheng comprehensive-enforcement reform (seed 004)', tag: 'Seed',
+    zh: '指挥事件：派遣至到场时限（分钟）', en: 'Command event: dispatch to arrival (minutes)',
+  },
+  'command.slaHandleMinutes': {
+    type: 'number', default: 3, unit: 'minutes', min: 1, max: 10080, integer: true, citation: 'Hengshui/Fucheng comprehensive-enforcement reform (seed 004)', tag: 'Seed',
+    zh: '指挥事件：到场至处置时限（分钟）', en: 'Command event: arrival to handled (minutes)',
+  },
+  'command.slaFeedbackMinutes': {
+    type: 'number', default: 1, unit: 'minutes', min: 1, max: 10080, integer: true, citation: 'Hengshui/Fucheng comprehensive-enforcement reform (seed 004)', tag: 'Seed',
+    zh: '指挥事件：处置至反馈时限（分钟）', en: 'Command event: handled to feedback (minutes)',
+  },
+  'command.duplicateRadiusMetres': {
+    type: 'number', default: 50, unit: 'metres', min: 0, max: 5000, integer: true, citation: 'project default (no text found)', tag: 'U',
+    zh: '同类事件合并距离（米）', en: 'Duplicate events: same kind within (metres)',
+  },
+  'command.duplicateWindowMinutes': {
+    type: 'number', default: 30, unit: 'minutes', min: 0, max: 1440, integer: true, citation: 'project default (no text found)', tag: 'U',
+    zh: '同类事件合并时间窗（分钟）', en: 'Duplicate events: same kind within (minutes)',
+  },
 } as const satisfies Record<string, RuleKeySpec>;
 
 export type RuleKey = keyof typeof RULE_KEYS;

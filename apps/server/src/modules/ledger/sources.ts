@@ -3,6 +3,7 @@ import { caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, lic
 import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { complaintEvents, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
+import { commandEventLog } from '../command/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -26,4 +27,5 @@ export const LOGGED_SOURCES = {
   publication_exclusion: { table: publicationExclusions, name: 'publication_exclusions' },
   publication_withdrawal: { table: publicationWithdrawals, name: 'publication_withdrawals' },
   complaint_event: { table: complaintEvents, name: 'complaint_events' },
+  command_event: { table: commandEventLog, name: 'command_event_log' },
 } as const;

@@ -1,4 +1,6 @@
 import {
+  AimOutlined,
+  MobileOutlined,
   StopOutlined,
   AuditOutlined,
   ThunderboltOutlined,
@@ -91,6 +93,15 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'spot-check-tasks', path: '/admin/spot-checks/tasks', label: 'nav.spotChecks.tasks', icon: <CheckSquareOutlined />, any: [P.SPOT_CHECK_READ] },
       { key: 'spot-check-targets', path: '/admin/spot-checks/targets', label: 'nav.spotChecks.targets', icon: <BankOutlined />, any: [P.SPOT_CHECK_READ] },
       { key: 'spot-check-stats', path: '/admin/spot-checks/stats', label: 'nav.spotChecks.stats', icon: <DashboardOutlined />, any: [P.SPOT_CHECK_READ] },
+    ],
+  },
+  {
+    key: 'commandGroup',
+    label: 'nav.group.command',
+    icon: <AimOutlined />,
+    children: [
+      { key: 'command', path: '/admin/command', label: 'nav.command', icon: <AimOutlined />, any: [P.COMMAND_DISPATCH, P.REGISTRY_SUPERVISE] },
+      { key: 'commandField', path: '/admin/command/field', label: 'nav.commandField', icon: <MobileOutlined />, any: [P.COMMAND_FIELD] },
     ],
   },
   {

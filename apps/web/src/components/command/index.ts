@@ -1,0 +1,2 @@
+export * from './command-api.ts';
+export { GridMap } from './GridMap.tsx';
