@@ -34,6 +34,13 @@ async function verifyOnPortal(page, baseURL, drawId) {
   assert.deepEqual(oks, ['true', 'true', 'true'], 'files, seed and selection all check out in the browser');
 }
 
+/** Click a menu entry, opening its group first only if the group is collapsed (groups start open). */
+async function openMenu(page, testId) {
+  const item = page.getByTestId(testId);
+  if (!(await item.isVisible())) await page.getByTestId('menu-group-spotChecks').click();
+  await item.click();
+}
+
 export default async function spotCheckJourney({ page, context, baseURL, screenshot }) {
   // ---- 1. the public: the demo draw, re-run in the browser ----
   await page.goto(`${baseURL}/`);
@@ -48,8 +55,7 @@ export default async function spotCheckJourney({ page, context, baseURL, screens
 
   // ---- 2. the agency head: plan wizard → commit → draw → reveal ----
   await login(page, baseURL, 'head');
-  await page.getByTestId('menu-group-spotChecks').click();
-  await page.getByTestId('menu-spot-check-plans').click();
+  await openMenu(page, 'menu-spot-check-plans');
   await page.getByTestId('plans-table').waitFor({ timeout: 30_000 });
   await page.getByTestId('plan-create').click();
   await page.getByTestId('plan-name').fill('餐饮服务专项双随机抽查（端到端）');
@@ -77,8 +83,7 @@ export default async function spotCheckJourney({ page, context, baseURL, screens
 
   // ---- 3. a drawn inspector records a result ----
   await login(page, baseURL, 'officer');
-  await page.getByTestId('menu-group-spotChecks').click();
-  await page.getByTestId('menu-spot-check-tasks').click();
+  await openMenu(page, 'menu-spot-check-tasks');
   await page.getByTestId('tasks-mine').click();
   const record = page.getByTestId('task-record').first();
   await record.waitFor({ timeout: 30_000 });

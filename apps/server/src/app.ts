@@ -200,6 +200,18 @@ export async function buildApp(opts: AppOptions) {
         );
       }
       v1.get(
+        '/meta/today',
+        {
+          config: { public: true },
+          schema: {
+            tags: ['meta'],
+            summary: 'The server’s date in China (legal dates are Beijing dates): forms default to it, not to the browser’s clock',
+            response: { 200: z.object({ today: z.string(), now: z.string() }) },
+          },
+        },
+        async () => ({ today: chinaDate(clock.now()), now: clock.now().toISOString() }),
+      );
+      v1.get(
         '/meta/error-codes',
         {
           config: { public: true },

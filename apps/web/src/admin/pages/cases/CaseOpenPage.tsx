@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Space, Switch } from 'antd';
+import { useServerToday } from '../../../lib/useServerToday.ts';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, type ApiIssue } from '../../../api/client.ts';
 import type { PenaltyCase } from '../../../api/types.ts';
@@ -70,6 +71,11 @@ export default function CaseOpenPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // Dates default to the server's (Beijing) date once it is known, unless the user already chose one.
+  const serverToday = useServerToday();
+  useEffect(() => {
+    if (serverToday && !form.isFieldTouched('discoveredOn')) form.setFieldValue('discoveredOn', serverToday);
+  }, [serverToday?.valueOf(), form]);
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const partyType = Form.useWatch(['party', 'type'], form) ?? 'individual';
   const continuing = Form.useWatch('isContinuing', form);

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import { useServerToday } from '../../../lib/useServerToday.ts';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, type ApiIssue } from '../../../api/client.ts';
 import type { Item, Page } from '../../../api/types.ts';
@@ -47,6 +48,11 @@ export default function LicenceRegisterPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // Dates default to the server's (Beijing) date once it is known, unless the user already chose one.
+  const serverToday = useServerToday();
+  useEffect(() => {
+    if (serverToday && !form.isFieldTouched('receivedOn')) form.setFieldValue('receivedOn', serverToday);
+  }, [serverToday?.valueOf(), form]);
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [created, setCreated] = useState<LicenceApplication | null>(null);
   const applicantType = Form.useWatch(['applicant', 'type'], form) ?? 'organisation';
