@@ -176,7 +176,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(coercionRoutes(coercion));
       await v1.register(reviewChainRoutes(reviewChains));
       await v1.register(publicityRoutes(publicity, complaints));
-      await v1.register(publicRoutes(publicRead, complaints, publicity), { prefix: '/public' });
+      await v1.register(publicRoutes(publicRead, complaints, publicity, command), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
       await v1.register(commandRoutes(command));
       const adjustable = opts.adjustableClock;

@@ -173,3 +173,17 @@ export function findDuplicate<T>(report: { kind: string; reportedAt: string; pos
   }
   return best?.id ?? null;
 }
+
+/**
+ * Kinds of city-management events (城市管理 事件类型) offered to the public (Open311 service list) and in the back
+ * office. The server accepts any short code from staff and devices; citizens choose from this list.
+ */
+export const COMMAND_EVENT_KINDS: Record<string, { zh: string; en: string }> = {
+  street_vending: { zh: '占道经营', en: 'Street vending' },
+  illegal_parking: { zh: '违法停车', en: 'Illegal parking' },
+  littering: { zh: '乱扔乱倒', en: 'Littering / dumping' },
+  illegal_construction: { zh: '违法建设', en: 'Illegal construction' },
+  noise: { zh: '噪声扰民', en: 'Noise' },
+  advertising: { zh: '违规广告', en: 'Illegal advertising' },
+  other: { zh: '其他', en: 'Other' },
+};

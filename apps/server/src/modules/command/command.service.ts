@@ -387,6 +387,26 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
       return { eventNo: r.eventNo, status: s.status, reportedAt: iso(r.reportedAt)!, feedback: s.feedback, feedbackAt: iso(s.feedbackAt), mergedIntoEventNo: r.mergedInto ? s.eventNo : null };
     },
 
+    /**
+     * The team whose grids contain a point (public reports carry a location, not an agency): the first agency with an
+     * active grid there, or null when the point lies outside every grid.
+     */
+    async locateAgency(lng: number, lat: number): Promise<string | null> {
+      const agencies = await db.selectDistinct({ agencyId: commandGrids.agencyId }).from(commandGrids).where(eq(commandGrids.status, 'active')).orderBy(commandGrids.agencyId);
+      for (const a of agencies) if ((await gridIndex(a.agencyId)).lookup([lng, lat])) return a.agencyId;
+      return null;
+    },
+
+    /** What anyone may see of a reported event by its number (Open311 status): state, team and times — nothing personal. */
+    async publicStatus(eventNo: string) {
+      const [r] = await db.select().from(commandEvents).where(eq(commandEvents.eventNo, eventNo));
+      if (!r || r.source !== 'citizen') throw new AppError('NOT_FOUND');
+      const [shown] = r.mergedInto ? await db.select().from(commandEvents).where(eq(commandEvents.id, r.mergedInto)) : [r];
+      const s = shown ?? r;
+      const [agency] = await db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, r.agencyId));
+      return { eventNo: r.eventNo, kind: r.kind, status: s.status, agencyName: agency?.name ?? '', reportedAt: iso(r.reportedAt)!, updatedAt: iso(s.updatedAt ?? s.reportedAt)! };
+    },
+
     /** Cameras and sensors: the source id and its bearer token (only the sha256 is stored). */
     async reportFromDevice(sourceId: string, token: string, input: ReportInput, meta: { requestId?: string }) {
       const [s] = await db.select().from(commandSources).where(eq(commandSources.id, sourceId));

@@ -1,4 +1,5 @@
-import { COMPLAINT_TRACKING_RE, DECISION_CATEGORIES, SECTOR_CODES } from '@zhifa/domain';
+import { AppError, COMMAND_EVENT_KINDS, COMPLAINT_TRACKING_RE, DECISION_CATEGORIES, SECTOR_CODES } from '@zhifa/domain';
+import type { CommandService } from '../command/index.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, IdParams, meta, Pagination } from '../../lib/http.ts';
@@ -71,7 +72,12 @@ const open311Status = (s: string): 'open' | 'closed' => (s === 'closed' || s ===
  * /api/v1/public — the open API of the publicity portal (no login). Decisions (search, one, CSV/JSON export, Atom),
  * before-enforcement lists with their last-updated time, complaints with tracking, and an Open311 GeoReport v2 face.
  */
-export function publicRoutes(r: PublicReadService, complaints: ComplaintService, publicity: Pick<PublicityService, 'requestCorrection'>): FastifyPluginAsyncZod {
+/** The command centre's intake as the public sees it (综合执法指挥, issue #7): city-management reports go to the grid team. */
+type CitizenIntake = Pick<CommandService, 'locateAgency' | 'reportFromCitizen' | 'publicStatus'>;
+const CM_PREFIX = 'cm.';
+const EVENT_NO = /^SJ\d{8}[0-9A-Z]{6}$/;
+
+export function publicRoutes(r: PublicReadService, complaints: ComplaintService, publicity: Pick<PublicityService, 'requestCorrection'>, command: CitizenIntake): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/decisions',
@@ -311,7 +317,11 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
           response: { 200: z.array(z.object({ service_code: z.string(), service_name: z.string(), description: z.string(), metadata: z.boolean(), type: z.string(), keywords: z.string(), group: z.string() })) },
         },
       },
-      async () => r.sectors().map((s) => ({ service_code: s.code, service_name: s.zh, description: `${s.zh}投诉举报 (${s.en})`, metadata: false, type: 'realtime', keywords: s.zh, group: '投诉举报' })),
+      async () => [
+        ...r.sectors().map((s) => ({ service_code: s.code, service_name: s.zh, description: `${s.zh}投诉举报 (${s.en})`, metadata: false, type: 'realtime', keywords: s.zh, group: '投诉举报' })),
+        // City-management events go to the grid team on duty where they happen (lat/long required).
+        ...Object.entries(COMMAND_EVENT_KINDS).map(([code, k]) => ({ service_code: `${CM_PREFIX}${code}`, service_name: k.zh, description: `${k.zh}（城市管理事件，按位置派往所在网格的执法队；须提供经纬度） (${k.en})`, metadata: false, type: 'realtime', keywords: k.zh, group: '城市管理' })),
+      ],
     );
     app.post(
       '/open311/v2/requests.json',
@@ -322,7 +332,7 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
           security: [],
           summary: 'GeoReport v2 POST service request (JSON body; form encoding is not accepted yet); the answer carries the tracking number and, as token, the code',
           body: z.object({
-            service_code: z.enum(SECTOR_CODES),
+            service_code: z.union([z.enum(SECTOR_CODES), z.enum(Object.keys(COMMAND_EVENT_KINDS).map((k) => `${CM_PREFIX}${k}`) as [string, ...string[]])]),
             description: z.string().trim().min(10).max(5000),
             lat: z.coerce.number().min(-90).max(90).optional(),
             long: z.coerce.number().min(-180).max(180).optional(),
@@ -333,11 +343,31 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
             phone: z.string().trim().max(30).optional(),
             email: z.string().trim().max(100).optional(),
           }),
-          response: { 201: z.array(z.object({ service_request_id: z.string(), token: z.string(), service_notice: z.string(), account_id: z.null() })), ...errs },
+          response: { 201: z.array(z.object({ service_request_id: z.string(), token: z.string().nullable(), service_notice: z.string(), account_id: z.null() })), ...errs },
         },
       },
       async (req, reply) => {
         const b = req.body;
+        if (b.service_code.startsWith(CM_PREFIX)) {
+          if (b.lat === undefined || b.long === undefined) {
+            throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['lat'], message: 'a city-management report needs lat and long', messageZh: '城市管理事件须提供位置（经纬度）。' }] } });
+          }
+          const agencyId = await command.locateAgency(b.long, b.lat);
+          if (!agencyId) {
+            throw new AppError('RULE_VIOLATION', {
+              message: 'The place lies outside every enforcement grid; file it as a complaint to the responsible department instead.',
+              messageZh: '该位置不在任何执法网格内，请改为向主管部门投诉举报。',
+              details: { citation: '综合行政执法网格化管理 (seed 004)' },
+            });
+          }
+          const ev = await command.reportFromCitizen(
+            agencyId,
+            { kind: b.service_code.slice(CM_PREFIX.length), description: b.description, lng: b.long, lat: b.lat, address: b.address_string ?? null, reporter: { name: [b.last_name, b.first_name].filter(Boolean).join('') || null, phone: b.phone ?? null } },
+            meta(req),
+          );
+          const st = await command.publicStatus(ev.eventNo);
+          return reply.code(201).send([{ service_request_id: ev.eventNo, token: null, service_notice: `已派往${st.agencyName}指挥中心，按网格处置。`, account_id: null }]);
+        }
         const out = await complaints.submit(
           {
             kind: 'complaint',
@@ -365,7 +395,7 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
           tags: ['open311'],
           security: [],
           summary: 'GeoReport v2 request status (public state only: no description, no contact)',
-          params: z.object({ id: TrackingNo }),
+          params: z.object({ id: z.union([TrackingNo, z.string().regex(EVENT_NO)]) }),
           response: {
             200: z.array(
               z.object({
@@ -384,6 +414,21 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
         },
       },
       async (req) => {
+        if (EVENT_NO.test(req.params.id)) {
+          const e = await command.publicStatus(req.params.id);
+          return [
+            {
+              service_request_id: e.eventNo,
+              status: e.status === 'closed' ? ('closed' as const) : ('open' as const),
+              status_notes: e.status === 'closed' ? '已处置并办结。' : null,
+              service_code: `${CM_PREFIX}${e.kind}`,
+              agency_responsible: e.agencyName,
+              requested_datetime: e.reportedAt,
+              updated_datetime: e.updatedAt,
+              expected_datetime: e.reportedAt,
+            },
+          ];
+        }
         const { c, agencyName } = await complaints.open311Status(req.params.id);
         return [
           {

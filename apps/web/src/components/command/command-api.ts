@@ -1,4 +1,4 @@
-import { COMMAND_STATUS_LABELS, type CommandStatus, type GridGeometry } from '@zhifa/domain';
+import { COMMAND_STATUS_LABELS, type CommandStatus, type GridGeometry, COMMAND_EVENT_KINDS } from '@zhifa/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { API_BASE, rawRequest } from '../../api/client.ts';
@@ -53,16 +53,8 @@ export interface CommandOfficer {
 
 export const COMMAND_KEY = ['command'] as const;
 
-/** Kinds of city-management events (城市管理 事件类型); the server takes any short code. */
-export const EVENT_KINDS: Record<string, { zh: string; en: string }> = {
-  street_vending: { zh: '占道经营', en: 'Street vending' },
-  illegal_parking: { zh: '违法停车', en: 'Illegal parking' },
-  littering: { zh: '乱扔乱倒', en: 'Littering / dumping' },
-  illegal_construction: { zh: '违法建设', en: 'Illegal construction' },
-  noise: { zh: '噪声扰民', en: 'Noise' },
-  advertising: { zh: '违规广告', en: 'Illegal advertising' },
-  other: { zh: '其他', en: 'Other' },
-};
+/** Kinds of city-management events (城市管理 事件类型): the domain's list, shared with the public Open311 service list. */
+export const EVENT_KINDS = COMMAND_EVENT_KINDS;
 
 export const STATUS_COLOR: Record<CommandStatus, string> = {
   reported: '#fa541c',
