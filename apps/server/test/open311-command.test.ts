@@ -13,7 +13,7 @@ beforeAll(async () => {
   await seedDemoCommand(t.services, t.db);
   const [g] = await t.db.select().from(commandGrids).limit(1);
   // The middle of the grid's outer ring (the demo grids are rectangles).
-  const ring = (g!.geometry.type === 'Polygon' ? g!.geometry.coordinates[0] : g!.geometry.coordinates[0]![0]) as number[][];
+  const ring: readonly (readonly number[])[] = (g!.geometry.type === 'Polygon' ? g!.geometry.coordinates[0] : g!.geometry.coordinates[0]?.[0]) ?? [];
   const xs = ring.map((p) => p[0]!);
   const ys = ring.map((p) => p[1]!);
   inside = { long: (Math.min(...xs) + Math.max(...xs)) / 2, lat: (Math.min(...ys) + Math.max(...ys)) / 2 };
