@@ -11,3 +11,4 @@ export * from './pre-review.ts';
 export * from './numbering.ts';
 export * from './case-file.ts';
 export * from './review-chain-progress.ts';
+export * from './party-input.ts';

@@ -1,4 +1,4 @@
-import { ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, PENALTY_ACTIONS, SIMPLIFIED_ACTIONS, SIMPLIFIED_STATUSES, type SimplifiedAction, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, validateIdNumber, validateUscc, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey } from '@zhifa/domain';
+import { ON_SITE_COLLECTION_GROUNDS, PAYMENT_METHODS, PENALTY_ACTIONS, SIMPLIFIED_ACTIONS, SIMPLIFIED_STATUSES, type SimplifiedAction, PENALTY_STATUSES, PENALTY_TYPES, PRE_REVIEW_STEPS, REVIEW_CHECKLIST_KEYS, type PenaltyAction, type PreReviewStep, type ReviewChecklistKey, PartyInput } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
@@ -9,41 +9,10 @@ import type { SimplifiedService } from './simplified.service.ts';
 import type { EServiceService } from './e-service.service.ts';
 
 const isoDate = z.iso.date();
-const contact = { address: z.string().trim().max(300).nullish(), phone: z.string().trim().max(40).nullish() };
-// The party's identifier is checked like everywhere else (GB 11643 / GB 32100) so one person is one party.
-const Party = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('individual'),
-    name: z.string().trim().min(1).max(100),
-    idNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .superRefine((v, ctx) => {
-        const r = validateIdNumber(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { messageZh: r.messageZh } });
-      }),
-    ...contact,
-  }),
-  z.object({
-    type: z.literal('organisation'),
-    name: z.string().trim().min(1).max(200),
-    uscc: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .superRefine((v, ctx) => {
-        const r = validateUscc(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { messageZh: r.messageZh } });
-      }),
-    legalRepresentative: z.string().trim().max(100).nullish(),
-    ...contact,
-  }),
-]);
 const OpenCase = z.object({
   itemId: z.uuid(),
   placeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/),
-  party: Party,
+  party: PartyInput,
   officerIds: z.array(z.uuid()).min(1).max(10),
   violationOn: isoDate,
   violationEndedOn: isoDate.nullish(),
@@ -385,7 +354,7 @@ export function caseRoutes(s: CaseService, files: CaseFileService): FastifyPlugi
 const SimplifiedDecision = z.object({
   itemId: z.uuid(),
   placeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/),
-  party: Party,
+  party: PartyInput,
   officerIds: z.array(z.uuid()).min(1).max(4),
   violationOn: isoDate,
   findings: z.string().trim().min(1).max(5000),

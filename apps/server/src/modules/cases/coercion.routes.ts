@@ -1,9 +1,9 @@
-import { COERCION_ACTIONS, COERCION_STATUSES, type CoercionAction } from '@zhifa/domain';
+import { COERCION_ACTIONS, COERCION_STATUSES, type CoercionAction, PartyInput } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
 import type { CoercionService } from './coercion.service.ts';
-import { EventOut, PartyIn } from './inspections.routes.ts';
+import { EventOut } from './inspections.routes.ts';
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -21,7 +21,7 @@ const CreateMeasure = z.object({
   kind: z.enum(['seal', 'seize', 'freeze']),
   itemId: z.uuid(),
   placeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/),
-  party: PartyIn.optional(),
+  party: PartyInput.optional(),
   officerIds: z.array(z.uuid()).min(1).max(10),
   inventory: Inventory,
   reasons: z.string().trim().min(1).max(4000),

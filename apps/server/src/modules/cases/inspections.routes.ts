@@ -1,46 +1,15 @@
-import { INSPECTION_ACTIONS, INSPECTION_STATUSES, validateIdNumber, validateUscc, type InspectionAction } from '@zhifa/domain';
+import { INSPECTION_ACTIONS, INSPECTION_STATUSES, type InspectionAction, PartyInput } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
 import type { InspectionService } from './inspections.service.ts';
 
 const isoDate = z.iso.date();
-const contact = { address: z.string().trim().max(300).nullish(), phone: z.string().trim().max(40).nullish() };
-/** The inspected party, checked like a case party (GB 11643 / GB 32100) so a case opened from it finds the same party. */
-export const PartyIn = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('individual'),
-    name: z.string().trim().min(1).max(100),
-    idNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .superRefine((v, ctx) => {
-        const r = validateIdNumber(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { messageZh: r.messageZh } });
-      }),
-    ...contact,
-  }),
-  z.object({
-    type: z.literal('organisation'),
-    name: z.string().trim().min(1).max(200),
-    uscc: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .superRefine((v, ctx) => {
-        const r = validateUscc(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { messageZh: r.messageZh } });
-      }),
-    legalRepresentative: z.string().trim().max(100).nullish(),
-    ...contact,
-  }),
-]);
 
 const CreateInspection = z.object({
   itemId: z.uuid(),
   placeRegionCode: z.string().regex(/^\d{6}(\d{3})?$/),
-  target: PartyIn,
+  target: PartyInput,
   officerIds: z.array(z.uuid()).min(1).max(10),
   isNoticeRequired: z.boolean().optional(),
   legalBasis: z.string().trim().max(2000).nullish(),

@@ -1,44 +1,13 @@
-import { LICENSING_ACTIONS, LICENSING_STATUSES, validateIdNumber, validateUscc, type LicensingAction } from '@zhifa/domain';
+import { LICENSING_ACTIONS, LICENSING_STATUSES, type LicensingAction, PartyInput } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
 import { LICENSING_EXCLUSION_KINDS, type LicensingService } from './licensing.service.ts';
 
 const isoDate = z.iso.date();
-const contact = { address: z.string().trim().max(300).nullish(), phone: z.string().trim().max(40).nullish() };
-// The applicant is a party of the register (GB 11643 / GB 32100 checked), so bans and history follow the person.
-const Applicant = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('individual'),
-    name: z.string().trim().min(1).max(100),
-    idNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .superRefine((v, ctx) => {
-        const r = validateIdNumber(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { messageZh: r.messageZh } });
-      }),
-    ...contact,
-  }),
-  z.object({
-    type: z.literal('organisation'),
-    name: z.string().trim().min(1).max(200),
-    uscc: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .superRefine((v, ctx) => {
-        const r = validateUscc(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { messageZh: r.messageZh } });
-      }),
-    legalRepresentative: z.string().trim().max(100).nullish(),
-    ...contact,
-  }),
-]);
 const Register = z.object({
   itemId: z.uuid(),
-  applicant: Applicant,
+  applicant: PartyInput,
   submittedMaterials: z.array(z.string().trim().min(1).max(300)).max(100),
   receivedOn: isoDate.optional(),
   isJointHandling: z.boolean().optional(),
