@@ -1,18 +1,17 @@
-import { Spin } from 'antd';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { AppProviders } from './AppProviders.tsx';
+import { BaseProviders } from './BaseProviders.tsx';
 import './styles.css';
 
 // Two route trees, each its own lazily loaded chunk: the public portal never downloads the back office.
 const PortalApp = lazy(() => import('./portal/PortalApp.tsx'));
-const AdminApp = lazy(() => import('./admin/AdminApp.tsx'));
+const AdminApp = lazy(() => import('./admin/AdminRoot.tsx'));
 
 function PageLoading() {
   return (
     <div className="zf-page-loading" data-testid="page-loading">
-      <Spin size="large" />
+      <span className="zf-spinner" role="status" aria-label="加载中 / Loading" />
     </div>
   );
 }
@@ -22,7 +21,7 @@ if (!root) throw new Error('#root missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <AppProviders>
+    <BaseProviders>
       <BrowserRouter>
         <Suspense fallback={<PageLoading />}>
           <Routes>
@@ -31,6 +30,6 @@ createRoot(root).render(
           </Routes>
         </Suspense>
       </BrowserRouter>
-    </AppProviders>
+    </BaseProviders>
   </StrictMode>,
 );

@@ -1,35 +1,59 @@
-import { Button, Result, Spin } from 'antd';
-import { Suspense, type ReactNode } from 'react';
-import { Route, Routes, useNavigate } from 'react-router-dom';
-import { useT } from '../i18n/index.tsx';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { Link, Route, Routes } from 'react-router-dom';
+import { usePT } from './messages.ts';
 import { PortalLayout } from './PortalLayout.tsx';
-import { ItemsPublicPage, OfficersPublicPage, SubjectsPublicPage } from './pages/BeforePages.tsx';
-import { ComplaintFormPage, ComplaintStatusPage } from './pages/ComplaintPages.tsx';
-import { DecisionPageView, DecisionsPage } from './pages/DecisionsPage.tsx';
 import PortalHome from './pages/PortalHome.tsx';
-import { RecordAccessPage } from './RecordAccessPage.tsx';
-import { VerifyPage } from './VerifyPage.tsx';
-import { ServicePage } from './ServicePage.tsx';
-import { SpotCheckDrawPage, SpotCheckDrawsPage } from './SpotCheckDrawsPage.tsx';
 
-// The public pages live in this one portal chunk (the back office is a separate lazy chunk, see main.tsx). Splitting
-// them further made the bundler split antd per page into chunks that import each other in a cycle.
-const page = (el: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{el}</Suspense>;
+/*
+ * The public portal's first page (the layout and the home page) is plain React and CSS: a visitor downloads no UI
+ * library (issue #4: first-load JavaScript under 300 KB gzipped). Every other page is its own lazy chunk and brings
+ * Ant Design with it, wrapped in its providers, when it is first opened.
+ */
+const antdPage = (load: () => Promise<{ default: ComponentType }>): LazyExoticComponent<ComponentType> =>
+  lazy(async () => {
+    const [{ default: Page }, { AntdProvider }] = await Promise.all([load(), import('../AntdProvider.tsx')]);
+    return {
+      default: () => (
+        <AntdProvider>
+          <Page />
+        </AntdProvider>
+      ),
+    };
+  });
+
+const VerifyPage = antdPage(() => import('./VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
+const RecordAccessPage = antdPage(() => import('./RecordAccessPage.tsx').then((m) => ({ default: m.RecordAccessPage })));
+const ServicePage = antdPage(() => import('./ServicePage.tsx').then((m) => ({ default: m.ServicePage })));
+const SpotCheckDrawsPage = antdPage(() => import('./SpotCheckDrawsPage.tsx').then((m) => ({ default: m.SpotCheckDrawsPage })));
+const SpotCheckDrawPage = antdPage(() => import('./SpotCheckDrawsPage.tsx').then((m) => ({ default: m.SpotCheckDrawPage })));
+const DecisionsPage = antdPage(() => import('./pages/DecisionsPage.tsx').then((m) => ({ default: m.DecisionsPage })));
+const DecisionPageView = antdPage(() => import('./pages/DecisionsPage.tsx').then((m) => ({ default: m.DecisionPageView })));
+const SubjectsPublicPage = antdPage(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.SubjectsPublicPage })));
+const OfficersPublicPage = antdPage(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.OfficersPublicPage })));
+const ItemsPublicPage = antdPage(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.ItemsPublicPage })));
+const ComplaintFormPage = antdPage(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintFormPage })));
+const ComplaintStatusPage = antdPage(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintStatusPage })));
+
+export function PortalSpinner() {
+  return (
+    <div className="zf-page-loading">
+      <span className="zf-spinner" role="status" aria-label="加载中 / Loading" />
+    </div>
+  );
+}
+
+const page = (el: ReactNode) => <Suspense fallback={<PortalSpinner />}>{el}</Suspense>;
 
 function PortalNotFound() {
-  const t = useT();
-  const navigate = useNavigate();
+  const t = usePT();
   return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('common.notFound')}
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('portal.backHome')}
-        </Button>
-      }
-    />
+    <div className="zf-pub-notfound" data-testid="portal-not-found">
+      <h1>404</h1>
+      <p>{t('notFound')}</p>
+      <Link className="zf-pub-button" to="/">
+        {t('backHome')}
+      </Link>
+    </div>
   );
 }
 
@@ -37,13 +61,13 @@ function PortalNotFound() {
 export default function PortalApp() {
   return (
     <Routes>
-      <Route path="verify" element={<VerifyPage />} />
-      <Route path="record-access" element={<RecordAccessPage />} />
-      <Route path="service/:token" element={<ServicePage />} />
-      <Route path="spot-checks" element={<SpotCheckDrawsPage />} />
-      <Route path="spot-checks/:id" element={<SpotCheckDrawPage />} />
+      <Route path="verify" element={page(<VerifyPage />)} />
+      <Route path="record-access" element={page(<RecordAccessPage />)} />
+      <Route path="service/:token" element={page(<ServicePage />)} />
+      <Route path="spot-checks" element={page(<SpotCheckDrawsPage />)} />
+      <Route path="spot-checks/:id" element={page(<SpotCheckDrawPage />)} />
       <Route element={<PortalLayout />}>
-        <Route index element={page(<PortalHome />)} />
+        <Route index element={<PortalHome />} />
         <Route path="decisions" element={page(<DecisionsPage />)} />
         <Route path="decisions/:id" element={page(<DecisionPageView />)} />
         <Route path="subjects" element={page(<SubjectsPublicPage />)} />

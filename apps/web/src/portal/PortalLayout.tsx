@@ -1,6 +1,5 @@
-import { Typography } from 'antd';
 import { NavLink, Outlet } from 'react-router-dom';
-import { LocaleSwitch } from '../components/LocaleSwitch.tsx';
+import { useLocale } from '../i18n/index.tsx';
 import { usePT, type PortalKey } from './messages.ts';
 
 const NAV: [string, PortalKey][] = [
@@ -15,6 +14,26 @@ const NAV: [string, PortalKey][] = [
   ['/verify', 'nav.verify'],
   ['/record-access', 'nav.recordAccess'],
 ];
+
+/** 中文 / English as two plain toggle buttons (the back office's switch is an Ant Design component). */
+function PortalLocaleSwitch() {
+  const t = usePT();
+  const { locale, setLocale } = useLocale();
+  return (
+    <span className="zf-pub-locale" role="group" aria-label={t('locale.label')} data-testid="locale-switch">
+      {(
+        [
+          ['zh-CN', '中文'],
+          ['en-US', 'EN'],
+        ] as const
+      ).map(([l, label]) => (
+        <button key={l} type="button" aria-pressed={locale === l} onClick={() => setLocale(l)}>
+          {label}
+        </button>
+      ))}
+    </span>
+  );
+}
 
 /** The public site's frame: a skip link, a plain-link navigation that wraps on phones, and the privacy notice. */
 export function PortalLayout() {
@@ -32,7 +51,7 @@ export function PortalLayout() {
           </span>
           <span>{t('site.title')}</span>
         </NavLink>
-        <LocaleSwitch />
+        <PortalLocaleSwitch />
       </header>
       <nav className="zf-pub-nav" aria-label={t('nav.home')}>
         {NAV.map(([to, key]) => (
@@ -46,7 +65,7 @@ export function PortalLayout() {
         <Outlet />
       </main>
       <footer className="zf-pub-footer">
-        <Typography.Text type="secondary">{t('site.footer')}</Typography.Text>
+        <p className="zf-pub-muted">{t('site.footer')}</p>
       </footer>
     </div>
   );

@@ -106,6 +106,10 @@ const M = {
   'cat.inspection': ['行政检查', 'Inspection'],
   'cat.coercion': ['行政强制', 'Coercion'],
   'cat.other': ['其他', 'Other'],
+  'notFound': ['页面不存在。', 'This page does not exist.'],
+  'backHome': ['返回首页', 'Back to the home page'],
+  'loading': ['加载中…', 'Loading…'],
+  'locale.label': ['语言', 'Language'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type PortalKey = keyof typeof M;

@@ -1,42 +1,46 @@
 import { useQuery } from '@tanstack/react-query';
-import { Input, List, Typography } from 'antd';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { usePT } from '../messages.ts';
 import type { DecisionPage } from './types.ts';
 
+/** The portal's front page: plain markup (no UI library) so the first visit stays small and fast on a phone. */
 export default function PortalHome() {
   const t = usePT();
   const navigate = useNavigate();
+  const [q, setQ] = useState('');
   const latest = useQuery({ queryKey: ['public', 'decisions', 'latest'], queryFn: ({ signal }) => api.get<DecisionPage>('/public/decisions', { pageSize: 8 }, signal) });
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(`/decisions?q=${encodeURIComponent(q.trim())}`);
+  };
   return (
     <div data-testid="portal-home">
-      <Typography.Title level={1}>{t('site.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 16, maxWidth: 720 }}>
-        {t('site.intro')}
-      </Typography.Paragraph>
-      <Input.Search
-        size="large"
-        aria-label={t('search.placeholder')}
-        placeholder={t('search.placeholder')}
-        enterButton={t('search.button')}
-        onSearch={(q) => navigate(`/decisions?q=${encodeURIComponent(q)}`)}
-        style={{ maxWidth: 640, margin: '16px 0 32px' }}
-        data-testid="home-search"
-      />
-      <Typography.Title level={2} style={{ fontSize: 20 }}>
-        {t('home.latest')}
-      </Typography.Title>
-      <List
-        loading={latest.isLoading}
-        dataSource={latest.data?.items ?? []}
-        renderItem={(d) => (
-          <List.Item>
-            <List.Item.Meta title={<Link to={`/decisions/${d.id}`}>{d.title}</Link>} description={`${d.partyName} · ${d.itemName} · ${d.result} · ${d.decidedOn}`} />
-          </List.Item>
-        )}
-        footer={<Link to="/decisions">{t('home.more')}</Link>}
-      />
+      <h1 className="zf-pub-title">{t('site.title')}</h1>
+      <p className="zf-pub-intro">{t('site.intro')}</p>
+      <form className="zf-pub-search" role="search" onSubmit={onSearch} data-testid="home-search">
+        <input type="search" aria-label={t('search.placeholder')} placeholder={t('search.placeholder')} value={q} onChange={(e) => setQ(e.target.value)} />
+        <button type="submit" className="zf-pub-button">
+          {t('search.button')}
+        </button>
+      </form>
+      <h2 className="zf-pub-h2">{t('home.latest')}</h2>
+      {latest.isLoading ? (
+        <p role="status">{t('loading')}</p>
+      ) : (
+        <ul className="zf-pub-list" data-testid="home-latest">
+          {(latest.data?.items ?? []).map((d) => (
+            <li key={d.id}>
+              <Link to={`/decisions/${d.id}`}>{d.title}</Link>
+              <div className="zf-pub-muted">{`${d.partyName} · ${d.itemName} · ${d.result} · ${d.decidedOn}`}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/decisions">{t('home.more')}</Link>
+      </p>
     </div>
   );
 }
