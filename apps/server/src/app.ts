@@ -130,7 +130,7 @@ export async function buildApp(opts: AppOptions) {
   const eService = createEServiceService({ db, audit, clock, documents: caseDocuments, files: caseFiles });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
   const publicity = createPublicityService({ db, audit, clock, rules });
-  const publicRead = createPublicReadService({ db });
+  const publicRead = createPublicReadService({ db, clock });
   const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
   const command = createCommandService({ db, audit, clock, rules });

@@ -256,3 +256,32 @@ describe('deadlines as time passes', () => {
     expect((await get('/api/v1/publicity/tasks', 'county_supervisor')).json().total).toBe(0);
   });
 });
+
+describe('display periods (SAMR 行政处罚信息公示规定 Art.14)', () => {
+  it('after its display period a decision leaves the lists, search and feeds; its page keeps number, dates and hash but not its content', async () => {
+    const before = await decisions();
+    expect(before.total).toBeGreaterThan(0);
+    const ranked = await rows<{ id: string; display_until: string }>(
+      sql`select id, display_until::text from publications p where not exists (select 1 from publications p2 where p2.case_id = p.case_id and p2.seq > p.seq)
+          and not exists (select 1 from publication_withdrawals w where w.publication_id = p.id) order by display_until, id`,
+    );
+    const first = ranked[0]!;
+    const open = (await get(`/api/v1/public/decisions/${first.id}`)).json();
+    expect(open.displayEnded).toBe(false);
+    expect(open.facts.length).toBeGreaterThan(0);
+
+    // The day after the earliest display period ends: that decision is gone from every list; the others stay.
+    a.clock.set(new Date(`${first.display_until}T12:00:00+08:00`));
+    a.clock.advance(86_400_000);
+    const after = await decisions();
+    const stillShown = ranked.filter((r) => r.display_until > first.display_until).length;
+    expect(after.total).toBe(stillShown);
+    expect(after.items.map((d) => d.id)).not.toContain(first.id);
+    const feed = (await get('/api/v1/public/decisions/feed.atom')).body;
+    expect(feed).not.toContain(first.id);
+    const ended = (await get(`/api/v1/public/decisions/${first.id}`)).json();
+    expect(ended).toMatchObject({ id: first.id, displayEnded: true, displayUntil: first.display_until, partyName: '', facts: '', result: '', partyCode: null });
+    expect(ended.decisionNo).toBe(open.decisionNo);
+    expect(ended.contentHash).toBe(open.contentHash);
+  });
+});

@@ -106,6 +106,7 @@ const M = {
   'cat.inspection': ['行政检查', 'Inspection'],
   'cat.coercion': ['行政强制', 'Coercion'],
   'cat.other': ['其他', 'Other'],
+  'dec.displayEnded': ['公示期已于 {date} 届满，本决定已停止公示；文号、日期和内容哈希仍可核验。', 'The display period ended on {date}: this decision is no longer shown; its number, dates and content hash remain verifiable.'],
   'notFound': ['页面不存在。', 'This page does not exist.'],
   'backHome': ['返回首页', 'Back to the home page'],
   'loading': ['加载中…', 'Loading…'],

@@ -43,6 +43,7 @@ const DecisionDetail = DecisionItem.extend({
   penaltyTypes: z.array(z.string()),
   fineAmount: z.number().nullable(),
   displayUntil: z.string(),
+  displayEnded: z.boolean().describe('the display period has ended: party, facts, basis and result are no longer shown (SAMR 公示规定 Art.14)'),
   contentHash: z.string().describe('SHA-256 of the canonical public content; the same hash is in the tamper-evident log'),
   supersedes: z.uuid().nullable(),
   supersededBy: z.uuid().nullable(),

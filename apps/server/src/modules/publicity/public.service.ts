@@ -2,6 +2,7 @@ import { AppError, ITEM_CATEGORY_LABELS, searchQuery, SECTORS, type ItemCategory
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../lib/actor.ts';
+import { chinaDate, type Clock } from '../../lib/clock.ts';
 import { ITEM_LISTS, registryTables, type ItemList } from '../registry/index.ts';
 import { publications, publicationWithdrawals } from './publicity.schema.ts';
 
@@ -44,8 +45,14 @@ const listCols = {
  * published rows for before-enforcement data — never the case tables (design rule: only publicity writes what the
  * portal shows). Nothing here needs a login; nothing here returns an ID number or a natural person's contact.
  */
-export function createPublicReadService(deps: { db: Db }) {
-  const { db } = deps;
+export function createPublicReadService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  /**
+   * A decision is shown while its display period runs (SAMR 行政处罚信息公示规定 Art.14: 3 months for 通报批评 or a
+   * lower-amount fine, 3 years otherwise; `displayUntil` is fixed at publication). After it, lists, search, feeds and
+   * open data no longer carry it, and its page says only that the period has ended.
+   */
+  const displayed = () => gte(publications.displayUntil, chinaDate(clock.now()));
 
   async function regionPathOf(code: string): Promise<string | null> {
     const [r] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, code));
@@ -53,7 +60,7 @@ export function createPublicReadService(deps: { db: Db }) {
   }
 
   async function decisionWhere(q: DecisionQuery): Promise<SQL | undefined> {
-    const conds: (SQL | undefined)[] = [isLatest, notWithdrawn];
+    const conds: (SQL | undefined)[] = [isLatest, notWithdrawn, displayed()];
     const tsq = q.q ? searchQuery(q.q) : null;
     if (tsq) conds.push(sql`${publications.searchTsv} @@ to_tsquery('simple', ${tsq})`);
     if (q.region) {
@@ -115,6 +122,36 @@ export function createPublicReadService(deps: { db: Db }) {
         .orderBy(asc(publications.seq))
         .limit(1);
       const p = row.p;
+      // Past its display period: the record's identity (number, agency, dates, hash) stays citable, its content does not.
+      const ended = p.displayUntil < chinaDate(clock.now());
+      if (ended) {
+        return {
+          id: p.id,
+          title: p.title,
+          agencyId: p.agencyId,
+          agencyName: p.agencyName,
+          regionName: p.regionName,
+          category: p.category,
+          decisionNo: p.decisionNo,
+          partyType: p.partyType,
+          partyName: '',
+          partyCode: null,
+          itemName: '',
+          facts: '',
+          legalBasis: '',
+          result: '',
+          penaltyTypes: [],
+          fineAmount: null,
+          decidedOn: p.decidedOn,
+          publishedOn: p.publishedOn,
+          displayUntil: p.displayUntil,
+          displayEnded: true,
+          contentHash: p.contentHash,
+          supersedes: p.supersedes,
+          supersededBy: next?.id ?? null,
+          withdrawal: row.w ? { reasonCode: row.w.reasonCode, publicReason: row.w.publicReason, withdrawnAt: row.w.withdrawnAt.toISOString() } : null,
+        };
+      }
       return {
         id: p.id,
         title: p.title,
@@ -135,6 +172,7 @@ export function createPublicReadService(deps: { db: Db }) {
         decidedOn: p.decidedOn,
         publishedOn: p.publishedOn,
         displayUntil: p.displayUntil,
+        displayEnded: false,
         contentHash: p.contentHash,
         supersedes: p.supersedes,
         supersededBy: next?.id ?? null,
@@ -146,7 +184,7 @@ export function createPublicReadService(deps: { db: Db }) {
       return db
         .select({ ...listCols, publishedAt: publications.publishedAt })
         .from(publications)
-        .where(and(isLatest, notWithdrawn))
+        .where(and(isLatest, notWithdrawn, displayed()))
         .orderBy(desc(publications.publishedAt), desc(publications.id))
         .limit(limit);
     },

@@ -119,21 +119,28 @@ export function DecisionPageView() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
+      {d.displayEnded ? (
+        <Alert type="info" showIcon data-testid="decision-display-ended" message={t('dec.displayEnded', { date: d.displayUntil })} style={{ marginBottom: 16 }} />
+      ) : null}
       {d.supersededBy ? <Alert type="info" showIcon message={<Link to={`/decisions/${d.supersededBy}`}>{t('dec.superseded')}</Link>} style={{ marginBottom: 16 }} /> : null}
       <Descriptions bordered column={1} size="middle" styles={{ label: { width: 160 } }}>
         <Descriptions.Item label={t('dec.no')}>{d.decisionNo ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('dec.agency')}>{d.agencyName}</Descriptions.Item>
-        <Descriptions.Item label={t('dec.party')}>
-          <span data-testid="decision-party">{d.partyName}</span>
-        </Descriptions.Item>
+        {d.displayEnded ? null : (
+          <Descriptions.Item label={t('dec.party')}>
+            <span data-testid="decision-party">{d.partyName}</span>
+          </Descriptions.Item>
+        )}
         {d.partyCode ? <Descriptions.Item label={t('dec.partyCode')}>{d.partyCode}</Descriptions.Item> : null}
         <Descriptions.Item label={t('dec.category')}>{t(`cat.${d.category}` as PortalKey)}</Descriptions.Item>
-        <Descriptions.Item label={t('dec.item')}>{d.itemName}</Descriptions.Item>
-        <Descriptions.Item label={t('dec.facts')}>
-          <span data-testid="decision-facts">{d.facts}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('dec.basis')}>{d.legalBasis}</Descriptions.Item>
-        <Descriptions.Item label={t('dec.result')}>{d.result}</Descriptions.Item>
+        {d.displayEnded ? null : <Descriptions.Item label={t('dec.item')}>{d.itemName}</Descriptions.Item>}
+        {d.displayEnded ? null : (
+          <Descriptions.Item label={t('dec.facts')}>
+            <span data-testid="decision-facts">{d.facts}</span>
+          </Descriptions.Item>
+        )}
+        {d.displayEnded ? null : <Descriptions.Item label={t('dec.basis')}>{d.legalBasis}</Descriptions.Item>}
+        {d.displayEnded ? null : <Descriptions.Item label={t('dec.result')}>{d.result}</Descriptions.Item>}
         <Descriptions.Item label={t('dec.decidedOn')}>{d.decidedOn}</Descriptions.Item>
         <Descriptions.Item label={t('dec.publishedOn')}>{d.publishedOn}</Descriptions.Item>
         <Descriptions.Item label={t('dec.displayUntil')}>{d.displayUntil}</Descriptions.Item>
@@ -143,7 +150,7 @@ export function DecisionPageView() {
           </Typography.Text>
         </Descriptions.Item>
       </Descriptions>
-      {!d.withdrawal ? (
+      {!d.withdrawal && !d.displayEnded ? (
         <Card size="small" title={t('dec.correction')} style={{ marginTop: 24, maxWidth: 640 }}>
           {correction.isSuccess ? (
             <Alert type="success" showIcon message={t('dec.correctionSent')} />

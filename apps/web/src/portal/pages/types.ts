@@ -27,6 +27,7 @@ export interface DecisionDetail extends DecisionItem {
   penaltyTypes: string[];
   fineAmount: number | null;
   displayUntil: string;
+  displayEnded: boolean;
   contentHash: string;
   supersedes: string | null;
   supersededBy: string | null;
