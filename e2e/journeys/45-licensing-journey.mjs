@@ -160,6 +160,25 @@ export default async function licensingJourney({ page, context, baseURL, screens
   // A second notice is not on the table: its button is gone.
   assert.equal(await page.getByTestId('action-request_supplement').count(), 0, 'no second supplement notice');
 
+  // ---- 2b. the applicant follows it on the public portal with number + code (事中公示): status and what is missing -------
+  const portal = await context.newPage();
+  await portal.setViewportSize({ width: 390, height: 844 });
+  await portal.goto(`${baseURL}/licence-progress`);
+  await portal.getByTestId('lp-no').fill(applicationNo);
+  await portal.getByTestId('lp-code').fill('WRONG234');
+  await portal.getByTestId('lp-submit').click();
+  await portal.getByTestId('lp-not-found').waitFor({ timeout: 30_000 });
+  await portal.getByTestId('lp-code').fill(code);
+  await portal.getByTestId('lp-submit').click();
+  await portal.getByTestId('lp-result').waitFor({ timeout: 30_000 });
+  const portalMissing = await portal.getByTestId('lp-missing').innerText();
+  for (const m of missing) assert.ok(portalMissing.includes(m), `the portal names the missing ${m}`);
+  assert.match(await portal.getByTestId('lp-status').innerText(), /补正/, 'the portal shows the supplement status');
+  await portal.evaluate(() => window.scrollTo(0, 0));
+  await settle(portal);
+  await screenshot(portal, '45-licensing-04b-portal-progress', { fullPage: true });
+  await portal.close();
+
   // ---- 3. supplement received, accepted, reviewed, granted, certificate -----------------------------------------------
   await takeStep(page, shot, 'receive_supplement');
   await takeStep(page, shot, 'accept');

@@ -89,6 +89,29 @@ async function underReview(payload: Record<string, unknown> = {}) {
   return step('officer', a, 'start_review', { reviewerIds: [staff[0]], ...payload });
 }
 
+describe('progress lookup on the portal (事中公示, domain-rules §2.2)', () => {
+  it('number + code tell status, time limits, steps and missing materials; nothing personal; a wrong code is a plain 404', async () => {
+    const applicant = { type: 'individual', name: '李建国', idNumber: makeIdNumber('130302'), phone: '13912345678' };
+    const registered = await register(['申请书', '营业执照复印件'], applicant);
+    const code = registered.verificationCode!;
+    const a = await step('officer', registered, 'request_supplement');
+    const lookup = (applicationNo: string, code: string) => t.app.inject({ method: 'POST', url: '/api/v1/public/licensing/progress', payload: { applicationNo, code } });
+    const res = await lookup(a.applicationNo, code);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p).toMatchObject({ applicationNo: a.applicationNo, status: 'supplement_requested', itemName: '食品经营许可', missingMaterials: ['场所平面图', '管理制度'] });
+    expect(p.steps.map((x: { status: string }) => x.status)).toEqual(['received', 'supplement_requested']);
+    expect(p.deadlines.map((d: { key: string }) => d.key)).toContain('intake');
+    const body = res.body;
+    for (const secret of ['李建国', applicant.idNumber, applicant.phone]) expect(body).not.toContain(secret);
+
+    const wrong = await lookup(a.applicationNo, 'ZZZZZZZZ');
+    const unknown = await lookup('XK0000000000000000', code);
+    expect([wrong.statusCode, unknown.statusCode]).toEqual([404, 404]);
+    expect(wrong.json().error.code).toBe(unknown.json().error.code);
+  });
+});
+
 describe('licensing happy path: incomplete application → one-time supplement notice → accepted → granted → certificate', () => {
   it('runs through the domain table, writes an event and an audit entry per step, and tracks by number + code', async () => {
     let a = await register(['申请书', '营业执照复印件']);

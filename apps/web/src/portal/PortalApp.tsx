@@ -32,6 +32,7 @@ const SubjectsPublicPage = antdPage(() => import('./pages/BeforePages.tsx').then
 const OfficersPublicPage = antdPage(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.OfficersPublicPage })));
 const ItemsPublicPage = antdPage(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.ItemsPublicPage })));
 const ComplaintFormPage = antdPage(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintFormPage })));
+const LicenceProgressPage = antdPage(() => import('./pages/LicenceProgressPage.tsx').then((m) => ({ default: m.LicenceProgressPage })));
 const ComplaintStatusPage = antdPage(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintStatusPage })));
 
 export function PortalSpinner() {
@@ -75,6 +76,7 @@ export default function PortalApp() {
         <Route path="items" element={page(<ItemsPublicPage />)} />
         <Route path="complaints/new" element={page(<ComplaintFormPage />)} />
         <Route path="complaints/status" element={page(<ComplaintStatusPage />)} />
+        <Route path="licence-progress" element={page(<LicenceProgressPage />)} />
         <Route path="*" element={<PortalNotFound />} />
       </Route>
     </Routes>

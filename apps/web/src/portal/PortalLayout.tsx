@@ -10,6 +10,7 @@ const NAV: [string, PortalKey][] = [
   ['/items', 'nav.items'],
   ['/complaints/new', 'nav.complaint'],
   ['/complaints/status', 'nav.status'],
+  ['/licence-progress', 'nav.licenceProgress'],
   ['/spot-checks', 'nav.spotChecks'],
   ['/verify', 'nav.verify'],
   ['/record-access', 'nav.recordAccess'],

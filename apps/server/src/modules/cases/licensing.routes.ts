@@ -258,5 +258,36 @@ export function licensingRoutes(s: LicensingService): FastifyPluginAsyncZod {
       },
       async (req, reply) => reply.status(201).send(await s.recordBan(actorOf(req), req.body, meta(req))),
     );
+    app.post(
+      '/public/licensing/progress',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['public'],
+          security: [],
+          summary: '事中公示: an application\'s progress by its number and verification code (no login; wrong number or code → 404)',
+          body: z.object({ applicationNo: z.string().trim().min(4).max(40), code: z.string().trim().min(4).max(40) }).strict(),
+          response: {
+            200: z.object({
+              applicationNo: z.string(),
+              status: z.string(),
+              statusZh: z.string(),
+              statusEn: z.string(),
+              itemName: z.string(),
+              agencyName: z.string(),
+              receivedOn: z.string(),
+              missingMaterials: z.array(z.string()),
+              deadlines: z.array(
+                z.object({ key: z.string(), labelZh: z.string(), labelEn: z.string(), dueOn: z.string(), dayType: z.enum(['working', 'natural']), length: z.number(), citation: z.string(), state: z.string() }),
+              ),
+              steps: z.array(z.object({ at: z.string(), status: z.string(), statusZh: z.string(), statusEn: z.string() })),
+              updatedAt: z.string(),
+            }),
+            ...stdErrors,
+          },
+        },
+      },
+      async (req) => s.verify(req.body.applicationNo, req.body.code),
+    );
   };
 }

@@ -25,7 +25,7 @@ import {
   type LicensingStatus,
   type Refusal,
 } from '@zhifa/domain';
-import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -684,13 +684,59 @@ export function createLicensingService({ db, audit, clock, rules, parties }: { d
       });
     },
 
-    /** For the public portal (later): the progress of an application, given its number and verification code. */
+    /**
+     * 事中公示 (domain-rules §2.2; 行政许可法 Art.40 applicants may ask about progress): an application's progress for
+     * the public portal, given its number and the verification code handed over at registration. A wrong number or
+     * code answers 404 alike (no probing which numbers exist). What it tells is what the applicant was told in writing:
+     * status, item, agency, the statutory time limits with their due dates, the steps taken (no officer names), and
+     * the materials still missing. Nothing about the applicant's person is returned.
+     */
     async verify(applicationNo: string, code: string) {
       const [r] = await db.select().from(licenceApplications).where(eq(licenceApplications.applicationNo, applicationNo));
       const expected = Buffer.from(r?.verificationCodeHash ?? '0'.repeat(64), 'hex');
       const given = Buffer.from(codeHash(applicationNo, code), 'hex');
       if (!r || !crypto.timingSafeEqual(expected, given)) throw new AppError('NOT_FOUND');
-      return { applicationNo: r.applicationNo, status: r.status, statusZh: LICENSING_STATUS_INFO[r.status as LicensingStatus]?.zh ?? r.status, updatedAt: r.updatedAt.toISOString() };
+      const facts = await factsOf(r);
+      const now = today();
+      const [calendar, resolved] = await Promise.all([rules.calendar(), rules.resolve({ regionPath: r.regionPath, sector: r.sector, date: now })]);
+      const params = pickParams(resolved.values as unknown as Record<string, unknown>);
+      const est = provisionalCalendar(calendar);
+      const [[names], steps] = await Promise.all([
+        db.select({ itemName: items.name, agencyName: subjects.name }).from(items).innerJoin(subjects, eq(subjects.id, r.agencyId)).where(eq(items.id, r.itemId)),
+        db
+          .select({ action: licenceApplicationEvents.action, toStatus: licenceApplicationEvents.toStatus, at: licenceApplicationEvents.occurredAt })
+          .from(licenceApplicationEvents)
+          .where(eq(licenceApplicationEvents.applicationId, r.id))
+          .orderBy(asc(licenceApplicationEvents.seq)),
+      ]);
+      const status = r.status as LicensingStatus;
+      return {
+        applicationNo: r.applicationNo,
+        status: r.status,
+        statusZh: LICENSING_STATUS_INFO[status]?.zh ?? r.status,
+        statusEn: LICENSING_STATUS_INFO[status]?.en ?? r.status,
+        itemName: names?.itemName ?? '',
+        agencyName: names?.agencyName ?? '',
+        receivedOn: facts.receivedOn,
+        missingMaterials: missingLicensingMaterials(facts),
+        deadlines: deadlineStates(facts, licensingDeadlines(facts, est, { asOf: now, params }), now, calendar).map((d) => ({
+          key: d.key,
+          labelZh: d.labelZh,
+          labelEn: d.labelEn,
+          dueOn: d.dueOn,
+          dayType: d.dayType,
+          length: d.length,
+          citation: d.citation,
+          state: d.state,
+        })),
+        steps: steps.map((e) => ({
+          at: e.at.toISOString(),
+          status: e.toStatus,
+          statusZh: LICENSING_STATUS_INFO[e.toStatus as LicensingStatus]?.zh ?? e.toStatus,
+          statusEn: LICENSING_STATUS_INFO[e.toStatus as LicensingStatus]?.en ?? e.toStatus,
+        })),
+        updatedAt: r.updatedAt.toISOString(),
+      };
     },
 
   };
