@@ -5,6 +5,7 @@ import { useT } from '../i18n/index.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
 import { ItemsPublicPage, OfficersPublicPage, SubjectsPublicPage } from './pages/BeforePages.tsx';
 import { ComplaintFormPage, ComplaintStatusPage } from './pages/ComplaintPages.tsx';
+import { CityReportPage, CityReportStatusPage } from './pages/CityReportPages.tsx';
 import { DecisionPageView, DecisionsPage } from './pages/DecisionsPage.tsx';
 import PortalHome from './pages/PortalHome.tsx';
 import { RecordAccessPage } from './RecordAccessPage.tsx';
@@ -51,6 +52,8 @@ export default function PortalApp() {
         <Route path="items" element={page(<ItemsPublicPage />)} />
         <Route path="complaints/new" element={page(<ComplaintFormPage />)} />
         <Route path="complaints/status" element={page(<ComplaintStatusPage />)} />
+        <Route path="city-report" element={page(<CityReportPage />)} />
+        <Route path="city-report/status" element={page(<CityReportStatusPage />)} />
         <Route path="*" element={<PortalNotFound />} />
       </Route>
     </Routes>

@@ -11,6 +11,8 @@ const NAV: [string, PortalKey][] = [
   ['/items', 'nav.items'],
   ['/complaints/new', 'nav.complaint'],
   ['/complaints/status', 'nav.status'],
+  ['/city-report', 'nav.cityReport'],
+  ['/city-report/status', 'nav.cityStatus'],
   ['/spot-checks', 'nav.spotChecks'],
   ['/verify', 'nav.verify'],
   ['/record-access', 'nav.recordAccess'],
