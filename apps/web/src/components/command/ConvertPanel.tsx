@@ -45,7 +45,8 @@ export function ConvertPanel({ event }: { event: CommandEvent & { links?: Comman
   const [form] = Form.useForm();
   const [conversion, setConversion] = useState<CommandConversion>('inspection');
   const category = conversion === 'inspection' ? 'inspection' : 'penalty';
-  const itemList = useQuery({ queryKey: ['items', 'options', '', category], queryFn: ({ signal }) => api.get<Page<Item>>('/items', { category, pageSize: 100 }, signal), staleTime: 60_000 });
+  // The agency's own items of the category (the server refuses any other with the citation).
+  const itemList = useQuery({ queryKey: ['items', 'options', event.agencyId, category], queryFn: ({ signal }) => api.get<Page<Item>>('/items', { category, subjectId: event.agencyId, pageSize: 100 }, signal), staleTime: 60_000 });
   const options = useMemo(() => (itemList.data?.items ?? []).filter((i) => !i.withdrawnAt).map((i) => ({ value: i.id, label: `${i.code} ${i.name}` })), [itemList.data]);
   const run = useMutation({
     mutationFn: (v: { itemId: string; partyType: 'individual' | 'organisation'; name: string; idNumber?: string; uscc?: string; purpose?: string }) =>

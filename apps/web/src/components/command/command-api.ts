@@ -15,6 +15,7 @@ export interface SlaStage {
 export interface CommandEvent {
   id: string;
   eventNo: string;
+  agencyId: string;
   kind: string;
   description: string;
   source: string;
