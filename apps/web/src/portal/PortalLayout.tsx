@@ -38,7 +38,7 @@ export function PortalLayout() {
       </header>
       <nav className="zf-pub-nav" aria-label={t('nav.home')}>
         {NAV.map(([to, key]) => (
-          <NavLink key={to} to={to} end={to === '/'} data-testid={`pub-nav-${key}`}>
+          <NavLink key={to} to={to} end={to === '/' || to === '/city-report'} data-testid={`pub-nav-${key}`}>
             {t(key)}
           </NavLink>
         ))}
