@@ -147,6 +147,8 @@ describe('portal report (citizens, no login)', () => {
     const bad = await portalReport({ kind: 'littering', description: '路边乱倒垃圾', lng: '119.155', lat: '39.705' }, [{ name: 'x.png', type: 'image/png', data: Buffer.from('<svg onload=alert(1)>') }]);
     expect(bad.statusCode).toBe(400);
     expect((await portalReport({ kind: 'weather', description: '天气不好不好', lng: '119.155', lat: '39.705' })).statusCode).toBe(400);
+    const four = await portalReport({ kind: 'littering', description: '路边乱倒垃圾', lng: '119.155', lat: '39.705' }, [1, 2, 3, 4].map((i) => ({ name: `${i}.png`, type: 'image/png', data: PNG })));
+    expect(four.statusCode).toBe(400);
     expect((await t.db.select({ n: sql<number>`count(*)::int` }).from(commandAttachments))[0]!.n).toBe(before);
   });
 
@@ -221,6 +223,9 @@ describe('event → inspection / penalty lead', () => {
     const c = (await call('team_head', 'GET', `/api/v1/cases/${lead.targetId}`)).json();
     expect(c.status).toBe('lead');
     expect((await call('team_head', 'GET', `/api/v1/command/case-source/${lead.targetId}`)).json().eventId).toBe(id);
+    // The link and the citizen's photos are history: the database refuses to change them.
+    await expect(t.db.execute(sql`update command_event_links set target_no = 'x'`)).rejects.toThrow();
+    await expect(t.db.execute(sql`delete from command_attachments`)).rejects.toThrow();
   });
 });
 
