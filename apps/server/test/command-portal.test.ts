@@ -8,6 +8,7 @@ import { buildApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { commandAttachments, commandEventLinks, commandEventLog, type CommandService } from '../src/modules/command/index.ts';
 import { users } from '../src/modules/identity/index.ts';
+import { verifyLedger } from '../src/modules/ledger/index.ts';
 import { ledgerEntries } from '../src/modules/ledger/ledger.schema.ts';
 import { makeIdNumber, makeItemInput, makeUscc, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
 import { login, makeTestApp, makeTestDatabaseUrl, rootActor, type TestApp } from './helpers.ts';
@@ -227,6 +228,24 @@ describe('event → inspection / penalty lead', () => {
     await expect(t.db.execute(sql`update command_event_links set target_no = 'x'`)).rejects.toThrow();
     await expect(t.db.execute(sql`delete from command_attachments`)).rejects.toThrow();
   });
+});
+
+describe('tamper-evident log', () => {
+  it('verifies the photos and links, and names one altered behind the application’s back', async () => {
+    while ((await t.services.ledger.sequence()) > 0);
+    expect((await verifyLedger(t.db)).findings).toEqual([]);
+    const [link] = await t.db.select().from(commandEventLinks).orderBy(commandEventLinks.id).limit(1);
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql.raw('set local session_replication_role = replica'));
+      await tx.execute(sql`update command_event_links set target_no = 'forged' where id = ${link!.id}`);
+    });
+    const where = (await verifyLedger(t.db)).findings.map((f) => `${f.code} ${f.where}`);
+    expect(where).toContain(`record_altered command_event_links#${link!.id}`);
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql.raw('set local session_replication_role = replica'));
+      await tx.execute(sql`update command_event_links set target_no = ${link!.targetNo} where id = ${link!.id}`);
+    });
+  }, 120_000);
 });
 
 describe('response-time statistics', () => {
