@@ -141,6 +141,35 @@ export default async function commandPortalJourney({ browser, page, baseURL, scr
   for (const secret of [CITIZEN_PHONE, '5678', officerName, '摊主王某', '现场劝离']) assert.ok(!shown.includes(secret), `status page hides ${secret}`);
   await screenshot(cp, '07-citizen-sees-feedback', { fullPage: true });
 
+  // The command screen's response-time panel counts the event, and the dispatcher manages a camera on the devices page.
+  await page.goto(`${baseURL}/admin/command`);
+  await page.getByTestId('response-stats').locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+  await page.getByTestId('command-devices').click();
+  await page.getByTestId('devices-page').waitFor({ timeout: 30_000 });
+  const camera = `碣石大街摄像头 ${Date.now() % 100000}`;
+  await page.getByTestId('device-name').fill(camera);
+  await page.getByTestId('device-grid').click();
+  await page.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: 'CL-02' }).first().click();
+  await page.getByTestId('device-create').click();
+  const token = (await page.getByTestId('device-token').textContent({ timeout: 30_000 })).trim();
+  const sourceId = (await page.getByTestId('device-source-id').textContent()).trim();
+  await screenshot(page, '08-device-secret-shown-once');
+  await page.locator('.ant-modal-footer .ant-btn-primary').last().click();
+  const hook = (tok) => page.request.post(`${baseURL}/api/v1/command/webhook`, { headers: { 'x-source-id': sourceId, authorization: `Bearer ${tok}` }, data: { kind: 'illegal_parking', description: '摄像头识别：机动车违停', lng: ev.lng + 0.0002, lat: ev.lat } });
+  assert.equal((await hook(token)).status(), 201);
+  await page.reload();
+  await page.getByTestId(`device-${camera}`).filter({ hasText: 'CL-02' }).waitFor({ timeout: 30_000 });
+  assert.ok(!(await page.getByTestId(`device-${camera}`).textContent()).includes('从未上报'), 'last seen is shown');
+  await page.getByTestId(`device-rotate-${camera}`).click();
+  await page.getByTestId('device-reason').fill('例行更换密钥');
+  await page.getByTestId('device-reason-ok').click();
+  const rotated = (await page.getByTestId('device-token').textContent({ timeout: 30_000 })).trim();
+  assert.notEqual(rotated, token);
+  assert.equal((await hook(token)).status(), 401, 'the old secret stops at once');
+  assert.equal((await hook(rotated)).status(), 201);
+  await page.locator('.ant-modal-footer .ant-btn-primary').last().click();
+  await screenshot(page, '09-devices', { fullPage: true });
+
   // A wrong code is answered like an unknown number.
   await cp.getByTestId('city-status-code').fill(code === '000000' ? '111111' : '000000');
   await cp.getByTestId('city-status-submit').click();
