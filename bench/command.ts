@@ -2,8 +2,9 @@
  * `npm run bench` — command-centre intake (issue #7): 1,000 events per minute with grid lookup over 10,000 grids.
  *  1. Grid lookup alone: 100,000 point lookups over a 100 × 100 layer of 10,000 grids (bbox-bucketed index).
  *  2. Intake through the real API (app.inject: session, validation, grid lookup, duplicate check, event + log + audit +
- *     ledger rows in one transaction), paced at BENCH_RATE events per minute (default 1,000) for BENCH_SECONDS
- *     (default 60): per-request latency p50/p95/p99 and the process CPU used.
+ *     ledger rows in one transaction, then the NOTIFY that carries the live update to every process), paced at
+ *     BENCH_RATE events per minute (default 1,000) for BENCH_SECONDS (default 60): per-request latency p50/p95/p99 and
+ *     the process CPU used.
  * On PGlite in a temp directory unless BENCH_DATABASE_URL is set. The 10,000 grids are inserted directly (bench set-up,
  * not what is measured; the import API validates and audits each one). Results go to bench/results/command.json.
  */

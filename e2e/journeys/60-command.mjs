@@ -2,7 +2,7 @@
 // and a location; the report appears on the dispatcher's command screen without a reload (server-sent events), in its
 // grid; the dispatcher dispatches it to the officer; the officer acknowledges, arrives and handles it with a photo; the
 // command screen moves it along its queues live; the dispatcher gives the feedback to the reporter and closes it.
-// (Citizen reports come through the public portal, built separately; it calls the same intake service.)
+// (Citizen reports through the portal form, conversion into an inspection and the status page: journey 62-command-portal.)
 import assert from 'node:assert/strict';
 import { login } from '../lib/session.mjs';
 

@@ -23,7 +23,7 @@ import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
-import { commandRoutes, createCommandService } from './modules/command/index.ts';
+import { commandPublicRoutes, commandRoutes, createCommandService } from './modules/command/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
 import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
@@ -133,7 +133,7 @@ export async function buildApp(opts: AppOptions) {
   const publicRead = createPublicReadService({ db, clock });
   const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
-  const command = createCommandService({ db, audit, clock, rules });
+  const command = createCommandService({ db, audit, clock, rules, blobs, cases, inspections, listen: database.listen });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -179,6 +179,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(publicRoutes(publicRead, complaints, publicity, command), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
       await v1.register(commandRoutes(command));
+      await v1.register(commandPublicRoutes(command), { prefix: '/public' });
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -244,7 +245,10 @@ export async function buildApp(opts: AppOptions) {
     const escalation = setInterval(() => command.escalateLate().catch((e: unknown) => app.log.error({ err: e }, 'command escalation failed')), 30_000);
     app.addHook('onClose', async () => clearInterval(escalation));
   }
+  // Live command-centre updates through LISTEN/NOTIFY, so every process sharing the database pushes them (issue #7).
+  await command.startLive((e) => app.log.error({ err: e }, 'command live update dropped'));
   app.addHook('onClose', async () => {
+    await command.stopLive();
     await ledger.stop();
     await jobs.stop();
     await publicity.stop();

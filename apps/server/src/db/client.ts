@@ -19,6 +19,68 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel (NOTIFY from any process sharing the database reaches every listener); answers the unlisten.
+   * PGlite delivers in-process; PostgreSQL uses one dedicated connection outside the pool (a pooled client would be
+   * handed back and lose its LISTEN).
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+}
+
+/** One dedicated pg connection for LISTEN, reconnecting after a drop (server restart, failover) and re-listening. */
+function pgListener(url: string) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  const quote = (c: string) => `"${c.replaceAll('"', '""')}"`;
+  async function connect(): Promise<pg.Client> {
+    if (client) return client;
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (m) => handlers.get(m.channel)?.forEach((h) => h(m.payload ?? '')));
+      c.on('error', (e) => {
+        console.error('postgres listener: connection lost', e.message);
+        client = null;
+        connecting = null;
+        c.end().catch(() => undefined);
+        if (!closed && handlers.size) setTimeout(() => void connect().catch(() => undefined), 1000);
+      });
+      await c.connect();
+      for (const ch of handlers.keys()) await c.query(`LISTEN ${quote(ch)}`);
+      client = c;
+      return c;
+    })();
+    try {
+      return await connecting;
+    } finally {
+      connecting = null;
+    }
+  }
+  return {
+    async listen(channel: string, onPayload: (payload: string) => void) {
+      const isNew = !handlers.has(channel);
+      if (isNew) handlers.set(channel, new Set());
+      handlers.get(channel)!.add(onPayload);
+      const c = await connect();
+      if (isNew) await c.query(`LISTEN ${quote(channel)}`);
+      return async () => {
+        const hs = handlers.get(channel);
+        hs?.delete(onPayload);
+        if (hs && hs.size === 0) {
+          handlers.delete(channel);
+          await client?.query(`UNLISTEN ${quote(channel)}`).catch(() => undefined);
+        }
+      };
+    },
+    async close() {
+      closed = true;
+      handlers.clear();
+      const c = client;
+      client = null;
+      await c?.end().catch(() => undefined);
+    },
+  };
 }
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -35,7 +97,16 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir?: s
     pool.on('error', (e) => console.error('postgres pool: idle client error', e.message));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const listener = pgListener(opts.url);
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        await listener.close();
+        await pool.end();
+      },
+      listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    };
   }
   // dataDir null → in-memory (tests). One options object only: PGlite ignores options passed as a 2nd argument.
   let dataDir: string | undefined;
@@ -46,7 +117,17 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir?: s
   const client = await PGlite.create(dataDir ? { dataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    close: () => client.close(),
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
+  };
 }
 
 const ambient = new AsyncLocalStorage<Db>();

@@ -60,6 +60,7 @@ const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStats
 const CommandCentrePage = lazy(() => import('./pages/command/CommandCentrePage.tsx'));
 const CommandEventPage = lazy(() => import('./pages/command/CommandEventPage.tsx'));
 const FieldPage = lazy(() => import('./pages/command/FieldPage.tsx'));
+const DevicesPage = lazy(() => import('./pages/command/DevicesPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -151,6 +152,7 @@ export default function AdminApp() {
             <Route path="command" element={guard([P.COMMAND_READ], <CommandCentrePage />)} />
             <Route path="command/events/:id" element={guard([P.COMMAND_READ], <CommandEventPage />)} />
             <Route path="command/field" element={guard([P.COMMAND_FIELD], <FieldPage />)} />
+            <Route path="command/devices" element={guard([P.COMMAND_DISPATCH], <DevicesPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

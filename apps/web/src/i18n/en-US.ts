@@ -624,6 +624,7 @@ export const enUS: Record<MessageKey, string> = {
   'nav.group.command': 'Command centre',
   'nav.command': 'Dispatch screen',
   'nav.commandField': 'Field (phone)',
+  'nav.commandDevices': 'Devices',
   'todo.welcome': '{name}, these cases are waiting for you',
   'todo.count': '{n} to do',
   'todo.overdueCount': '{n} overdue',

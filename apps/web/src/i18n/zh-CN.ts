@@ -624,6 +624,7 @@ export const zhCN = {
   'nav.group.command': '指挥中心',
   'nav.command': '指挥调度',
   'nav.commandField': '移动执法',
+  'nav.commandDevices': '设备管理',
   'todo.welcome': '{name}，以下案件正等待您办理',
   'todo.count': '待办 {n} 件',
   'todo.overdueCount': '逾期 {n} 件',

@@ -33,6 +33,8 @@ const OfficersPublicPage = antdPage(() => import('./pages/BeforePages.tsx').then
 const ItemsPublicPage = antdPage(() => import('./pages/BeforePages.tsx').then((m) => ({ default: m.ItemsPublicPage })));
 const ComplaintFormPage = antdPage(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintFormPage })));
 const LicenceProgressPage = antdPage(() => import('./pages/LicenceProgressPage.tsx').then((m) => ({ default: m.LicenceProgressPage })));
+const CityReportPage = antdPage(() => import('./pages/CityReportPages.tsx').then((m) => ({ default: m.CityReportPage })));
+const CityReportStatusPage = antdPage(() => import('./pages/CityReportPages.tsx').then((m) => ({ default: m.CityReportStatusPage })));
 const ComplaintStatusPage = antdPage(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintStatusPage })));
 
 export function PortalSpinner() {
@@ -77,6 +79,8 @@ export default function PortalApp() {
         <Route path="complaints/new" element={page(<ComplaintFormPage />)} />
         <Route path="complaints/status" element={page(<ComplaintStatusPage />)} />
         <Route path="licence-progress" element={page(<LicenceProgressPage />)} />
+        <Route path="city-report" element={page(<CityReportPage />)} />
+        <Route path="city-report/status" element={page(<CityReportStatusPage />)} />
         <Route path="*" element={<PortalNotFound />} />
       </Route>
     </Routes>

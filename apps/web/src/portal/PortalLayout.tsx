@@ -11,6 +11,8 @@ const NAV: [string, PortalKey][] = [
   ['/complaints/new', 'nav.complaint'],
   ['/complaints/status', 'nav.status'],
   ['/licence-progress', 'nav.licenceProgress'],
+  ['/city-report', 'nav.cityReport'],
+  ['/city-report/status', 'nav.cityStatus'],
   ['/spot-checks', 'nav.spotChecks'],
   ['/verify', 'nav.verify'],
   ['/record-access', 'nav.recordAccess'],
@@ -56,7 +58,7 @@ export function PortalLayout() {
       </header>
       <nav className="zf-pub-nav" aria-label={t('nav.home')}>
         {NAV.map(([to, key]) => (
-          <NavLink key={to} to={to} end={to === '/'} data-testid={`pub-nav-${key}`}>
+          <NavLink key={to} to={to} end={to === '/' || to === '/city-report'} data-testid={`pub-nav-${key}`}>
             {t(key)}
           </NavLink>
         ))}

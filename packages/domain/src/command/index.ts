@@ -1,2 +1,4 @@
 export * from './geo.ts';
 export * from './events.ts';
+export * from './conversion.ts';
+export * from './stats.ts';

@@ -101,4 +101,62 @@ export const commandSources = pgTable('command_sources', {
   status: text('status').$type<'active' | 'revoked'>().notNull().default('active'),
   createdBy: uuid('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The grid the device watches (its reports still get the grid of their own location). */
+  gridId: uuid('grid_id'),
+  /** Last accepted webhook call (device management: a silent camera is noticed). */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  /** When the token was last replaced (rotation: the old token stops at once). */
+  tokenRotatedAt: timestamp('token_rotated_at', { withTimezone: true }),
 });
+
+/**
+ * A citizen's way back to their report (portal): only the sha256 of the verification code, and a counter of wrong
+ * codes so the status page cannot be guessed (locked after 5 wrong tries). Not history — a credential, like sessions.
+ */
+export const commandCitizenAccess = pgTable('command_citizen_access', {
+  eventId: uuid('event_id').primaryKey(),
+  codeHash: text('code_hash').notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Photos a citizen sent with a report (blob store, content-addressed): what was sent is kept as sent. Append-only by
+ * trigger and a ledger leaf. Never shown publicly; staff read them with the event.
+ */
+export const commandAttachments = pgTable(
+  'command_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    eventId: uuid('event_id').notNull(),
+    blobId: text('blob_id').notNull(),
+    size: integer('size').notNull(),
+    mediaType: text('media_type').notNull(),
+    fileName: text('file_name').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    regionPath: text('region_path').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('command_attachments_event_idx').on(t.eventId)],
+);
+
+/**
+ * An event converted into the procedure it called for (行政检查 or a penalty-case lead, opened by the cases module):
+ * the link both ways — the event shows the case, the case's page asks here for its source event. Append-only, ledger leaf.
+ */
+export const commandEventLinks = pgTable(
+  'command_event_links',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: uuid('event_id').notNull(),
+    /** inspection | penalty_lead */
+    conversion: text('conversion').notNull(),
+    targetId: uuid('target_id').notNull(),
+    targetNo: text('target_no'),
+    agencyId: uuid('agency_id').notNull(),
+    regionPath: text('region_path').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('command_event_links_uq').on(t.eventId, t.conversion), index('command_event_links_target_idx').on(t.targetId)],
+);

@@ -2,6 +2,11 @@ import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
   AppError,
+  COMMAND_EVENT_KINDS,
+  COMMAND_STATUS_LABELS,
+  CONVERSION_ITEM_CATEGORY,
+  conversionRefusal,
+  responseFigures,
   availableCommandActions,
   checkCommandAction,
   commandSla,
@@ -11,6 +16,7 @@ import {
   hasPermission,
   nextCommandStatus,
   type CommandAction,
+  type CommandConversion,
   type CommandSlaParams,
   type CommandSource,
   type CommandStatus,
@@ -18,16 +24,42 @@ import {
   type GridGeometry,
   type Role,
 } from '@zhifa/domain';
-import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
-import { cases } from '../cases/index.ts';
+import { cases, inspections, type CaseService, type InspectionService } from '../cases/index.ts';
+import type { BlobStore } from '../blobs/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
-import { commandEventLog, commandEvents, commandGrids, commandSources, type CommandReporter } from './command.schema.ts';
+import { commandAttachments, commandCitizenAccess, commandEventLinks, commandEventLog, commandEvents, commandGrids, commandSources, type CommandReporter } from './command.schema.ts';
 
-const { officers, subjects } = registryTables;
+const { officers, subjects, items, itemSubjects } = registryTables;
+/** The NOTIFY channel of live updates: every server process sharing the database LISTENs on it. */
+export const COMMAND_CHANNEL = 'zhifa_command';
+/** Wrong verification codes before a citizen's status page stops answering (it then answers like an unknown number). */
+const MAX_CODE_ATTEMPTS = 5;
+const PHOTO_TYPES: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+};
+export const MAX_CITIZEN_PHOTOS = 3;
+export const MAX_CITIZEN_PHOTO_BYTES = 5 * 1024 * 1024;
+/** Log actions a citizen sees on the status page (labels only: no officer, no note, no reason). */
+const PUBLIC_STEPS: Record<string, string> = {
+  report: '已受理',
+  dispatch: '已派遣执法队员',
+  acknowledge: '执法队员已签收',
+  arrive: '执法队员已到场',
+  handle: '已现场处置',
+  convert_inspection: '已转为行政检查',
+  convert_penalty_lead: '已转为立案调查线索',
+  give_feedback: '已反馈处理结果',
+  close: '已办结',
+  dismiss: '经核实不予处置，已办结',
+  merge: '与他人上报的同一事件合并处理',
+};
 type EventRow = typeof commandEvents.$inferSelect;
 type GridRow = typeof commandGrids.$inferSelect;
 
@@ -78,9 +110,41 @@ function issue(path: string, message: string, messageZh: string) {
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
 
-export function createCommandService({ db, audit, clock, rules }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService }) {
+export interface CitizenPhoto {
+  fileName: string;
+  mediaType: string;
+  data: Buffer;
+}
+export interface ConvertInput {
+  itemId: string;
+  placeRegionCode?: string | undefined;
+  party: CaseParty;
+  officerIds?: string[] | undefined;
+  violationOn?: string | undefined;
+  purpose?: string | undefined;
+  version?: number | undefined;
+}
+type CaseParty = Parameters<CaseService['open']>[1]['party'];
+
+export interface CommandDeps {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  rules: RuleService;
+  /** Citizens' photos (content-addressed). */
+  blobs?: BlobStore;
+  /** Opening what an event is converted into: the cases module's own services (their guards apply). */
+  cases?: Pick<CaseService, 'open'>;
+  inspections?: Pick<InspectionService, 'create'>;
+  /** LISTEN (Database.listen): with it, live updates go through NOTIFY and reach every process sharing the database. */
+  listen?: ((channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>) | undefined;
+}
+
+export function createCommandService({ db, audit, clock, rules, blobs, cases: caseService, inspections: inspectionService, listen }: CommandDeps) {
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
+  /** Set while LISTEN runs: updates are then sent by NOTIFY only (this process hears its own), never emitted twice. */
+  let unlisten: (() => Promise<void>) | null = null;
   /** Grid index per agency, rebuilt after any grid write. */
   const indexes = new Map<string, ReturnType<typeof createGridIndex<string>>>();
 
@@ -140,7 +204,12 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
 
   function publish(r: EventRow, action: string) {
     const u: CommandUpdate = { id: r.id, eventNo: r.eventNo, agencyId: r.agencyId, regionPath: r.regionPath, status: r.status, action, at: clock.now().toISOString() };
-    bus.emit('update', u);
+    if (!unlisten) {
+      bus.emit('update', u);
+      return;
+    }
+    // After the commit: a NOTIFY inside an ambient transaction (seed, import) is delivered when that one commits.
+    db.execute(sql`select pg_notify(${COMMAND_CHANNEL}, ${JSON.stringify(u)})`).catch(() => bus.emit('update', u));
   }
 
   async function appendLog(tx: Db, r: EventRow, e: { seq: number; action: string; from: string | null; to: string; actor: Actor | null; payload: Record<string, unknown> }, requestId?: string) {
@@ -206,7 +275,7 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
    * Intake, whoever reports: grid lookup from the location, duplicate merging (same kind, near, recent — the new
    * report is recorded as merged into the open event and noted on it), one transaction, then a live update.
    */
-  async function intake(actor: Actor | null, agencyId: string, source: CommandSource, reporter: CommandReporter, input: ReportInput, requestId?: string) {
+  async function intake(actor: Actor | null, agencyId: string, source: CommandSource, reporter: CommandReporter, input: ReportInput, requestId?: string, extra?: (tx: Db, row: EventRow) => Promise<Record<string, unknown>>) {
     const [agency] = await db.select({ regionPath: subjects.regionPath }).from(subjects).where(eq(subjects.id, agencyId));
     if (!agency) throw new AppError('NOT_FOUND');
     const now = clock.now();
@@ -257,7 +326,8 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
           reportedAt: reportedAt.toISOString(),
         })
         .returning();
-      await appendLog(tx, row!, { seq: 1, action: 'report', from: null, to: status, actor, payload: { source, kind: input.kind, gridId, lng: input.lng, lat: input.lat, ...(dupId ? { mergedInto: dupId, automatic: true } : {}) } }, requestId);
+      const more = extra ? await extra(tx, row!) : {};
+      await appendLog(tx, row!, { seq: 1, action: 'report', from: null, to: status, actor, payload: { source, kind: input.kind, gridId, lng: input.lng, lat: input.lat, ...more, ...(dupId ? { mergedInto: dupId, automatic: true } : {}) } }, requestId);
       let master: EventRow | null = null;
       if (dupId) {
         const [m] = await tx.select().from(commandEvents).where(eq(commandEvents.id, dupId));
@@ -412,26 +482,64 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
       const [s] = await db.select().from(commandSources).where(eq(commandSources.id, sourceId));
       const given = Buffer.from(sha256(token), 'hex');
       if (!s || s.status !== 'active' || !crypto.timingSafeEqual(given, Buffer.from(s.tokenHash, 'hex'))) throw new AppError('UNAUTHENTICATED');
-      return intake(null, s.agencyId, 'device', { name: s.name, sourceId: s.id }, input, meta.requestId);
+      const out = await intake(null, s.agencyId, 'device', { name: s.name, sourceId: s.id }, input, meta.requestId);
+      // Liveness for the device page; not history (the report itself is in the event log).
+      await db.update(commandSources).set({ lastSeenAt: clock.now() }).where(eq(commandSources.id, s.id));
+      return out;
     },
 
     /** Register a camera or sensor; the token is shown once. */
-    async createSource(actor: Actor, input: { name: string; kind: string }, meta: { requestId?: string }) {
+    async createSource(actor: Actor, input: { name: string; kind: string; gridId?: string | null | undefined }, meta: { requestId?: string }) {
       requireDispatch(actor);
       const agencyId = requireAgency(actor);
+      if (input.gridId) {
+        const [g] = await db.select({ agencyId: commandGrids.agencyId }).from(commandGrids).where(eq(commandGrids.id, input.gridId));
+        if (!g || g.agencyId !== agencyId) throw issue('gridId', 'the grid must be one of the agency’s own', '须为本机关的网格');
+      }
       const id = crypto.randomUUID();
       const token = crypto.randomBytes(24).toString('base64url');
       await db.transaction(async (tx) => {
-        await tx.insert(commandSources).values({ id, agencyId, regionPath: actor.regionPath, name: input.name, kind: input.kind, tokenHash: sha256(token), createdBy: actor.userId });
-        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'command_source', entityId: id, action: 'create', after: { name: input.name, kind: input.kind }, regionPath: actor.regionPath, agencyId });
+        await tx.insert(commandSources).values({ id, agencyId, regionPath: actor.regionPath, name: input.name, kind: input.kind, tokenHash: sha256(token), createdBy: actor.userId, gridId: input.gridId ?? null });
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'command_source', entityId: id, action: 'create', after: { name: input.name, kind: input.kind, gridId: input.gridId ?? null }, regionPath: actor.regionPath, agencyId });
       });
-      return { id, name: input.name, kind: input.kind, token };
+      return { id, name: input.name, kind: input.kind, gridId: input.gridId ?? null, token };
     },
 
     async listSources(actor: Actor) {
       requireDispatch(actor);
-      const rows = await db.select().from(commandSources).where(scopeCondition(actor, commandSources)).orderBy(commandSources.createdAt);
-      return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status, createdAt: r.createdAt.toISOString() }));
+      const rows = await db
+        .select({ s: commandSources, gridCode: commandGrids.code, gridName: commandGrids.name })
+        .from(commandSources)
+        .leftJoin(commandGrids, eq(commandGrids.id, commandSources.gridId))
+        .where(scopeCondition(actor, commandSources))
+        .orderBy(commandSources.createdAt, commandSources.id);
+      return rows.map(({ s: r, gridCode, gridName }) => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        status: r.status,
+        gridId: r.gridId,
+        gridCode: gridCode ?? null,
+        gridName: gridName ?? null,
+        lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+        tokenRotatedAt: r.tokenRotatedAt?.toISOString() ?? null,
+        createdAt: r.createdAt.toISOString(),
+      }));
+    },
+
+    /** A new token for a device (leaked, or routine rotation): the old one stops at once; the new one is shown once. */
+    async rotateSource(actor: Actor, id: string, reason: string, meta: { requestId?: string }) {
+      requireDispatch(actor);
+      const [s] = await db.select().from(commandSources).where(eq(commandSources.id, id));
+      if (!s || !isInScope(actor, s)) throw new AppError('NOT_FOUND');
+      if (s.status !== 'active') throw new AppError('INVALID_TRANSITION', { message: 'A revoked device is registered again, not rotated.', messageZh: '已停用的设备不能更换密钥，请重新登记。', details: { status: s.status, allowed: [] } });
+      const token = crypto.randomBytes(24).toString('base64url');
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await tx.update(commandSources).set({ tokenHash: sha256(token), tokenRotatedAt: now }).where(eq(commandSources.id, id));
+        await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'command_source', entityId: id, action: 'rotate_token', before: { tokenRotatedAt: s.tokenRotatedAt?.toISOString() ?? null }, after: { tokenRotatedAt: now.toISOString() }, reason, regionPath: s.regionPath, agencyId: s.agencyId });
+      });
+      return { id, name: s.name, kind: s.kind, gridId: s.gridId, token };
     },
 
     /** A stolen or retired device token stops working at once; the source row stays (its reports name it). */
@@ -445,6 +553,263 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'command_source', entityId: id, action: 'revoke', before: { status: 'active' }, after: { status: 'revoked' }, reason, regionPath: s.regionPath, agencyId: s.agencyId });
       });
       return { id, status: 'revoked' as const };
+    },
+
+    // ---- portal (citizens, no login) -----------------------------------------------------------------------------------
+    /** The grid outlines citizens click on (no officers, nothing internal): code, name, geometry and the team's name. */
+    async publicGrids() {
+      const rows = await db
+        .select({ code: commandGrids.code, name: commandGrids.name, geometry: commandGrids.geometry, agencyName: subjects.name })
+        .from(commandGrids)
+        .innerJoin(subjects, eq(subjects.id, commandGrids.agencyId))
+        .where(eq(commandGrids.status, 'active'))
+        .orderBy(commandGrids.agencyId, commandGrids.code)
+        .limit(2000);
+      return rows;
+    },
+
+    /**
+     * A citizen's city-management report from the portal: the team whose grid contains the place gets it (outside every
+     * grid: refused, it is a complaint for the department instead); up to three photos go into the blob store and are
+     * recorded with the event; the answer is the event number and a 6-digit code, shown once (only its hash is kept).
+     * The contact is personal data: kept for the reply, never shown publicly (and masked for staff lists).
+     */
+    async reportFromPortal(input: { kind: string; description: string; lng: number; lat: number; address?: string | null | undefined; contactName?: string | null | undefined; contactPhone?: string | null | undefined; locatedBy: 'map' | 'grid' | 'device' }, photos: CitizenPhoto[], meta: { requestId?: string }) {
+      if (!COMMAND_EVENT_KINDS[input.kind]) throw issue('kind', 'choose one of the listed kinds', '请选择事件类型');
+      if (photos.length > MAX_CITIZEN_PHOTOS) throw issue('photos', `at most ${MAX_CITIZEN_PHOTOS} photos`, `最多上传${MAX_CITIZEN_PHOTOS}张照片`);
+      photos.forEach((p, i) => {
+        const isType = PHOTO_TYPES[p.mediaType];
+        if (!isType || !isType(p.data)) throw issue(`photos.${i}`, 'photos must be JPEG, PNG or WebP images', '照片须为 JPEG、PNG 或 WebP 图片');
+        if (p.data.length > MAX_CITIZEN_PHOTO_BYTES) throw issue(`photos.${i}`, 'a photo may be 5 MB at most', '每张照片不超过 5 MB');
+      });
+      if (photos.length && !blobs) throw new AppError('INTERNAL');
+      const agencyId = await service.locateAgency(input.lng, input.lat);
+      if (!agencyId) {
+        throw new AppError('RULE_VIOLATION', {
+          message: 'The place lies outside every enforcement grid; file it as a complaint to the responsible department instead.',
+          messageZh: '该位置不在任何执法网格内，请改为向主管部门投诉举报。',
+          details: { citation: '综合行政执法网格化管理 (seed 004)', issues: [{ path: ['lng'], message: 'outside every grid', messageZh: '位置不在执法网格内' }] },
+        });
+      }
+      // Stored before the transaction: content-addressed, so a refused report leaves at most an unreferenced blob.
+      const stored: { id: string; size: number; fileName: string; mediaType: string }[] = [];
+      for (const p of photos) stored.push({ ...(await blobs!.put(p.data)), fileName: p.fileName.slice(0, 200) || 'photo', mediaType: p.mediaType });
+      const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+      const ev = await intake(
+        null,
+        agencyId,
+        'citizen',
+        { name: input.contactName?.trim() || null, phone: input.contactPhone?.trim() || null },
+        { kind: input.kind, description: input.description, lng: input.lng, lat: input.lat, address: input.address ?? null },
+        meta.requestId,
+        async (tx, row) => {
+          await tx.insert(commandCitizenAccess).values({ eventId: row.id, codeHash: sha256(`${row.eventNo}:${code}`), createdAt: clock.now() });
+          if (stored.length) {
+            const rows = await tx
+              .insert(commandAttachments)
+              .values(stored.map((f) => ({ id: crypto.randomUUID(), eventId: row.id, blobId: f.id, size: f.size, mediaType: f.mediaType, fileName: f.fileName, agencyId: row.agencyId, regionPath: row.regionPath, uploadedAt: clock.now() })))
+              .returning();
+            await audit.appendRecords(tx, 'command_attachment', rows);
+          }
+          return { channel: 'portal', locatedBy: input.locatedBy, photos: stored.map((f) => f.id) };
+        },
+      );
+      const st = await service.publicStatus(ev.eventNo);
+      return { eventNo: ev.eventNo, code, agencyName: st.agencyName, status: ev.status, merged: ev.status === 'merged' };
+    },
+
+    /**
+     * What the citizen who reported sees with the event number and the code: the state, the public steps with their
+     * times, and the feedback text — no officer, no note, no contact. A wrong code answers like an unknown number; after
+     * five wrong codes the number stops answering.
+     */
+    async citizenProgress(eventNo: string, code: string) {
+      const [r] = await db.select().from(commandEvents).where(eq(commandEvents.eventNo, eventNo));
+      const [acc] = r ? await db.select().from(commandCitizenAccess).where(eq(commandCitizenAccess.eventId, r.id)) : [];
+      if (!r || !acc || acc.failedAttempts >= MAX_CODE_ATTEMPTS) throw new AppError('NOT_FOUND');
+      const given = Buffer.from(sha256(`${eventNo}:${code.trim()}`), 'hex');
+      if (!crypto.timingSafeEqual(given, Buffer.from(acc.codeHash, 'hex'))) {
+        await db.update(commandCitizenAccess).set({ failedAttempts: sql`${commandCitizenAccess.failedAttempts} + 1` }).where(eq(commandCitizenAccess.eventId, r.id));
+        throw new AppError('NOT_FOUND');
+      }
+      // A merged report follows the event that was handled.
+      const [shown] = r.mergedInto ? await db.select().from(commandEvents).where(eq(commandEvents.id, r.mergedInto)) : [r];
+      const s = shown ?? r;
+      const [agency] = await db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, r.agencyId));
+      const [grid] = s.gridId ? await db.select({ name: commandGrids.name }).from(commandGrids).where(eq(commandGrids.id, s.gridId)) : [];
+      const ownLog = await db.select({ action: commandEventLog.action, at: commandEventLog.occurredAt }).from(commandEventLog).where(eq(commandEventLog.eventId, r.id)).orderBy(commandEventLog.seq);
+      const handledLog = s.id === r.id ? [] : await db.select({ action: commandEventLog.action, at: commandEventLog.occurredAt }).from(commandEventLog).where(eq(commandEventLog.eventId, s.id)).orderBy(commandEventLog.seq);
+      const steps = [...ownLog.slice(0, 1), ...(s.id === r.id ? ownLog.slice(1) : [{ action: 'merge', at: ownLog[0]?.at ?? new Date(r.reportedAt) }, ...handledLog.slice(1)])]
+        .filter((l) => PUBLIC_STEPS[l.action])
+        .map((l) => ({ action: l.action, label: PUBLIC_STEPS[l.action]!, at: l.at.toISOString() }));
+      const [photos] = await db.select({ n: sql<number>`count(*)::int` }).from(commandAttachments).where(eq(commandAttachments.eventId, r.id));
+      return {
+        eventNo: r.eventNo,
+        kind: r.kind,
+        kindName: COMMAND_EVENT_KINDS[r.kind]?.zh ?? r.kind,
+        status: s.status,
+        statusName: COMMAND_STATUS_LABELS[s.status as CommandStatus]?.zh ?? s.status,
+        agencyName: agency?.name ?? '',
+        gridName: grid?.name ?? null,
+        address: r.address,
+        reportedAt: iso(r.reportedAt)!,
+        photoCount: photos?.n ?? 0,
+        steps,
+        feedback: s.feedback,
+        feedbackAt: iso(s.feedbackAt),
+        isClosed: s.status === 'closed',
+      };
+    },
+
+    /** Citizens' photos of an event (staff, in scope). */
+    async attachments(actor: Actor, id: string) {
+      await getScoped(actor, id);
+      const rows = await db.select().from(commandAttachments).where(eq(commandAttachments.eventId, id)).orderBy(commandAttachments.uploadedAt, commandAttachments.id);
+      return rows.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.blobId.slice(7), uploadedAt: a.uploadedAt.toISOString() }));
+    },
+    async openAttachment(actor: Actor, id: string, attachmentId: string) {
+      await getScoped(actor, id);
+      const [a] = await db.select().from(commandAttachments).where(and(eq(commandAttachments.id, attachmentId), eq(commandAttachments.eventId, id)));
+      if (!a || !blobs) throw new AppError('NOT_FOUND');
+      return { mediaType: a.mediaType, fileName: a.fileName, stream: await blobs.stream(a.blobId) };
+    },
+
+    // ---- conversion into an inspection or a penalty case ----------------------------------------------------------------
+    /**
+     * From an event being handled, the officer on site (or the head) opens an inspection or a penalty-case lead through
+     * the cases module (its own guards apply: item, place, officers, party), linked both ways and recorded as a command
+     * event, all in one transaction. Refused for a role or agency that cannot open such a case (conversionRefusal).
+     */
+    async convert(actor: Actor, id: string, conversion: CommandConversion, input: ConvertInput, meta: { requestId?: string }) {
+      const before = await getScoped(actor, id);
+      if (!caseService || !inspectionService) throw new AppError('INTERNAL');
+      const officerId = actor.role === 'officer' ? await officerIdOf(actor) : null;
+      const [item] = await db
+        .select({ id: items.id, category: items.category, name: items.name, ofAgency: itemSubjects.subjectId })
+        .from(items)
+        .leftJoin(itemSubjects, and(eq(itemSubjects.itemId, items.id), eq(itemSubjects.subjectId, before.agencyId)))
+        .where(and(eq(items.id, input.itemId), eq(items.status, 'active')));
+      const [linked] = await db.select({ id: commandEventLinks.id }).from(commandEventLinks).where(and(eq(commandEventLinks.eventId, id), eq(commandEventLinks.conversion, conversion)));
+      const refusal = conversionRefusal({
+        conversion,
+        status: before.status as CommandStatus,
+        role: actor.role,
+        isAssignee: !!officerId && officerId === before.assigneeOfficerId,
+        item: item ? { category: item.category, isOfAgency: !!item.ofAgency } : null,
+        isAlreadyConverted: !!linked,
+      });
+      if (refusal) throw AppError.fromRefusal(refusal);
+      if (before.agencyId !== actor.agencyId) throw new AppError('NOT_FOUND');
+      const [agency] = await db.select({ regionCode: subjects.regionCode }).from(subjects).where(eq(subjects.id, before.agencyId));
+      const day = chinaDate(new Date(before.reportedAt));
+      const officerIds = input.officerIds?.length ? input.officerIds : officerId ? [officerId] : [];
+      const placeRegionCode = input.placeRegionCode ?? agency!.regionCode;
+      const origin = `指挥中心事件 ${before.eventNo}（${COMMAND_EVENT_KINDS[before.kind]?.zh ?? before.kind}${before.address ? `，${before.address}` : ''}）`;
+      const row = await db.transaction(async (tx) => {
+        let target: { id: string; no: string | null };
+        if (conversion === 'inspection') {
+          const i = await inspectionService.create(actor, { itemId: input.itemId, placeRegionCode, target: input.party, officerIds, purpose: input.purpose?.trim() || `核查${origin}`, plannedOn: chinaDate(clock.now()) }, meta);
+          target = { id: i.id, no: null };
+        } else {
+          const c = await caseService.open(actor, { itemId: input.itemId, placeRegionCode, party: input.party, officerIds, violationOn: input.violationOn ?? day, discoveredOn: day }, meta);
+          target = { id: c.id, no: c.caseNo ?? null };
+        }
+        const links = await tx
+          .insert(commandEventLinks)
+          .values({ eventId: id, conversion, targetId: target.id, targetNo: target.no, agencyId: before.agencyId, regionPath: before.regionPath, createdBy: actor.userId, createdAt: clock.now() })
+          .returning();
+        await audit.appendRecords(tx, 'command_event_link', links);
+        return step(tx, actor, before, `convert_${conversion}`, before.status, {}, { conversion, targetId: target.id, itemId: input.itemId, itemCategory: CONVERSION_ITEM_CATEGORY[conversion] }, meta.requestId, input.version);
+      });
+      publish(row, `convert_${conversion}`);
+      return service.get(actor, id);
+    },
+
+    /** The cases an event was converted into, with their current number and status (the event page's side of the link). */
+    async linksOf(eventId: string) {
+      const rows = await db.select().from(commandEventLinks).where(eq(commandEventLinks.eventId, eventId)).orderBy(commandEventLinks.id);
+      const out = [];
+      for (const l of rows) {
+        const [t] =
+          l.conversion === 'inspection'
+            ? await db.select({ no: sql<string | null>`null`, status: inspections.status }).from(inspections).where(eq(inspections.id, l.targetId))
+            : await db.select({ no: cases.caseNo, status: cases.status }).from(cases).where(eq(cases.id, l.targetId));
+        out.push({ conversion: l.conversion, targetId: l.targetId, targetNo: t?.no ?? l.targetNo, targetStatus: t?.status ?? null, createdAt: l.createdAt.toISOString() });
+      }
+      return out;
+    },
+
+    /** The case's side of the link: the command event an inspection or case came from (in the caller's scope), or null. */
+    async sourceOf(actor: Actor, targetId: string) {
+      requirePermission(actor, 'case.read');
+      const [l] = await db.select().from(commandEventLinks).where(eq(commandEventLinks.targetId, targetId)).orderBy(commandEventLinks.id).limit(1);
+      if (!l || !isInScope(actor, l)) return null;
+      const [e] = await db.select({ id: commandEvents.id, eventNo: commandEvents.eventNo, kind: commandEvents.kind, address: commandEvents.address, reportedAt: commandEvents.reportedAt }).from(commandEvents).where(eq(commandEvents.id, l.eventId));
+      return e ? { eventId: e.id, eventNo: e.eventNo, kind: e.kind, address: e.address, reportedAt: iso(e.reportedAt)!, conversion: l.conversion } : null;
+    },
+
+    // ---- response-time statistics -----------------------------------------------------------------------------------------
+    /**
+     * Response times per grid, per team or per officer over a period of report dates (Beijing dates, inclusive): median and
+     * 90th percentile per stage (dispatch → arrival → handled → feedback, and end to end) and the SLA hit rate, each event
+     * against its own region's SLA. Merged duplicates are not counted (their master is).
+     */
+    async responseStats(actor: Actor, q: { from: string; to: string; by: 'grid' | 'team' | 'officer' }) {
+      requireRead(actor);
+      if (q.from > q.to) throw issue('from', 'from must not be after to', '开始日期不能晚于结束日期');
+      const start = new Date(`${q.from}T00:00:00+08:00`);
+      const end = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
+      if (end.getTime() - start.getTime() > 366 * 86_400_000) throw issue('to', 'a period of one year at most', '统计期间不超过一年');
+      const rows = await db
+        .select()
+        .from(commandEvents)
+        .where(and(scopeCondition(actor, commandEvents), sql`${commandEvents.status} <> 'merged'`, gte(commandEvents.reportedAt, start.toISOString()), lt(commandEvents.reportedAt, end.toISOString())))
+        .orderBy(asc(commandEvents.reportedAt), asc(commandEvents.id));
+      const keyOf = (r: EventRow) => (q.by === 'grid' ? r.gridId : q.by === 'team' ? r.assigneeTeam : r.assigneeOfficerId);
+      const groups = new Map<string | null, EventRow[]>();
+      for (const r of rows) {
+        const k = keyOf(r) ?? null;
+        if (!groups.has(k)) groups.set(k, []);
+        groups.get(k)!.push(r);
+      }
+      const ids = [...groups.keys()].filter((k): k is string => !!k);
+      const names = new Map<string, string>();
+      if (q.by === 'grid' && ids.length) for (const g of await db.select({ id: commandGrids.id, code: commandGrids.code, name: commandGrids.name }).from(commandGrids).where(inArray(commandGrids.id, ids))) names.set(g.id, `${g.code} ${g.name}`);
+      if (q.by === 'officer' && ids.length) for (const o of await db.select({ id: officers.id, name: officers.name }).from(officers).where(inArray(officers.id, ids))) names.set(o.id, o.name);
+      const now = clock.now();
+      const slaOf = new Map<string, CommandSlaParams>();
+      const out = [];
+      for (const [k, rs] of groups) {
+        const evs = [];
+        for (const r of rs) {
+          if (!slaOf.has(r.regionPath)) slaOf.set(r.regionPath, (await params(r.regionPath)).sla);
+          evs.push({ times: { reportedAt: iso(r.reportedAt)!, dispatchedAt: iso(r.dispatchedAt), arrivedAt: iso(r.arrivedAt), handledAt: iso(r.handledAt), feedbackAt: iso(r.feedbackAt) }, status: r.status as CommandStatus, sla: slaOf.get(r.regionPath)! });
+        }
+        out.push({ key: k, name: k ? (q.by === 'team' ? k : (names.get(k) ?? k)) : null, ...responseFigures(evs, now) });
+      }
+      out.sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'zh'));
+      return { from: q.from, to: q.to, by: q.by, total: responseFigures(out.length ? rows.map((r) => ({ times: { reportedAt: iso(r.reportedAt)!, dispatchedAt: iso(r.dispatchedAt), arrivedAt: iso(r.arrivedAt), handledAt: iso(r.handledAt), feedbackAt: iso(r.feedbackAt) }, status: r.status as CommandStatus, sla: slaOf.get(r.regionPath)! })) : [], now), groups: out };
+    },
+
+    // ---- live updates across processes ----------------------------------------------------------------------------------
+    /**
+     * LISTEN for updates from every process sharing the database (PostgreSQL NOTIFY; PGlite in-process). From then on
+     * this process publishes by NOTIFY only. Without `listen` the bus stays local to the process.
+     */
+    async startLive(onError?: (e: unknown) => void) {
+      if (!listen || unlisten) return;
+      unlisten = await listen(COMMAND_CHANNEL, (payload) => {
+        try {
+          bus.emit('update', JSON.parse(payload) as CommandUpdate);
+        } catch (e) {
+          onError?.(e);
+        }
+      });
+    },
+    async stopLive() {
+      const u = unlisten;
+      unlisten = null;
+      await u?.();
     },
 
     // ---- reads -------------------------------------------------------------------------------------------------------
@@ -478,8 +843,11 @@ export function createCommandService({ db, audit, clock, rules }: { db: Db; audi
       const out = await eventOut(r, actor.role);
       const officerId = actor.role === 'officer' ? await officerIdOf(actor) : null;
       const isAssignee = !!officerId && officerId === r.assigneeOfficerId;
+      const [photos] = await db.select({ n: sql<number>`count(*)::int` }).from(commandAttachments).where(eq(commandAttachments.eventId, id));
       return {
         ...out,
+        links: await service.linksOf(id),
+        attachmentCount: photos?.n ?? 0,
         availableActions: out.availableActions.filter((a) => checkCommandAction(r.status as CommandStatus, a, { role: actor.role, isAssignee }) === null),
         log: log.map(({ e, actorName }) => ({ seq: e.seq, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorRole: e.actorRole, actorName: actorName ?? (e.actorRole === 'system' ? '系统' : null), payload: e.payload, occurredAt: e.occurredAt.toISOString() })),
       };

@@ -1,3 +1,3 @@
 export { createCommandService, type CommandService, type ReportInput } from './command.service.ts';
-export { commandRoutes } from './command.routes.ts';
-export { commandEvents, commandEventLog, commandGrids, commandSources } from './command.schema.ts';
+export { commandPublicRoutes, commandRoutes } from './command.routes.ts';
+export { commandAttachments, commandCitizenAccess, commandEventLinks, commandEvents, commandEventLog, commandGrids, commandSources } from './command.schema.ts';

@@ -3,7 +3,7 @@ import { caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, lic
 import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { complaintEvents, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
-import { commandEventLog } from '../command/index.ts';
+import { commandAttachments, commandEventLinks, commandEventLog } from '../command/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -28,4 +28,6 @@ export const LOGGED_SOURCES = {
   publication_withdrawal: { table: publicationWithdrawals, name: 'publication_withdrawals' },
   complaint_event: { table: complaintEvents, name: 'complaint_events' },
   command_event: { table: commandEventLog, name: 'command_event_log' },
+  command_attachment: { table: commandAttachments, name: 'command_attachments' },
+  command_event_link: { table: commandEventLinks, name: 'command_event_links' },
 } as const;

@@ -102,6 +102,7 @@ const NAV: (NavEntry | NavGroup)[] = [
     children: [
       { key: 'command', path: '/admin/command', label: 'nav.command', icon: <AimOutlined />, any: [P.COMMAND_DISPATCH, P.REGISTRY_SUPERVISE] },
       { key: 'commandField', path: '/admin/command/field', label: 'nav.commandField', icon: <MobileOutlined />, any: [P.COMMAND_FIELD] },
+      { key: 'commandDevices', path: '/admin/command/devices', label: 'nav.commandDevices', icon: <AimOutlined />, any: [P.COMMAND_DISPATCH] },
     ],
   },
   {

@@ -15,6 +15,7 @@ export interface SlaStage {
 export interface CommandEvent {
   id: string;
   eventNo: string;
+  agencyId: string;
   kind: string;
   description: string;
   source: string;
@@ -84,6 +85,8 @@ export function useCommandText() {
     dismiss: ['作废', 'Dismiss'],
     duplicate_received: ['收到重复上报', 'Duplicate received'],
     sla_escalate: ['超时自动升级', 'SLA escalation'],
+    convert_inspection: ['转行政检查', 'Converted to an inspection'],
+    convert_penalty_lead: ['转立案（案源）', 'Converted to a case lead'],
   };
   const STAGES: Record<string, [string, string]> = { dispatch: ['派遣', 'Dispatch'], arrive: ['到场', 'Arrival'], handle: ['处置', 'Handling'], feedback: ['反馈', 'Feedback'], total: ['全程', 'End to end'] };
   const SOURCES: Record<string, [string, string]> = { back_office: ['指挥中心受理', 'Back office'], patrol: ['巡查上报', 'Patrol'], device: ['设备感知', 'Camera / sensor'], citizen: ['群众上报', 'Citizen'] };

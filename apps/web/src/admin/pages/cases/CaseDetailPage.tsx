@@ -20,6 +20,7 @@ import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { CommandSourceLink } from '../../../components/command/ConvertPanel.tsx';
 import { BackButton } from '../../../components/RecordActions.tsx';
 import { useLocale, useT } from '../../../i18n/index.tsx';
 import { dash, fmtDateTime, fmtMoney } from '../../../lib/format.ts';
@@ -181,6 +182,7 @@ export default function CaseDetailPage() {
             <CaseStatusTag status={pc.status} />
             {pc.isMajor ? <Tag color="red">{t('case.major')}</Tag> : null}
             {pc.hearingEntitled ? <Tag color="gold">{t('case.hearingEntitled')}</Tag> : null}
+            <CommandSourceLink targetId={pc.id} />
           </Space>
         }
         sub={`${pc.party.name} · ${pc.itemName || pc.itemCode || ''}`}

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, downloadFile } from '../../../api/client.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
-import { COMMAND_KEY, EVENT_KINDS, GridMap, STATUS_COLOR, useCommandStream, useCommandText, type CommandEvent, type CommandOfficer, type Grid } from '../../../components/command/index.ts';
+import { COMMAND_KEY, EVENT_KINDS, GridMap, ResponseStatsPanel, STATUS_COLOR, useCommandStream, useCommandText, type CommandEvent, type CommandOfficer, type Grid } from '../../../components/command/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 
@@ -194,6 +194,9 @@ export default function CommandCentrePage() {
                 <Button icon={<UploadOutlined />} loading={importGrids.isPending} onClick={() => fileRef.current?.click()} data-testid="grids-import">
                   {x.zh ? '导入网格（GeoJSON）' : 'Import grids (GeoJSON)'}
                 </Button>
+                <Link to="/admin/command/devices">
+                  <Button data-testid="command-devices">{x.zh ? '设备管理' : 'Devices'}</Button>
+                </Link>
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="command-report">
                   {x.zh ? '受理事件' : 'Take a report'}
                 </Button>
@@ -295,6 +298,7 @@ export default function CommandCentrePage() {
           ]}
         />
       </Card>
+      <ResponseStatsPanel />
       <GridOfficers grids={grids.data ?? []} officers={officers.data ?? []} editable={can(Permission.COMMAND_DISPATCH)} />
       <DispatchModal event={dispatching} officers={officers.data ?? []} gridOfficers={grids.data?.find((g) => g.id === dispatching?.gridId)?.officerIds ?? []} onClose={() => setDispatching(null)} />
       <ReportModal open={reporting} point={point} onClose={() => setReporting(false)} />

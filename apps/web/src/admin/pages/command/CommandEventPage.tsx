@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
-import { COMMAND_KEY, STATUS_COLOR, useCommandStream, useCommandText, type CommandEvent, type CommandOfficer, type Grid } from '../../../components/command/index.ts';
+import { CitizenPhotos, COMMAND_KEY, CommandLinks, ConvertPanel, STATUS_COLOR, useCommandStream, useCommandText, type CommandEvent, type CommandLink, type CommandOfficer, type Grid } from '../../../components/command/index.ts';
+import { useCan } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 
@@ -22,8 +23,9 @@ const NEEDS: Record<string, 'officer' | 'note' | 'feedback' | 'reason' | 'merge'
   merge: 'merge',
 };
 
+type EventDetail = CommandEvent & { links?: CommandLink[]; attachmentCount?: number };
 export function useCommandEvent(id: string) {
-  return useQuery({ queryKey: [...COMMAND_KEY, 'event', id], queryFn: ({ signal }) => api.get<CommandEvent>(`/command/events/${id}`, undefined, signal) });
+  return useQuery({ queryKey: [...COMMAND_KEY, 'event', id], queryFn: ({ signal }) => api.get<EventDetail>(`/command/events/${id}`, undefined, signal) });
 }
 
 export function ActionButtons({ event, officers }: { event: CommandEvent; officers?: CommandOfficer[] }) {
@@ -93,6 +95,7 @@ export function ActionButtons({ event, officers }: { event: CommandEvent; office
 export default function CommandEventPage() {
   const { id = '' } = useParams();
   const x = useCommandText();
+  const can = useCan();
   useCommandStream();
   const q = useCommandEvent(id);
   const grids = useQuery({ queryKey: [...COMMAND_KEY, 'grids'], queryFn: ({ signal }) => api.get<Grid[]>('/command/grids', undefined, signal) });
@@ -130,8 +133,19 @@ export default function CommandEventPage() {
           {e.handling ? <Descriptions.Item label={x.zh ? '现场处置' : 'On-site record'}>{e.handling.note}{e.handling.evidenceIds.length ? ` (${x.zh ? '照片' : 'photos'} ${e.handling.evidenceIds.length})` : ''}</Descriptions.Item> : null}
           {e.feedback ? <Descriptions.Item label={x.zh ? '反馈' : 'Feedback'}>{e.feedback}</Descriptions.Item> : null}
           {e.evidenceIds.length ? <Descriptions.Item label={x.zh ? '上报照片' : 'Report photos'}>{e.evidenceIds.length}</Descriptions.Item> : null}
+          {e.attachmentCount ? (
+            <Descriptions.Item label={x.zh ? '群众上传照片' : 'Citizen’s photos'}>
+              <CitizenPhotos eventId={e.id} count={e.attachmentCount} />
+            </Descriptions.Item>
+          ) : null}
+          {e.links?.length ? (
+            <Descriptions.Item label={x.zh ? '已转为' : 'Converted into'}>
+              <CommandLinks links={e.links} />
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
+      {can('case.handle') ? <ConvertPanel event={e} /> : null}
       <Card size="small" title={x.zh ? '时限（可在规则配置中调整）' : 'SLA timers (configurable in rule profiles)'} style={{ marginBottom: 12 }}>
         <Table
           size="small"

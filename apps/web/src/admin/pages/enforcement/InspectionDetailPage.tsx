@@ -12,6 +12,7 @@ import { PenaltyItemSelect } from '../../../components/cases/PenaltyItemSelect.t
 import { INSPECTION_ACTION_LABELS, NoticesAlert, ProcedureActions, ProcedureErrorAlert, ProcedureStatusTag, ProcedureTimeline, useZh, type ProcedureEvent } from '../../../components/enforcement/procedure.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { CommandSourceLink } from '../../../components/command/ConvertPanel.tsx';
 import { BackButton } from '../../../components/RecordActions.tsx';
 import { dash, DATE, fmtDateTime } from '../../../lib/format.ts';
 import type { Inspection } from './types.ts';
@@ -200,6 +201,7 @@ export default function InspectionDetailPage() {
             <BackButton to="/admin/inspections" />
             <span>{zh('行政检查', 'Inspection')}</span>
             <ProcedureStatusTag kind="inspection" status={i.status} />
+            <CommandSourceLink targetId={i.id} />
           </Space>
         }
         sub={`${i.target.name} · ${i.itemName || i.itemCode}`}
