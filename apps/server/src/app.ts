@@ -26,7 +26,7 @@ import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { commandRoutes, createCommandService } from './modules/command/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
-import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
+import { complaintRoutes, createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
 import { createReviewChainService, reviewChainRoutes } from './modules/review/index.ts';
 import {
   createItemService,
@@ -131,7 +131,7 @@ export async function buildApp(opts: AppOptions) {
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
   const publicity = createPublicityService({ db, audit, clock, rules });
   const publicRead = createPublicReadService({ db });
-  const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
+  const complaints = createComplaintService({ db, audit, clock, rules, publicRead, cases });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
   const command = createCommandService({ db, audit, clock, rules });
 
@@ -175,7 +175,8 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(inspectionRoutes(inspections));
       await v1.register(coercionRoutes(coercion));
       await v1.register(reviewChainRoutes(reviewChains));
-      await v1.register(publicityRoutes(publicity, complaints));
+      await v1.register(publicityRoutes(publicity));
+      await v1.register(complaintRoutes(complaints));
       await v1.register(publicRoutes(publicRead, complaints, publicity, command), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
       await v1.register(commandRoutes(command));

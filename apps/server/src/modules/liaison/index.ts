@@ -1,0 +1,15 @@
+export {
+  liaisonEvents,
+  liaisonSupervisors,
+  liaisonSupervisorCertificates,
+  liaisonFieldSupervisions,
+  liaisonExperts,
+  liaisonExpertDraws,
+  liaisonContactPoints,
+  liaisonContactPlans,
+  liaisonContactVisits,
+  liaisonSurveys,
+  liaisonSurveyTokens,
+  liaisonSurveyResponses,
+  liaisonEvaluations,
+} from './liaison.schema.ts';
