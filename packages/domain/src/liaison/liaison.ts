@@ -89,8 +89,13 @@ export const CONTACT_POINT_MAX_VISITS = 2;
 export function contactPointVisitStatus(year: number, plannedVisits: number, visits: { visitedOn: string; isWithdrawn: boolean }[], asOf: string) {
   const y = String(year);
   const done = visits.filter((v) => !v.isWithdrawn && v.visitedOn.slice(0, 4) === y && v.visitedOn <= asOf).length;
+  return contactPointShortfall(year, plannedVisits, done, asOf);
+}
+
+/** The same verdict from a count (the server counts visits in SQL, set-based). */
+export function contactPointShortfall(year: number, plannedVisits: number, done: number, asOf: string) {
   const planned = Math.min(Math.max(plannedVisits, CONTACT_POINT_MIN_VISITS), CONTACT_POINT_MAX_VISITS);
-  const yearEnded = asOf > `${y}-12-31`;
+  const yearEnded = asOf > `${year}-12-31`;
   return { year, planned, done, isShort: done < planned, isMissedAtYearEnd: yearEnded && done < CONTACT_POINT_MIN_VISITS };
 }
 

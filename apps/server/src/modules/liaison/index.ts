@@ -13,3 +13,5 @@ export {
   liaisonSurveyResponses,
   liaisonEvaluations,
 } from './liaison.schema.ts';
+export { createLiaisonService, type LiaisonService } from './liaison.service.ts';
+export { liaisonRoutes, liaisonPublicRoutes } from './liaison.routes.ts';
