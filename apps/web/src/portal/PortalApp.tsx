@@ -7,6 +7,7 @@ import { ItemsPublicPage, OfficersPublicPage, SubjectsPublicPage } from './pages
 import { ComplaintFormPage, ComplaintStatusPage } from './pages/ComplaintPages.tsx';
 import { DecisionPageView, DecisionsPage } from './pages/DecisionsPage.tsx';
 import PortalHome from './pages/PortalHome.tsx';
+import { SurveyPage } from './pages/SurveyPage.tsx';
 import { RecordAccessPage } from './RecordAccessPage.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 import { ServicePage } from './ServicePage.tsx';
@@ -51,6 +52,7 @@ export default function PortalApp() {
         <Route path="items" element={page(<ItemsPublicPage />)} />
         <Route path="complaints/new" element={page(<ComplaintFormPage />)} />
         <Route path="complaints/status" element={page(<ComplaintStatusPage />)} />
+        <Route path="survey/:id" element={page(<SurveyPage />)} />
         <Route path="*" element={<PortalNotFound />} />
       </Route>
     </Routes>
