@@ -29,7 +29,6 @@ export default async function complaintsJourney({ page, baseURL, screenshot }) {
   const no = `12345-E2E-${Date.now().toString(36).toUpperCase()}`;
   const row = (over = {}) => ({ 来源渠道: '12345热线', 工单编号: no, 类别: '消费投诉', 承办机关: '秦皇岛市市场监督管理局', 诉求标题: '商场预付卡无法退款', 诉求内容: '市民来电反映某商场停业后预付卡余额无法退还，要求处理。', 联系人: '陈晓燕', 联系电话: '13766668888', ...over });
 
-  await page.getByTestId('menu-group-liaisonGroup').click();
   await page.getByTestId('menu-complaints').click();
   await page.getByTestId('complaints-page').waitFor();
   await page.getByRole('tab', { name: /导入热线/ }).click();

@@ -3,7 +3,7 @@ import { SHIPPED_CALENDAR_ENTRIES } from '@zhifa/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintWarningFinders } from '../src/modules/publicity/index.ts';
-import { makeWorld, TEST_PASSWORD, type World } from './factories.ts';
+import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
 import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 // Issue #6 item 5: complaints from the 12345 hotline and 信访 records — import, webhook, routing, masking, answers,
@@ -182,6 +182,34 @@ describe('routing, masking, answers and satisfaction', () => {
     const acc = await post(`/api/v1/complaints/${item.id}/actions/accept`, { version: item.version }, 'officer');
     // national default: 60 calendar days from receipt 06-01 → 07-31
     expect(acc.json().answerDueOn).toBe('2026-07-31');
+  });
+});
+
+describe('a report opens a case lead', () => {
+  it('links the case and the complaint both ways; only once, only when accepted', async () => {
+    const o = await t.services.officers.create(
+      rootActor,
+      { name: '张一', idNumber: makeIdNumber(), agencyId: w.cityMarket.id, post: '科员', personnelType: 'civil_servant', phone: null, education: null, hasLegalQualification: false, legalQualificationNo: null, isLegalReviewer: false, onDuty: true },
+      {},
+    );
+    await t.services.officers.addCertificate(rootActor, o.id, { number: `CP-${Math.random().toString(36).slice(2, 8)}`, credentialType: 'enforcement', categories: ['market'], areaCode: '130300', issuedBy: '秦皇岛市人民政府', issuedOn: '2024-01-01', expiresOn: '2029-01-01', lastReviewedOn: null }, {});
+    const itemId = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id]), {})).id;
+    await upload(await xlsx([row('H-5001', { 类别: '违法行为举报', 收到日期: '2026-06-01' })]), 'supervisor');
+    let item = (await findByNo('H-5001', 'officer'))!;
+    const body = (version: number) => ({ version, itemId, placeRegionCode: '130302', party: { type: 'individual', name: '某某', idNumber: makeIdNumber() }, officerIds: [o.id], violationOn: '2026-05-30', discoveredOn: '2026-06-01' });
+    expect((await post(`/api/v1/complaints/${item.id}/open-case`, body(item.version), 'officer')).statusCode).toBe(409);
+    await post(`/api/v1/complaints/${item.id}/actions/accept`, { version: item.version }, 'officer');
+    item = (await findByNo('H-5001', 'officer'))!;
+    expect((await post(`/api/v1/complaints/${item.id}/open-case`, body(item.version), 'supervisor')).statusCode).toBe(403);
+    const r = await post(`/api/v1/complaints/${item.id}/open-case`, body(item.version), 'officer');
+    expect(r.statusCode, r.body).toBe(201);
+    const { caseId } = r.json();
+    const kase = (await get(`/api/v1/cases/${caseId}`, 'officer')).json();
+    expect(kase.status).toBe('lead');
+    expect(JSON.stringify(kase)).toContain(item.id);
+    expect((await findByNo('H-5001', 'officer'))!).toMatchObject({ caseId, status: 'in_progress' });
+    item = (await findByNo('H-5001', 'officer'))!;
+    expect((await post(`/api/v1/complaints/${item.id}/open-case`, body(item.version), 'officer')).statusCode).toBe(409);
   });
 });
 
