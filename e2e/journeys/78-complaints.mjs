@@ -1,4 +1,4 @@
-// Issue #6 item 5 ("complaints"): a 12345-hotline work order is imported by the justice bureau's supervisor (a bad file
+// Issue #6 item 5 ("complaints"): a 12345-hotline work order (a named report of a violation) is imported by the justice bureau's supervisor (a bad file
 // first: nothing imported, the errors name row and column); the market bureau's head assigns it to an officer; the
 // officer accepts it (the answer period starts) and answers it; the citizen follows it on the portal with the tracking
 // number and code and rates the answer; the supervisor sees the routing, the answer and the satisfaction.
@@ -27,7 +27,7 @@ export default async function complaintsJourney({ page, baseURL, screenshot }) {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await login(page, baseURL, 'supervisor');
   const no = `12345-E2E-${Date.now().toString(36).toUpperCase()}`;
-  const row = (over = {}) => ({ 来源渠道: '12345热线', 工单编号: no, 类别: '消费投诉', 承办机关: '秦皇岛市市场监督管理局', 诉求标题: '商场预付卡无法退款', 诉求内容: '市民来电反映某商场停业后预付卡余额无法退还，要求处理。', 联系人: '陈晓燕', 联系电话: '13766668888', ...over });
+  const row = (over = {}) => ({ 来源渠道: '12345热线', 工单编号: no, 类别: '违法行为举报', 承办机关: '秦皇岛市市场监督管理局', 诉求标题: '超市销售过期食品', 诉求内容: '市民来电举报某超市货架上有过期牛奶和面包，要求查处。', 联系人: '陈晓燕', 联系电话: '13766668888', ...over });
 
   await page.getByTestId('menu-complaints').click();
   await page.getByTestId('complaints-page').waitFor();
@@ -49,7 +49,10 @@ export default async function complaintsJourney({ page, baseURL, screenshot }) {
   await screenshot(page, 'import-done');
   await logout(page);
 
-  // 3. The bureau head assigns a handler.
+  // 3. The bureau head assigns the demo officer as handler (the officer's name as the header shows it).
+  await login(page, baseURL, 'officer');
+  const officerName = (await page.getByTestId('header-user-name').innerText()).trim();
+  await logout(page);
   await login(page, baseURL, 'head');
   await page.goto(`${baseURL}/admin/complaints`);
   await page.getByTestId(`complaint-row-${no}`).click();
@@ -57,7 +60,7 @@ export default async function complaintsJourney({ page, baseURL, screenshot }) {
   assert.match(await page.getByTestId('complaint-contact').innerText(), /陈\*\*/, 'the head sees the complainant masked');
   await page.getByTestId('complaint-assign').click();
   await page.getByTestId('complaint-handler').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: officerName }).first().click();
   await page.getByTestId('complaint-assign-reason').fill('指定专人承办');
   await page.getByTestId('complaint-assign-submit').click();
   await page.getByTestId('complaint-routing').getByText('指定专人承办').waitFor();
@@ -70,12 +73,12 @@ export default async function complaintsJourney({ page, baseURL, screenshot }) {
   await page.getByTestId('complaint-reveal').click();
   await page.getByTestId('complaint-contact').filter({ hasText: '13766668888' }).waitFor();
   await page.getByTestId('complaint-action-accept').click();
-  await page.getByTestId('complaint-action-note').fill('已受理，将组织调解。');
+  await page.getByTestId('complaint-action-note').fill('已受理，依法核查。');
   await page.getByTestId('complaint-action-submit').click();
   await page.getByTestId('complaint-status').filter({ hasText: '已受理' }).waitFor();
-  assert.match(await page.getByTestId('complaint-answer-due').innerText(), /^\d{4}-\d{2}-\d{2}$/, 'accepting starts the 45 WD answer period');
+  assert.match(await page.getByTestId('complaint-answer-due').innerText(), /^\d{4}-\d{2}-\d{2}$/, 'accepting a named report starts the 5 WD period to tell the reporter (CP2)');
   await page.getByTestId('complaint-action-close').click();
-  await page.getByTestId('complaint-action-note').fill('经调解，商场同意退还预付卡余额，已办结。');
+  await page.getByTestId('complaint-action-note').fill('经核查，已对该超市立案调查，过期食品已下架。');
   await page.getByTestId('complaint-action-submit').click();
   await page.getByTestId('complaint-status').filter({ hasText: '已办结' }).waitFor();
   await screenshot(page, 'answered');
@@ -86,7 +89,7 @@ export default async function complaintsJourney({ page, baseURL, screenshot }) {
   await page.getByTestId('status-code').fill(code);
   await page.getByTestId('status-submit').click();
   await page.getByTestId('status-name').filter({ hasText: '已办结' }).waitFor();
-  await page.getByText('经调解，商场同意退还预付卡余额，已办结。').first().waitFor();
+  await page.getByText('经核查，已对该超市立案调查，过期食品已下架。').first().waitFor();
   assert.equal(await page.getByText('13766668888').count(), 0, 'no contact on the portal');
   await page.locator('[data-testid="status-rate"] .ant-rate-star').nth(3).click();
   await page.getByTestId('status-rate-submit').click();
