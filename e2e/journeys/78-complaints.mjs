@@ -104,4 +104,25 @@ export default async function complaintsJourney({ page, baseURL, screenshot }) {
   assert.equal(await page.getByTestId('complaint-reveal').count(), 0, 'the supervisor cannot reveal the complainant');
   await page.getByTestId('complaint-routing').getByText('指定专人承办').waitFor();
   await screenshot(page, 'supervisor-sees');
+
+  // 7. The supervision people of the demo: certified supervisors, contact points, a questionnaire answered on the portal.
+  await page.goto(`${baseURL}/admin/liaison/supervisors`);
+  await page.getByTestId('supervisors-page').getByText('王立新').first().waitFor();
+  await screenshot(page, 'supervisors');
+  await page.goto(`${baseURL}/admin/liaison/contact-points`);
+  await page.getByTestId('contact-points-page').getByText('海港区福源超市').waitFor();
+  await page.goto(`${baseURL}/admin/liaison/surveys`);
+  await page.getByTestId('surveys-page').getByText('行政执法满意度问卷').waitFor();
+  await page.getByTestId('survey-issue-links').first().click();
+  const link = await page.getByTestId('survey-link').first().getAttribute('href');
+  await logout(page);
+  await page.goto(link);
+  await page.getByTestId('survey-page').waitFor();
+  await page.locator('[data-testid="survey-page"] .ant-rate').first().locator('.ant-rate-star').nth(4).click();
+  await page.getByTestId('survey-page').getByText('是', { exact: true }).click();
+  await page.getByTestId('survey-submit').click();
+  await page.getByTestId('survey-done').waitFor();
+  await page.goto(link);
+  await page.getByTestId('survey-invalid').waitFor();
+  await screenshot(page, 'survey-link-spent');
 }
