@@ -26,8 +26,9 @@ import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { commandPublicRoutes, commandRoutes, createCommandService } from './modules/command/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
-import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
+import { complaintRoutes, createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
 import { createReviewChainService, reviewChainRoutes } from './modules/review/index.ts';
+import { createLiaisonService, liaisonPublicRoutes, liaisonRoutes } from './modules/liaison/index.ts';
 import {
   createItemService,
   createOfficerService,
@@ -131,9 +132,10 @@ export async function buildApp(opts: AppOptions) {
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
   const publicity = createPublicityService({ db, audit, clock, rules });
   const publicRead = createPublicReadService({ db, clock });
-  const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
+  const complaints = createComplaintService({ db, audit, clock, rules, publicRead, cases });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
   const command = createCommandService({ db, audit, clock, rules, blobs, cases, inspections, listen: database.listen });
+  const liaison = createLiaisonService({ db, audit, clock, blobs });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -175,11 +177,14 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(inspectionRoutes(inspections));
       await v1.register(coercionRoutes(coercion));
       await v1.register(reviewChainRoutes(reviewChains));
-      await v1.register(publicityRoutes(publicity, complaints));
+      await v1.register(publicityRoutes(publicity));
+      await v1.register(complaintRoutes(complaints));
       await v1.register(publicRoutes(publicRead, complaints, publicity, command), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
       await v1.register(commandRoutes(command));
       await v1.register(commandPublicRoutes(command), { prefix: '/public' });
+      await v1.register(liaisonRoutes(liaison));
+      await v1.register(liaisonPublicRoutes(liaison), { prefix: '/public' });
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -254,7 +259,7 @@ export async function buildApp(opts: AppOptions) {
     await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

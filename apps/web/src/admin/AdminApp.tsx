@@ -58,6 +58,13 @@ const SpotCheckTasksPage = lazy(() => import('./pages/spot-checks/SpotCheckTasks
 const SpotCheckTargetsPage = lazy(() => import('./pages/spot-checks/SpotCheckTargetsPage.tsx'));
 const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStatsPage.tsx'));
 const CommandCentrePage = lazy(() => import('./pages/command/CommandCentrePage.tsx'));
+const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintsPage })));
+const ComplaintDetailPage = lazy(() => import('./pages/complaints/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintDetailPage })));
+const SupervisorsPage = lazy(() => import('./pages/liaison/LiaisonPages.tsx').then((m) => ({ default: m.SupervisorsPage })));
+const ExpertsPage = lazy(() => import('./pages/liaison/LiaisonPages.tsx').then((m) => ({ default: m.ExpertsPage })));
+const ContactPointsPage = lazy(() => import('./pages/liaison/LiaisonPages.tsx').then((m) => ({ default: m.ContactPointsPage })));
+const SurveysPage = lazy(() => import('./pages/liaison/LiaisonPages.tsx').then((m) => ({ default: m.SurveysPage })));
+const EvaluationsPage = lazy(() => import('./pages/liaison/LiaisonPages.tsx').then((m) => ({ default: m.EvaluationsPage })));
 const CommandEventPage = lazy(() => import('./pages/command/CommandEventPage.tsx'));
 const FieldPage = lazy(() => import('./pages/command/FieldPage.tsx'));
 const DevicesPage = lazy(() => import('./pages/command/DevicesPage.tsx'));
@@ -184,6 +191,13 @@ export default function AdminApp() {
             <Route path="spot-checks/tasks" element={guard([P.SPOT_CHECK_READ], <SpotCheckTasksPage />)} />
             <Route path="spot-checks/targets" element={guard([P.SPOT_CHECK_READ], <SpotCheckTargetsPage />)} />
             <Route path="spot-checks/stats" element={guard([P.SPOT_CHECK_READ], <SpotCheckStatsPage />)} />
+            <Route path="complaints" element={guard([P.COMPLAINT_READ], <ComplaintsPage />)} />
+            <Route path="complaints/:id" element={guard([P.COMPLAINT_READ], <ComplaintDetailPage />)} />
+            <Route path="liaison/supervisors" element={guard([P.LIAISON_READ], <SupervisorsPage />)} />
+            <Route path="liaison/experts" element={guard([P.LIAISON_READ], <ExpertsPage />)} />
+            <Route path="liaison/contact-points" element={guard([P.LIAISON_READ], <ContactPointsPage />)} />
+            <Route path="liaison/surveys" element={guard([P.LIAISON_READ], <SurveysPage />)} />
+            <Route path="liaison/evaluations" element={guard([P.LIAISON_READ], <EvaluationsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -26,6 +26,12 @@ export const Permission = {
   COMMAND_READ: 'command.read',
   COMMAND_DISPATCH: 'command.dispatch',
   COMMAND_FIELD: 'command.field',
+  // complaints and liaison (issue #6 items 5–6)
+  COMPLAINT_READ: 'complaint.read',
+  COMPLAINT_HANDLE: 'complaint.handle',
+  COMPLAINT_ASSIGN: 'complaint.assign',
+  LIAISON_READ: 'liaison.read',
+  LIAISON_MANAGE: 'liaison.manage',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

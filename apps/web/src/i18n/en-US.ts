@@ -1026,4 +1026,12 @@ export const enUS: Record<MessageKey, string> = {
   'reviewChain.pickAgency': "Choose an agency",
   'reviewChain.citation': "Basis",
   'nav.reviewChain': "Review chain settings",
+  // complaints and liaison (issue #6 items 5–6)
+  'nav.group.liaison': "Complaints & liaison",
+  'nav.complaints': "Complaints",
+  'nav.liaison.supervisors': "Supervisors",
+  'nav.liaison.experts': "Expert panel",
+  'nav.liaison.contactPoints': "Enterprise contact points",
+  'nav.liaison.surveys': "Questionnaires",
+  'nav.liaison.evaluations': "Third-party evaluation",
 };

@@ -1026,6 +1026,14 @@ export const zhCN = {
   'reviewChain.pickAgency': "选择执法主体",
   'reviewChain.citation': "依据",
   'nav.reviewChain': "审核层级设置",
+  // complaints and liaison (issue #6 items 5–6)
+  'nav.group.liaison': "投诉与监督联络",
+  'nav.complaints': "投诉举报",
+  'nav.liaison.supervisors': "执法监督员",
+  'nav.liaison.experts': "专家库",
+  'nav.liaison.contactPoints': "企业联系点",
+  'nav.liaison.surveys': "问卷调查",
+  'nav.liaison.evaluations': "第三方评估",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

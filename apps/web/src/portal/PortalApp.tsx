@@ -35,6 +35,7 @@ const ComplaintFormPage = antdPage(() => import('./pages/ComplaintPages.tsx').th
 const LicenceProgressPage = antdPage(() => import('./pages/LicenceProgressPage.tsx').then((m) => ({ default: m.LicenceProgressPage })));
 const CityReportPage = antdPage(() => import('./pages/CityReportPages.tsx').then((m) => ({ default: m.CityReportPage })));
 const CityReportStatusPage = antdPage(() => import('./pages/CityReportPages.tsx').then((m) => ({ default: m.CityReportStatusPage })));
+const SurveyPage = antdPage(() => import('./pages/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
 const ComplaintStatusPage = antdPage(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintStatusPage })));
 
 export function PortalSpinner() {
@@ -81,6 +82,7 @@ export default function PortalApp() {
         <Route path="licence-progress" element={page(<LicenceProgressPage />)} />
         <Route path="city-report" element={page(<CityReportPage />)} />
         <Route path="city-report/status" element={page(<CityReportStatusPage />)} />
+        <Route path="survey/:id" element={page(<SurveyPage />)} />
         <Route path="*" element={<PortalNotFound />} />
       </Route>
     </Routes>

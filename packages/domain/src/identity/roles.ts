@@ -82,7 +82,7 @@ export const Permission = {
   /** Report on patrol and work the events dispatched to oneself (field officer). */
   COMMAND_FIELD: 'command.field',
 } as const;
-export type Permission = (typeof Permission)[keyof typeof Permission];
+export type Permission = (typeof Permission)[keyof typeof Permission] | LiaisonPermission;
 
 const P = Permission;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -96,7 +96,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   audit_admin: [P.AUDIT_READ],
 };
 
-export const hasPermission = (role: Role, p: Permission): boolean => ROLE_PERMISSIONS[role].includes(p);
+export const hasPermission = (role: Role, p: Permission): boolean => ROLE_PERMISSIONS[role].includes(p) || (LIAISON_ROLE_PERMISSIONS[role] as readonly Permission[]).includes(p);
 
 /** Which administrator kind owns a permission, to explain a 三员分立 refusal. */
 export const ADMIN_DUTY_OWNER: Partial<Record<Permission, Role>> = {
@@ -105,3 +105,34 @@ export const ADMIN_DUTY_OWNER: Partial<Record<Permission, Role>> = {
   [P.SECURITY_MANAGE]: Role.SECURITY_ADMIN,
   [P.AUDIT_READ]: Role.AUDIT_ADMIN,
 };
+
+// ---- Complaints and liaison (投诉举报; 监督员, 专家库, 企业联系点, 问卷, 第三方评估 — issue #6 items 5–6) ----------------
+// A separate block so the permission sets of the supervision work stay easy to read and to merge.
+export const LiaisonPermission = {
+  /** Read complaints and reports routed to one's agency (or in one's region, for supervisors). */
+  COMPLAINT_READ: 'complaint.read',
+  /** Accept, reject, answer a complaint, open a case from a report — the handling agency's officers and head. */
+  COMPLAINT_HANDLE: 'complaint.handle',
+  /** Assign a handler, re-route to another agency (with reasons), import hotline/petition records. */
+  COMPLAINT_ASSIGN: 'complaint.assign',
+  /** Read supervisors, experts, contact points, surveys and third-party evaluations. */
+  LIAISON_READ: 'liaison.read',
+  /** Maintain supervisors and their certificates, field supervision, experts, contact points, surveys, evaluations (justice bureau). */
+  LIAISON_MANAGE: 'liaison.manage',
+} as const;
+export type LiaisonPermission = (typeof LiaisonPermission)[keyof typeof LiaisonPermission];
+
+const LP = LiaisonPermission;
+export const LIAISON_ROLE_PERMISSIONS: Record<Role, readonly LiaisonPermission[]> = {
+  officer: [LP.COMPLAINT_READ, LP.COMPLAINT_HANDLE],
+  legal_reviewer: [],
+  agency_head: [LP.COMPLAINT_READ, LP.COMPLAINT_HANDLE, LP.COMPLAINT_ASSIGN, LP.LIAISON_READ],
+  supervisor: [LP.COMPLAINT_READ, LP.COMPLAINT_ASSIGN, LP.LIAISON_READ, LP.LIAISON_MANAGE],
+  dispatcher: [],
+  system_admin: [],
+  security_admin: [],
+  audit_admin: [],
+};
+
+/** Every permission of a role (the base set plus the complaints/liaison block). */
+export const permissionsOf = (role: Role): Permission[] => [...ROLE_PERMISSIONS[role], ...LIAISON_ROLE_PERMISSIONS[role]];

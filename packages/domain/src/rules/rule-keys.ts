@@ -171,6 +171,15 @@ export const RULE_KEYS = {
     type: 'number', default: 30, unit: 'minutes', min: 0, max: 1440, integer: true, citation: 'project default (no text found)', tag: 'U',
     zh: '同类事件合并时间窗（分钟）', en: 'Duplicate events: same kind within (minutes)',
   },
+  // ---- complaints (投诉举报, domain-rules §10.4 CP3): the answer period of complaints about enforcement per locality
+  'complaint.enforcementAnswerDays': {
+    type: 'number', default: 60, unit: 'days', min: 1, max: 365, integer: true, citation: '辽宁省行政执法监督规定 Art.19 (60 days); 重庆市行政执法责任制条例 Art.13 (15 WD)', tag: 'P',
+    zh: '执法行为投诉答复期限（日）', en: 'Complaint about enforcement: answer within (days)',
+  },
+  'complaint.enforcementAnswerWorkingDays': {
+    type: 'boolean', default: false, citation: '辽宁省行政执法监督规定 Art.19 (calendar days); 重庆市行政执法责任制条例 Art.13 (working days)', tag: 'P',
+    zh: '执法行为投诉答复期限按工作日计算', en: 'Complaint about enforcement: the answer period counts working days',
+  },
 } as const satisfies Record<string, RuleKeySpec>;
 
 export type RuleKey = keyof typeof RULE_KEYS;

@@ -84,7 +84,7 @@ export type CaseContent = {
   payments?: { amount: number; reference: string | null; paidOn: string; method?: string; receiptNo?: string; isFinal?: boolean }[];
   reasons?: { action: string; reason: string; on: string }[];
   /** The inspection whose result opened this case (行政处罚法 Art.54). */
-  origin?: { kind: 'inspection'; id: string };
+  origin?: { kind: 'inspection' | 'complaint'; id: string };
   /** The review chain round in progress or last run: levels, sign-offs, a return (domain review-chain-progress). */
   reviewProgress?: CaseReviewProgress;
 };

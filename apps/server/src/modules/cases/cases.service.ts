@@ -71,7 +71,7 @@ export interface OpenCaseInput {
   hasHarmfulConsequences?: boolean | undefined;
   isSuspectedCrime?: boolean | undefined;
   /** Where the case came from (an inspection's result, 行政处罚法 Art.54): kept in its content as the link back. */
-  origin?: { kind: 'inspection'; id: string } | undefined;
+  origin?: { kind: 'inspection' | 'complaint'; id: string } | undefined;
 }
 
 /** What an action may carry; only the fields the domain facts need (see applyInputs/applyOutcome). */

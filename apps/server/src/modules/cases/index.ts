@@ -1,4 +1,4 @@
-export { createCaseService, type CaseService } from './cases.service.ts';
+export { createCaseService, type CaseService, type OpenCaseInput } from './cases.service.ts';
 export { caseRoutes, eServiceRoutes, partyRoutes, simplifiedRoutes } from './cases.routes.ts';
 export { createEServiceService, type EServiceService } from './e-service.service.ts';
 export { createSimplifiedService, type SimplifiedService } from './simplified.service.ts';

@@ -1,4 +1,4 @@
-import { AppError, ROLE_PERMISSIONS, ROLE_SCOPE } from '@zhifa/domain';
+import { AppError, permissionsOf, ROLE_SCOPE } from '@zhifa/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IdentityService, PublicUser } from './identity.service.ts';
 import { publicUser } from './identity.service.ts';
@@ -43,7 +43,7 @@ export function installAuthHook(app: FastifyInstance, identity: IdentityService)
     req.authInfo = {
       user: publicUser(user),
       mustChangePassword,
-      permissions: [...ROLE_PERMISSIONS[actor.role]],
+      permissions: permissionsOf(actor.role),
       scope: { kind: ROLE_SCOPE[actor.role], agencyId: actor.agencyId, regionCode: actor.regionCode, regionPath: actor.regionPath },
     };
     if (mustChangePassword && !cfg?.allowWithoutPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');

@@ -1,7 +1,8 @@
 import { changeEvents, securityEvents } from '../audit/index.ts';
 import { caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, licenceApplicationEvents, licensingBans } from '../cases/index.ts';
 import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
-import { complaintEvents, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
+import { complaintAssignments, complaintEvents, complaintIdentityReveals, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
+import { liaisonContactVisits, liaisonEvaluations, liaisonEvents, liaisonExpertDraws, liaisonFieldSupervisions, liaisonSurveyResponses } from '../liaison/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandAttachments, commandEventLinks, commandEventLog } from '../command/index.ts';
 
@@ -30,4 +31,13 @@ export const LOGGED_SOURCES = {
   command_event: { table: commandEventLog, name: 'command_event_log' },
   command_attachment: { table: commandAttachments, name: 'command_attachments' },
   command_event_link: { table: commandEventLinks, name: 'command_event_links' },
+  // complaints and liaison (issue #6 items 5–6)
+  complaint_assignment: { table: complaintAssignments, name: 'complaint_assignments' },
+  complaint_identity_reveal: { table: complaintIdentityReveals, name: 'complaint_identity_reveals' },
+  liaison_event: { table: liaisonEvents, name: 'liaison_events' },
+  field_supervision: { table: liaisonFieldSupervisions, name: 'liaison_field_supervisions' },
+  contact_visit: { table: liaisonContactVisits, name: 'liaison_contact_visits' },
+  survey_response: { table: liaisonSurveyResponses, name: 'liaison_survey_responses' },
+  third_party_evaluation: { table: liaisonEvaluations, name: 'liaison_evaluations' },
+  expert_draw: { table: liaisonExpertDraws, name: 'liaison_expert_draws' },
 } as const;

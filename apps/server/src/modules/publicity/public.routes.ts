@@ -52,7 +52,7 @@ const DecisionDetail = DecisionItem.extend({
 
 const ComplaintBody = z
   .object({
-    kind: z.enum(['complaint', 'report']).default('complaint'),
+    kind: z.enum(['complaint', 'report', 'enforcement']).default('complaint').describe('consumer complaint, report of a violation, complaint about enforcement'),
     agencyId: z.uuid().optional(),
     sector: z.enum(SECTOR_CODES).optional(),
     regionCode: z.string().regex(/^\d{6}(\d{3})?$/).optional(),
@@ -269,6 +269,10 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
       subject: z.string(),
       receivedOn: z.string(),
       acceptDueOn: z.string(),
+      answerDueOn: z.string().nullable(),
+      channel: z.string(),
+      satisfaction: z.number().nullable(),
+      canRate: z.boolean(),
       publicReply: z.string().nullable(),
       updatedAt: z.string(),
       history: z.array(z.object({ action: z.string(), toStatus: z.string(), note: z.string().nullable(), occurredAt: z.string() })),
@@ -304,6 +308,21 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
         },
       },
       async (req) => complaints.status(req.params.trackingNo, req.query.code),
+    );
+    app.post(
+      '/complaints/:trackingNo/satisfaction',
+      {
+        config: pub,
+        schema: {
+          tags: ['public'],
+          security: [],
+          summary: 'Rate the answer (1–5), once, with the tracking number and the code (a wrong code answers 404)',
+          params: z.object({ trackingNo: TrackingNo }),
+          body: z.object({ code: z.string().regex(/^\d{6}$/), score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() }),
+          response: { 200: z.object({ trackingNo: z.string(), satisfaction: z.number() }), ...errs, 409: ErrorResponse },
+        },
+      },
+      async (req) => complaints.rate(req.params.trackingNo, req.body.code, req.body, meta(req)),
     );
 
     // ---- Open311 GeoReport v2 (JSON) ---------------------------------------------------------------------------------------

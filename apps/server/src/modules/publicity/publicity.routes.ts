@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../lib/actor.ts';
 import { actorOf, IdParams, meta, page, Pagination, stdErrors } from '../../lib/http.ts';
-import type { ComplaintService } from './complaints.service.ts';
 import type { PublicityService } from './publicity.service.ts';
 
 const TaskOut = z.object({
@@ -23,8 +22,8 @@ const TaskOut = z.object({
   wasLate: z.boolean(),
 });
 
-/** /api/v1/publicity — the back office of publication: tasks and overdue warnings, exclusions, withdrawals, complaints. */
-export function publicityRoutes(s: PublicityService, complaints: ComplaintService): FastifyPluginAsyncZod {
+/** /api/v1/publicity — the back office of publication: tasks and overdue warnings, exclusions, withdrawals (complaints: complaints.routes.ts). */
+export function publicityRoutes(s: PublicityService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/publicity/tasks',
@@ -188,55 +187,6 @@ export function publicityRoutes(s: PublicityService, complaints: ComplaintServic
         },
       },
       async (req, reply) => reply.code(201).send(await s.correct(actorOf(req), req.params.id, meta(req))),
-    );
-
-    // ---- complaints (the agency's side) -------------------------------------------------------------------------------
-    app.get(
-      '/complaints',
-      {
-        schema: {
-          tags: ['publicity'],
-          summary: 'Complaints and reports routed to my agency (or in my region, for supervisors)',
-          querystring: Pagination.extend({ status: z.string().max(20).optional() }),
-          response: {
-            200: page(
-              z.object({
-                id: z.uuid(),
-                trackingNo: z.string(),
-                kind: z.string(),
-                source: z.string(),
-                subject: z.string(),
-                content: z.string(),
-                location: z.string().nullable(),
-                contactName: z.string().nullable(),
-                contactPhone: z.string().nullable(),
-                status: z.string(),
-                receivedOn: z.string(),
-                acceptDueOn: z.string(),
-                isOverdue: z.boolean(),
-                publicReply: z.string().nullable(),
-                version: z.number(),
-                allowedActions: z.array(z.string()),
-              }),
-            ),
-            ...stdErrors,
-          },
-        },
-      },
-      async (req) => complaints.list(actorOf(req), req.query),
-    );
-    app.post(
-      '/complaints/:id/actions/:action',
-      {
-        schema: {
-          tags: ['publicity'],
-          summary: 'Accept, reject, start or close a complaint; the note is the reply the complainant sees',
-          params: IdParams.extend({ action: z.enum(['accept', 'reject', 'start', 'close']) }),
-          body: z.object({ note: z.string().trim().max(2000).optional(), version: z.number().int() }),
-          response: { 200: z.object({ id: z.uuid(), status: z.string(), version: z.number() }), ...stdErrors },
-        },
-      },
-      async (req) => complaints.act(actorOf(req), req.params.id, req.params.action, req.body, meta(req)),
     );
   };
 }

@@ -175,8 +175,21 @@ export const complaints = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // ---- handling (issue #6 item 5): channel, external record, handler, answer timer, satisfaction, case link
+    /** portal / hotline_12345 / petition / phone / letter (COMPLAINT_CHANNELS). */
+    channel: text('channel').notNull().default('portal'),
+    /** The 12345 work-order or 信访 record number: one external record gives one complaint. */
+    externalNo: text('external_no'),
+    handlerId: uuid('handler_id'),
+    acceptedOn: date('accepted_on'),
+    answerDueOn: date('answer_due_on'),
+    answeredOn: date('answered_on'),
+    satisfaction: integer('satisfaction'),
+    caseId: uuid('case_id'),
   },
   (t) => [
+    uniqueIndex('complaints_external_uq').on(t.channel, t.externalNo),
+    index('complaints_due_idx').on(t.status, t.answerDueOn),
     uniqueIndex('complaints_tracking_uq').on(t.trackingNo),
     index('complaints_agency_idx').on(t.agencyId, t.status),
     index('complaints_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),

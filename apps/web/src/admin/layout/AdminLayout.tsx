@@ -106,6 +106,19 @@ const NAV: (NavEntry | NavGroup)[] = [
     ],
   },
   {
+    key: 'liaisonGroup',
+    label: 'nav.group.liaison',
+    icon: <TeamOutlined />,
+    children: [
+      { key: 'complaints', path: '/admin/complaints', label: 'nav.complaints', icon: <NotificationOutlined />, any: [P.COMPLAINT_READ] },
+      { key: 'liaison-supervisors', path: '/admin/liaison/supervisors', label: 'nav.liaison.supervisors', icon: <IdcardOutlined />, any: [P.LIAISON_READ] },
+      { key: 'liaison-experts', path: '/admin/liaison/experts', label: 'nav.liaison.experts', icon: <SolutionOutlined />, any: [P.LIAISON_READ] },
+      { key: 'liaison-contact-points', path: '/admin/liaison/contact-points', label: 'nav.liaison.contactPoints', icon: <BankOutlined />, any: [P.LIAISON_READ] },
+      { key: 'liaison-surveys', path: '/admin/liaison/surveys', label: 'nav.liaison.surveys', icon: <FileSearchOutlined />, any: [P.LIAISON_READ] },
+      { key: 'liaison-evaluations', path: '/admin/liaison/evaluations', label: 'nav.liaison.evaluations', icon: <AuditOutlined />, any: [P.LIAISON_READ] },
+    ],
+  },
+  {
     key: 'registry',
     label: 'nav.group.registry',
     icon: <BankOutlined />,

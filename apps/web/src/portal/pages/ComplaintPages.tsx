@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Select, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Radio, Rate, Result, Select, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
@@ -23,6 +23,9 @@ interface Status {
   subject: string;
   receivedOn: string;
   acceptDueOn: string;
+  answerDueOn: string | null;
+  satisfaction: number | null;
+  canRate: boolean;
   publicReply: string | null;
   history: { action: string; toStatus: string; note: string | null; occurredAt: string }[];
 }
@@ -66,7 +69,7 @@ export function ComplaintFormPage() {
       <Alert type="info" showIcon message={t('cp.intro')} style={{ marginBottom: 16 }} />
       <Form layout="vertical" initialValues={{ kind: 'complaint' }} onFinish={(v: Record<string, unknown>) => file.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')))}>
         <Form.Item name="kind" label={t('cp.kind')}>
-          <Radio.Group options={[{ value: 'complaint', label: t('cp.kind.complaint') }, { value: 'report', label: t('cp.kind.report') }]} />
+          <Radio.Group options={[{ value: 'complaint', label: t('cp.kind.complaint') }, { value: 'report', label: t('cp.kind.report') }, { value: 'enforcement', label: t('cp.kind.enforcement') }]} />
         </Form.Item>
         <Form.Item name="agencyId" label={t('cp.agency')} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" loading={subjects.isLoading} options={(subjects.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} data-testid="complaint-agency" />
@@ -129,7 +132,13 @@ export function ComplaintStatusPage() {
               <span data-testid="status-name">{s.statusName}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('st.reply')}>{s.publicReply ?? '—'}</Descriptions.Item>
+            {s.satisfaction ? (
+              <Descriptions.Item label={t('st.satisfaction')}>
+                <Rate disabled value={s.satisfaction} />
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
+          {s.canRate ? <RateBox trackingNo={s.trackingNo} code={code.trim()} onDone={() => look.mutate()} /> : null}
           <Typography.Title level={2} style={{ fontSize: 16 }}>
             {t('st.history')}
           </Typography.Title>
@@ -137,5 +146,23 @@ export function ComplaintStatusPage() {
         </Card>
       ) : null}
     </div>
+  );
+}
+
+/** 满意度评价: once, after the answer, with the same number + code (CP: the complainant's satisfaction feeds supervision). */
+function RateBox({ trackingNo, code, onDone }: { trackingNo: string; code: string; onDone: () => void }) {
+  const t = usePT();
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const rate = useMutation({ mutationFn: () => api.post(`/public/complaints/${encodeURIComponent(trackingNo)}/satisfaction`, { code, score, ...(comment.trim() ? { comment: comment.trim() } : {}) }), onSuccess: onDone });
+  return (
+    <Card size="small" title={t('st.rateTitle')} style={{ marginBottom: 16 }} data-testid="status-rate">
+      <Rate value={score} onChange={setScore} data-testid="status-rate-stars" />
+      <Input.TextArea rows={2} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('st.rateComment')} style={{ margin: '8px 0' }} />
+      {rate.error ? <ErrorAlert error={rate.error} /> : null}
+      <Button type="primary" disabled={!score} loading={rate.isPending} onClick={() => rate.mutate()} data-testid="status-rate-submit">
+        {t('common.submit')}
+      </Button>
+    </Card>
   );
 }
