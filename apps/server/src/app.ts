@@ -38,6 +38,7 @@ import {
   registryRoutes,
 } from './modules/registry/index.ts';
 import { createSpotCheckService, spotCheckRoutes } from './modules/spot-checks/index.ts';
+import { createEvaluationDocuments, createEvaluationService, createReturnVisitService, evaluationRoutes } from './modules/evaluation/index.ts';
 
 /** A secret kept in DATA_DIR/keys (created once, mode 0600) for a demo that runs without configuration. */
 function localSecret(dataDir: string, name: string): string {
@@ -134,6 +135,9 @@ export async function buildApp(opts: AppOptions) {
   const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
   const command = createCommandService({ db, audit, clock, rules });
+  const evaluation = createEvaluationService({ db, audit, clock, rules, getCase: (actor, id) => cases.get(actor, id) });
+  const returnVisits = createReturnVisitService({ db, audit, clock });
+  const evaluationDocs = createEvaluationDocuments({ evaluation, clock });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -179,6 +183,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(publicRoutes(publicRead, complaints, publicity, command), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
       await v1.register(commandRoutes(command));
+      await v1.register(evaluationRoutes(evaluation, returnVisits, evaluationDocs));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -250,7 +255,7 @@ export async function buildApp(opts: AppOptions) {
     await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, evaluation, returnVisits, evaluationDocs } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

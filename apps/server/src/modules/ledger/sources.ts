@@ -4,6 +4,7 @@ import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { complaintEvents, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandEventLog } from '../command/index.ts';
+import { evaluationEvents, evaluationScoreSheets, returnVisitPiiAccess, returnVisitRecords } from '../evaluation/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -28,4 +29,8 @@ export const LOGGED_SOURCES = {
   publication_withdrawal: { table: publicationWithdrawals, name: 'publication_withdrawals' },
   complaint_event: { table: complaintEvents, name: 'complaint_events' },
   command_event: { table: commandEventLog, name: 'command_event_log' },
+  evaluation_event: { table: evaluationEvents, name: 'evaluation_events' },
+  evaluation_score_sheet: { table: evaluationScoreSheets, name: 'evaluation_score_sheets' },
+  return_visit_record: { table: returnVisitRecords, name: 'return_visit_records' },
+  return_visit_pii_access: { table: returnVisitPiiAccess, name: 'return_visit_pii_access' },
 } as const;
