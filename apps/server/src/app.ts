@@ -135,7 +135,7 @@ export async function buildApp(opts: AppOptions) {
   const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
   const command = createCommandService({ db, audit, clock, rules });
-  const evaluation = createEvaluationService({ db, audit, clock, rules, getCase: (actor, id) => cases.get(actor, id) });
+  const evaluation = createEvaluationService({ db, audit, clock, rules, getCase: (actor, id) => cases.get(actor, id), caseFilePdf: (actor, id) => caseFiles.caseFilePdf(actor, id) });
   const returnVisits = createReturnVisitService({ db, audit, clock });
   const evaluationDocs = createEvaluationDocuments({ evaluation, clock });
 

@@ -98,6 +98,10 @@ export function evaluationRoutes(svc: EvaluationService, visits: ReturnVisitServ
     // ---- scoring ----
     app.get('/evaluation/my-queue', { schema: { tags, summary: 'My scoring queue', response: { 200: z.array(z.any()), ...stdErrors } } }, async (req) => svc.myQueue(actorOf(req)));
     app.get('/evaluation/assignments/:id', { schema: { tags, summary: 'Scoring view: rubric, pre-scoring suggestions, the case read-only, my signed sheet', params: IdParams, response: { 200: z.any(), ...stdErrors } } }, async (req) => svc.scoringView(actorOf(req), req.params.id));
+    app.get('/evaluation/assignments/:id/case-file.pdf', { schema: { tags, summary: 'The assigned case file (案卷) as PDF, read-only', params: IdParams, response: { 200: z.any(), ...stdErrors } } }, async (req, reply) => {
+      const f = await svc.assignedCaseFile(actorOf(req), req.params.id);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(f.data);
+    });
     app.post('/evaluation/assignments/:id/submit', { schema: { tags, summary: 'Sign and submit my score sheet (CR2); final', params: IdParams, body: z.object({ marks: Marks, comment: z.string().trim().max(5000) }), response: { 201: z.any(), ...stdErrors } } }, async (req, reply) =>
       reply.status(201).send(await svc.submit(actorOf(req), req.params.id, req.body, meta(req))),
     );

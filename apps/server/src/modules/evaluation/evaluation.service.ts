@@ -93,8 +93,21 @@ export interface CaseView {
   documents: { id: string; kind: string; titleZh: string; number: string | null; issuedAt: string }[];
 }
 
-export function createEvaluationService(deps: { db: Db; audit: AuditService; clock: Clock; rules: RuleService; getCase: (actor: Actor, id: string) => Promise<CaseView> }) {
-  const { db, audit, clock, rules, getCase } = deps;
+export function createEvaluationService(deps: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  rules: RuleService;
+  getCase: (actor: Actor, id: string) => Promise<CaseView>;
+  caseFilePdf: (actor: Actor, id: string) => Promise<{ data: Buffer; filename: string }>;
+}) {
+  const { db, audit, clock, rules, getCase, caseFilePdf } = deps;
+
+  /**
+   * A reviewer reads the sampled file through the cases module with the campaign's region as scope: the assignment is
+   * the grant (CR2 reviewers may come from another county or be experts), and it covers that one case, read-only.
+   */
+  const campaignReader = (actor: Actor, c: CampaignRow): Actor => ({ ...actor, role: 'supervisor', agencyId: null, regionPath: c.regionPath });
   const today = () => chinaDate(clock.now());
 
   async function event(tx: Db, actor: Actor, e: { campaignId: string; fileId?: string | null; action: string; from?: string | null; to?: string | null; payload?: Record<string, unknown> }, c: { regionPath: string; agencyId?: string | null }, requestId?: string) {
@@ -457,7 +470,7 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; clo
   async function scoringView(actor: Actor, assignmentId: string) {
     const { a, f, c } = await assignmentFor(actor, assignmentId);
     const rubric = rubricOf(c);
-    const caseView = await getCase(actor, f.caseId);
+    const caseView = await getCase(campaignReader(actor, c), f.caseId);
     const [mine] = await db.select().from(evaluationScoreSheets).where(and(eq(evaluationScoreSheets.fileId, f.id), eq(evaluationScoreSheets.kind, 'score'), a.reviewerUserId ? eq(evaluationScoreSheets.reviewerUserId, actor.userId) : eq(evaluationScoreSheets.assignmentId, a.id))).orderBy(asc(evaluationScoreSheets.id));
     return {
       assignment: { id: a.id, status: a.status, externalName: a.externalName },
@@ -467,6 +480,12 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; clo
       case: { id: caseView.id, caseNo: caseView.caseNo, status: caseView.status, agencyName: caseView.agencyName, itemName: caseView.itemName, partyName: String(caseView.party['name'] ?? ''), officers: caseView.officers.map((o) => o.name), documents: caseView.documents.map((d) => ({ id: d.id, kind: d.kind, titleZh: d.titleZh, number: d.number, issuedAt: d.issuedAt })) },
       mySheet: mine ? sheetOut(mine) : null,
     };
+  }
+
+  /** The case file (案卷) PDF of an assigned file, read-only. */
+  async function assignedCaseFile(actor: Actor, assignmentId: string) {
+    const { f, c } = await assignmentFor(actor, assignmentId);
+    return caseFilePdf(campaignReader(actor, c), f.caseId);
   }
 
   /**
@@ -677,6 +696,6 @@ export function createEvaluationService(deps: { db: Db; audit: AuditService; clo
     return db.select({ id: users.id, displayName: users.displayName, agencyId: users.agencyId, regionPath: users.regionPath }).from(users).where(and(eq(users.role, 'supervisor'), eq(users.status, 'active'), like(users.regionPath, `${escapeLike(actor.regionPath)}%`))).orderBy(asc(users.displayName), asc(users.id));
   }
 
-  return { create, list, get, sample, assign, act, files, myQueue, scoringView, sheets, submit, report, objections, object, answerObjection, rectifications, issueRectification, reportRectification, events, reviewerCandidates };
+  return { create, list, get, sample, assign, act, files, myQueue, scoringView, assignedCaseFile, sheets, submit, report, objections, object, answerObjection, rectifications, issueRectification, reportRectification, events, reviewerCandidates };
 }
 export type EvaluationService = ReturnType<typeof createEvaluationService>;
