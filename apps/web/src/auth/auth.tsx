@@ -26,6 +26,9 @@ export const Permission = {
   COMMAND_READ: 'command.read',
   COMMAND_DISPATCH: 'command.dispatch',
   COMMAND_FIELD: 'command.field',
+  EVALUATION_MANAGE: 'evaluation.manage',
+  EVALUATION_SCORE: 'evaluation.score',
+  EVALUATION_RESPOND: 'evaluation.respond',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

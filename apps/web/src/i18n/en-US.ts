@@ -1025,4 +1025,9 @@ export const enUS: Record<MessageKey, string> = {
   'reviewChain.pickAgency': "Choose an agency",
   'reviewChain.citation': "Basis",
   'nav.reviewChain': "Review chain settings",
+  'nav.group.evaluation': "File evaluation and visits",
+  'nav.evaluation.campaigns': "Case-file evaluation",
+  'nav.evaluation.queue': "My scoring queue",
+  'nav.evaluation.visits': "Return visits",
+  'nav.evaluation.satisfaction': "Satisfaction",
 };

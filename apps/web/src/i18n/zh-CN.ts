@@ -1025,6 +1025,11 @@ export const zhCN = {
   'reviewChain.pickAgency': "选择执法主体",
   'reviewChain.citation': "依据",
   'nav.reviewChain': "审核层级设置",
+  'nav.group.evaluation': "案卷评查与回访",
+  'nav.evaluation.campaigns': "案卷评查",
+  'nav.evaluation.queue': "我的评查任务",
+  'nav.evaluation.visits': "执法回访",
+  'nav.evaluation.satisfaction': "回访满意度",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
