@@ -148,6 +148,8 @@ describe('case-file evaluation campaign (CR1–CR7)', () => {
 
   it('blind scoring: reading the other sheets before signing one’s own is refused (CR2); the signature is hashed', async () => {
     const f = files[0]!;
+    // nor through the report, which does not exist before scoring ends
+    expect((await call('supervisor2', 'GET', `/api/v1/evaluation/campaigns/${c.id}/report`)).statusCode).toBe(409);
     const early = await call('supervisor2', 'GET', `/api/v1/evaluation/files/${f.id}/sheets`);
     expect(early.statusCode).toBe(422);
     expect(early.json().error.details.citation).toMatch(/CR2/);

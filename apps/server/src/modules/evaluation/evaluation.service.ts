@@ -536,6 +536,8 @@ export function createEvaluationService(deps: {
   async function report(actor: Actor, campaignId: string) {
     const { c, view } = await readableCampaign(actor, campaignId);
     if (view === 'reviewer') throw new AppError('NOT_FOUND');
+    // Before the panel report the sheets are still blind (CR2): the main problems would reveal other reviewers' marks.
+    if (!['report', 'objection', 'closed'].includes(c.status)) throw new AppError('INVALID_TRANSITION', { message: 'The report exists once scoring is finished.', messageZh: '评分结束、形成评查报告后方可查看报告。', details: { status: c.status, allowedActions: evaluationActions(c.status as EvaluationStatus) } });
     const rows = await db.select().from(evaluationFiles).where(eq(evaluationFiles.campaignId, campaignId)).orderBy(asc(evaluationFiles.position));
     const sheetRows = await db.select().from(evaluationScoreSheets).where(eq(evaluationScoreSheets.campaignId, campaignId)).orderBy(asc(evaluationScoreSheets.id));
     const rubric = rubricOf(c);
