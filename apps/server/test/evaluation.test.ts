@@ -105,6 +105,16 @@ describe('case-file evaluation campaign (CR1–CR7)', () => {
     expect(c).toMatchObject({ status: 'planned', availableActions: ['sample', 'withdraw'] });
   });
 
+  it('a withdrawal needs a recorded reason and is final', async () => {
+    const w2 = await ok('supervisor', 'POST', '/api/v1/evaluation/campaigns', { ...campaignBody(), name: '撤回测试' }, 201);
+    expect((await call('supervisor', 'POST', `/api/v1/evaluation/campaigns/${w2.id}/actions/withdraw`, { version: w2.version })).statusCode).toBe(400);
+    const done = await ok('supervisor', 'POST', `/api/v1/evaluation/campaigns/${w2.id}/actions/withdraw`, { version: w2.version, reason: '评查范围调整，重新制定方案。' });
+    expect(done).toMatchObject({ status: 'withdrawn', availableActions: [] });
+    const again = await call('supervisor', 'POST', `/api/v1/evaluation/campaigns/${w2.id}/sample`, { version: done.version });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details).toMatchObject({ status: 'withdrawn', allowedActions: [] });
+  });
+
   it('is invisible out of scope and to the agency before the report (404)', async () => {
     expect((await call('county_supervisor', 'GET', `/api/v1/evaluation/campaigns/${c.id}`)).statusCode).toBe(404);
     expect((await call('head', 'GET', `/api/v1/evaluation/campaigns/${c.id}`)).statusCode).toBe(404);

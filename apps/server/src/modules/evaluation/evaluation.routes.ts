@@ -63,8 +63,8 @@ export function evaluationRoutes(svc: EvaluationService, visits: ReturnVisitServ
     app.post('/evaluation/campaigns/:id/sample', { schema: { tags, summary: 'Draw the random sample per agency and assign reviewers without conflict (CR2); the seed is recorded', params: IdParams, body: Version, response: { 200: z.any(), ...stdErrors } } }, async (req) => svc.sample(actorOf(req), req.params.id, req.body.version, meta(req)));
     app.post(
       '/evaluation/campaigns/:id/actions/:action',
-      { schema: { tags, summary: 'start_scoring | draft_report | issue_report | close | withdraw', params: IdParams.extend({ action: z.enum(['start_scoring', 'draft_report', 'issue_report', 'close', 'withdraw']) }), body: Version, response: { 200: CampaignOut, ...stdErrors } } },
-      async (req) => svc.act(actorOf(req), req.params.id, req.params.action, req.body.version, meta(req)),
+      { schema: { tags, summary: 'start_scoring | draft_report | issue_report | close | withdraw', params: IdParams.extend({ action: z.enum(['start_scoring', 'draft_report', 'issue_report', 'close', 'withdraw']) }), body: Version.extend({ reason: z.string().trim().max(1000).optional() }), response: { 200: CampaignOut, ...stdErrors } } },
+      async (req) => svc.act(actorOf(req), req.params.id, req.params.action, req.body.version, meta(req), req.body.reason),
     );
     app.get('/evaluation/campaigns/:id/files', { schema: { tags, summary: 'Sampled files (results only to managers, and to the agency once issued)', params: IdParams, response: { 200: z.array(z.any()), ...stdErrors } } }, async (req) => svc.files(actorOf(req), req.params.id));
     app.post(

@@ -373,12 +373,17 @@ export function createEvaluationService(deps: {
     return { id: a.id, fileId, reviewerUserId: a.reviewerUserId, externalName: a.externalName, status: a.status };
   }
 
-  async function act(actor: Actor, id: string, action: Exclude<EvaluationAction, 'sample'>, version: number, meta: { requestId?: string } = {}) {
+  async function act(actor: Actor, id: string, action: Exclude<EvaluationAction, 'sample'>, version: number, meta: { requestId?: string } = {}, reason?: string) {
     const c = await managedCampaign(actor, id);
     if (c.version !== version) throw new AppError('VERSION_CONFLICT', { details: { currentVersion: c.version } });
     if (!nextEvaluationStatus(c.status as EvaluationStatus, action)) throw new AppError('INVALID_TRANSITION', { details: { status: c.status, action, allowedActions: evaluationActions(c.status as EvaluationStatus) } });
     const set: Partial<typeof evaluationCampaigns.$inferInsert> = {};
     const payload: Record<string, unknown> = {};
+    if (action === 'withdraw') {
+      // A withdrawal is recorded with its reason, never a deletion (principle 2).
+      if (!reason || reason.trim().length < 4) throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['reason'], message: 'state why the campaign is withdrawn', messageZh: '撤回评查须说明理由' }] } });
+      payload['reason'] = reason.trim();
+    }
     if (action === 'start_scoring') {
       const counts = await db.select({ fileId: evaluationFiles.id, n: sql<number>`count(${evaluationAssignments.id})::int` }).from(evaluationFiles).leftJoin(evaluationAssignments, eq(evaluationAssignments.fileId, evaluationFiles.id)).where(eq(evaluationFiles.campaignId, id)).groupBy(evaluationFiles.id).orderBy(asc(evaluationFiles.id));
       const short = counts.filter((x) => x.n < Math.max(MIN_REVIEWERS_PER_FILE, c.settings.reviewersPerFile)).map((x) => x.fileId);

@@ -2,11 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { EVALUATION_STATUS_LABELS, GRADE_LABELS, type EvaluationStatus, type Grade } from '@zhifa/domain';
 import { App, Button, Card, Descriptions, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api, downloadFile } from '../../../api/client.ts';
 import { BarChart } from '../../../components/BarChart.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { ReasonModal } from '../../../components/ReasonModal.tsx';
 import { CAMPAIGN_STATUS_COLORS, GRADE_COLORS, useZhEn, type Campaign, type EvalFile, type Report } from './evaluation.ts';
 
 const ACTION_LABELS: Record<string, [string, string]> = {
@@ -62,6 +63,7 @@ export default function EvaluationCampaignPage() {
       void refresh();
     },
   });
+  const [withdrawing, setWithdrawing] = useState(false);
   const [objFile, setObjFile] = useState<string>();
   const [objReason, setObjReason] = useState('');
   const object = useMutation({
@@ -100,13 +102,24 @@ export default function EvaluationCampaignPage() {
           isManager ? (
             <Space wrap>
               {camp.availableActions.map((a) => (
-                <Button key={a} type={a === 'withdraw' ? 'default' : 'primary'} danger={a === 'withdraw'} loading={act.isPending && act.variables === a} onClick={() => act.mutate(a)} data-testid={`campaign-action-${a}`}>
+                <Button key={a} type={a === 'withdraw' ? 'default' : 'primary'} danger={a === 'withdraw'} loading={act.isPending && act.variables === a} onClick={() => (a === 'withdraw' ? setWithdrawing(true) : act.mutate(a))} data-testid={`campaign-action-${a}`}>
                   {L(...(ACTION_LABELS[a] ?? [a, a]))}
                 </Button>
               ))}
             </Space>
           ) : null
         }
+      />
+      <ReasonModal
+        open={withdrawing}
+        danger
+        title={L('撤回评查方案（记录理由）', 'Withdraw the campaign (reason recorded)')}
+        onCancel={() => setWithdrawing(false)}
+        onSubmit={async (v) => {
+          await api.post(`/evaluation/campaigns/${id}/actions/withdraw`, { version: camp.version, reason: v.reason });
+          setWithdrawing(false);
+          await refresh();
+        }}
       />
       <ErrorAlert error={act.error ?? files.error ?? report.error} />
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -140,7 +153,12 @@ export default function EvaluationCampaignPage() {
             { title: L('案号', 'Case no.'), dataIndex: 'caseNo', render: (v: string | null) => v ?? '—' },
             { title: L('案件', 'Case'), dataIndex: 'title' },
             { title: L('单位', 'Agency'), dataIndex: 'agencyName' },
-            ...(isManager ? [{ title: L('评查人员', 'Reviewers'), render: (_: unknown, r: EvalFile) => r.reviewers.map((x) => <Tag key={x.assignmentId} color={x.status === 'submitted' ? 'green' : 'default'}>{x.name}</Tag>) }] : []),
+            ...(isManager ? [{ title: L('评查人员', 'Reviewers'), render: (_: unknown, r: EvalFile) => r.reviewers.map((x) => (
+                      <Tag key={x.assignmentId} color={x.status === 'submitted' ? 'green' : 'default'}>
+                        {/* An external expert's paper sheet is entered by the managing supervisor (CR2). */}
+                        {!x.reviewerUserId && x.status !== 'submitted' && camp.status === 'scoring' ? <Link to={`/admin/evaluation/score/${x.assignmentId}`}>{x.name}</Link> : x.name}
+                      </Tag>
+                    )) }] : []),
             { title: L('得分', 'Score'), dataIndex: 'score', width: 80, render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
             { title: L('等次', 'Grade'), dataIndex: 'grade', width: 90, render: (v: string | null, r: EvalFile) => <span data-testid={`file-grade-${r.position}`}>{gradeTag(v)}</span> },
             ...(isManager ? [{ title: L('提示', 'Flags'), render: (_: unknown, r: EvalFile) => <>{r.isSpreadFlagged ? <Tag color="orange">{L('评分分歧大', 'Reviewers disagree')}</Tag> : null}{r.isVetoDisputed ? <Tag color="red">{L('否决有争议', 'Veto disputed')}</Tag> : null}</> }] : []),
