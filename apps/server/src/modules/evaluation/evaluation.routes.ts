@@ -16,7 +16,8 @@ const CampaignBody = z.object({
   year: z.number().int().min(2000).max(2100),
   agencyIds: z.array(z.uuid()).max(500),
   settings: z.object({
-    procedureKinds: z.array(z.enum(EVALUATION_PROCEDURE_KINDS)).min(1),
+    // Sampling reads penalty case files only so far; the other kinds of EVALUATION_PROCEDURE_KINDS are refused until it reads them.
+    procedureKinds: z.array(z.enum(EVALUATION_PROCEDURE_KINDS).refine((k) => k === 'penalty', { message: 'only penalty case files are sampled so far' })).min(1),
     quota: z.union([z.object({ count: z.number().int().min(1).max(10000) }), z.object({ rateBp: z.number().int().min(1).max(10000), min: z.number().int().min(0).max(10000).optional() })]),
     rubricVersion: z.string().max(40).default(DEFAULT_RUBRIC.version),
     bands: Bands.optional(),
