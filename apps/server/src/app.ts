@@ -39,6 +39,7 @@ import {
   registryRoutes,
 } from './modules/registry/index.ts';
 import { createSpotCheckService, spotCheckRoutes } from './modules/spot-checks/index.ts';
+import { createEvaluationDocuments, createEvaluationService, createReturnVisitService, evaluationRoutes } from './modules/evaluation/index.ts';
 
 /** A secret kept in DATA_DIR/keys (created once, mode 0600) for a demo that runs without configuration. */
 function localSecret(dataDir: string, name: string): string {
@@ -136,6 +137,9 @@ export async function buildApp(opts: AppOptions) {
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
   const command = createCommandService({ db, audit, clock, rules, blobs, cases, inspections, listen: database.listen });
   const liaison = createLiaisonService({ db, audit, clock, blobs });
+  const evaluation = createEvaluationService({ db, audit, clock, rules, getCase: (actor, id) => cases.get(actor, id), caseFilePdf: (actor, id) => caseFiles.caseFilePdf(actor, id) });
+  const returnVisits = createReturnVisitService({ db, audit, clock });
+  const evaluationDocs = createEvaluationDocuments({ evaluation, clock });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -185,6 +189,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(commandPublicRoutes(command), { prefix: '/public' });
       await v1.register(liaisonRoutes(liaison));
       await v1.register(liaisonPublicRoutes(liaison), { prefix: '/public' });
+      await v1.register(evaluationRoutes(evaluation, returnVisits, evaluationDocs));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -259,7 +264,7 @@ export async function buildApp(opts: AppOptions) {
     await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { openBlobStore } from './modules/blobs/index.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
-import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoLiaison } from './seed/index.ts';
+import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoLiaison, seedDemoEvaluation } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -26,6 +26,9 @@ async function main() {
     if (!demoPublicity.skipped) app.log.info(demoPublicity, 'demo decisions decided and published');
     const demoDraw = await seedDemoSpotChecks(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoDraw.skipped) app.log.info(demoDraw, 'demo spot-check directory and draw seeded');
+    // Before the bureau's 四级审核, so its closed demo cases pass the default one-level review.
+    const demoEvaluation = await seedDemoEvaluation(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+    if (!demoEvaluation.skipped) app.log.info(demoEvaluation, 'demo case-file evaluation and return visits seeded');
     // After the demo cases (which keep the default chain they were submitted under): the bureau's 四级审核.
     if (!(await seedDemoReviewChains(services, database.db)).skipped) app.log.info('demo review chain (四级审核) seeded');
     const demoCommand = await seedDemoCommand(services, database.db);

@@ -12,3 +12,4 @@ export * from './publicity/index.ts';
 export * from './draw/index.ts';
 export * from './command/index.ts';
 export * from './liaison/index.ts';
+export * from './evaluation/index.ts';

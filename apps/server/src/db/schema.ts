@@ -16,3 +16,4 @@ export * from '../modules/review/review.schema.ts';
 export * from '../modules/command/command.schema.ts';
 export * from '../modules/publicity/complaints.schema.ts';
 export * from '../modules/liaison/liaison.schema.ts';
+export * from '../modules/evaluation/evaluation.schema.ts';

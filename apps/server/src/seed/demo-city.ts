@@ -900,6 +900,7 @@ export async function seedDemoCity(services: Services, db: Db, opts: { now?: Dat
       { username: 'auditor', displayName: '审计管理员', agencyKey: null },
       { username: 'supervisor', displayName: '市司法局执法监督员', agencyKey: 'cityJustice' },
       { username: 'county_supervisor', displayName: '昌黎县司法局执法监督员', agencyKey: 'clJustice' },
+      { username: 'supervisor2', displayName: '市司法局执法监督员（二）', agencyKey: 'cityJustice' },
       { username: 'officer', displayName: officer.name, agencyKey: 'cityMarket', officerId: officer.id },
       { username: 'reviewer', displayName: reviewer.name, agencyKey: 'cityMarket', officerId: reviewer.id },
       { username: 'head', displayName: '市市场监管局负责人', agencyKey: 'cityMarket' },

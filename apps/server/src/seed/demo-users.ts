@@ -20,6 +20,7 @@ export const DEMO_USERS = {
   secadmin: { role: 'security_admin', regionCode: '130300', zh: '安全管理员（秦皇岛市）：角色授权、解锁、重置密码和密码策略', en: 'Security administrator (Qinhuangdao): role grants, unlocks, password resets and the password policy' },
   auditor: { role: 'audit_admin', regionCode: '130300', zh: '审计管理员（秦皇岛市）：查阅审计日志和安全日志', en: 'Audit administrator (Qinhuangdao): reads the audit trail and the security log' },
   supervisor: { role: 'supervisor', regionCode: '130300', zh: '执法监督人员（秦皇岛市司法局）：全市行政执法监督', en: 'Supervisor at the Qinhuangdao justice bureau: city-wide enforcement supervision' },
+  supervisor2: { role: 'supervisor', regionCode: '130300', zh: '执法监督人员（秦皇岛市司法局）：案卷评查第二评查人、执法回访', en: 'Second supervisor at the Qinhuangdao justice bureau: second case-file reviewer, return visits' },
   county_supervisor: { role: 'supervisor', regionCode: '130322', zh: '执法监督人员（昌黎县司法局）：本县行政执法监督', en: 'Supervisor at the Changli county justice bureau: county-wide enforcement supervision' },
   officer: { role: 'officer', regionCode: '130300', zh: '执法人员（秦皇岛市市场监督管理局，持有效执法证）', en: 'Enforcement officer at the Qinhuangdao market regulation bureau (valid certificate)' },
   reviewer: { role: 'legal_reviewer', regionCode: '130300', zh: '法制审核人员（秦皇岛市市场监督管理局）', en: 'Legal reviewer at the Qinhuangdao market regulation bureau' },
@@ -41,4 +42,5 @@ export const DEMO_USER_IDS: Record<DemoUsername, string> = {
   head: '5eed0000-0000-4000-8000-000000000008',
   county_head: '5eed0000-0000-4000-8000-000000000009',
   dispatcher: '5eed0000-0000-4000-8000-00000000000a',
+  supervisor2: '5eed0000-0000-4000-8000-00000000000e',
 };

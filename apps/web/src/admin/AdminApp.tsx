@@ -57,6 +57,14 @@ const SpotCheckPlanDetailPage = lazy(() => import('./pages/spot-checks/SpotCheck
 const SpotCheckTasksPage = lazy(() => import('./pages/spot-checks/SpotCheckTasksPage.tsx'));
 const SpotCheckTargetsPage = lazy(() => import('./pages/spot-checks/SpotCheckTargetsPage.tsx'));
 const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStatsPage.tsx'));
+const EvaluationCampaignsPage = lazy(() => import('./pages/evaluation/EvaluationCampaignsPage.tsx'));
+const EvaluationWizardPage = lazy(() => import('./pages/evaluation/EvaluationWizardPage.tsx'));
+const EvaluationCampaignPage = lazy(() => import('./pages/evaluation/EvaluationCampaignPage.tsx'));
+const EvaluationQueuePage = lazy(() => import('./pages/evaluation/EvaluationQueuePage.tsx'));
+const EvaluationScorePage = lazy(() => import('./pages/evaluation/EvaluationScorePage.tsx'));
+const ReturnVisitsPage = lazy(() => import('./pages/evaluation/ReturnVisitsPage.tsx'));
+const ReturnVisitTaskPage = lazy(() => import('./pages/evaluation/ReturnVisitTaskPage.tsx'));
+const ReturnVisitStatsPage = lazy(() => import('./pages/evaluation/ReturnVisitStatsPage.tsx'));
 const CommandCentrePage = lazy(() => import('./pages/command/CommandCentrePage.tsx'));
 const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintsPage })));
 const ComplaintDetailPage = lazy(() => import('./pages/complaints/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintDetailPage })));
@@ -198,6 +206,14 @@ export default function AdminApp() {
             <Route path="liaison/contact-points" element={guard([P.LIAISON_READ], <ContactPointsPage />)} />
             <Route path="liaison/surveys" element={guard([P.LIAISON_READ], <SurveysPage />)} />
             <Route path="liaison/evaluations" element={guard([P.LIAISON_READ], <EvaluationsPage />)} />
+            <Route path="evaluation/campaigns" element={guard([P.EVALUATION_MANAGE, P.EVALUATION_SCORE, P.EVALUATION_RESPOND], <EvaluationCampaignsPage />)} />
+            <Route path="evaluation/campaigns/new" element={guard([P.EVALUATION_MANAGE], <EvaluationWizardPage />)} />
+            <Route path="evaluation/campaigns/:id" element={guard([P.EVALUATION_MANAGE, P.EVALUATION_SCORE, P.EVALUATION_RESPOND], <EvaluationCampaignPage />)} />
+            <Route path="evaluation/queue" element={guard([P.EVALUATION_SCORE], <EvaluationQueuePage />)} />
+            <Route path="evaluation/score/:id" element={guard([P.EVALUATION_SCORE, P.EVALUATION_MANAGE], <EvaluationScorePage />)} />
+            <Route path="return-visits" element={guard([P.EVALUATION_SCORE], <ReturnVisitsPage />)} />
+            <Route path="return-visits/stats" element={guard([P.EVALUATION_SCORE, P.EVALUATION_RESPOND], <ReturnVisitStatsPage />)} />
+            <Route path="return-visits/:id" element={guard([P.EVALUATION_SCORE], <ReturnVisitTaskPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -32,6 +32,9 @@ export const Permission = {
   COMPLAINT_ASSIGN: 'complaint.assign',
   LIAISON_READ: 'liaison.read',
   LIAISON_MANAGE: 'liaison.manage',
+  EVALUATION_MANAGE: 'evaluation.manage',
+  EVALUATION_SCORE: 'evaluation.score',
+  EVALUATION_RESPOND: 'evaluation.respond',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

@@ -1034,4 +1034,9 @@ export const enUS: Record<MessageKey, string> = {
   'nav.liaison.contactPoints': "Enterprise contact points",
   'nav.liaison.surveys': "Questionnaires",
   'nav.liaison.evaluations': "Third-party evaluation",
+  'nav.group.evaluation': "File evaluation and visits",
+  'nav.evaluation.campaigns': "Case-file evaluation",
+  'nav.evaluation.queue': "My scoring queue",
+  'nav.evaluation.visits': "Return visits",
+  'nav.evaluation.satisfaction': "Satisfaction",
 };

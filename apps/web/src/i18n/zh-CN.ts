@@ -1034,6 +1034,11 @@ export const zhCN = {
   'nav.liaison.contactPoints': "企业联系点",
   'nav.liaison.surveys': "问卷调查",
   'nav.liaison.evaluations': "第三方评估",
+  'nav.group.evaluation': "案卷评查与回访",
+  'nav.evaluation.campaigns': "案卷评查",
+  'nav.evaluation.queue': "我的评查任务",
+  'nav.evaluation.visits': "执法回访",
+  'nav.evaluation.satisfaction': "回访满意度",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

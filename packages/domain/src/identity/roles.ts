@@ -81,6 +81,13 @@ export const Permission = {
   COMMAND_DISPATCH: 'command.dispatch',
   /** Report on patrol and work the events dispatched to oneself (field officer). */
   COMMAND_FIELD: 'command.field',
+  // ---- 案卷评查 and 回访 (issue #6 items 3–4, domain-rules §10.3, §10.1 S3) ----
+  /** Plan evaluation campaigns, sample, assign reviewers, issue reports, answer objections; return-visit tasks (justice bureau). */
+  EVALUATION_MANAGE: 'evaluation.manage',
+  /** Score the case files assigned to oneself (blind, CR2) and record one's return visits. */
+  EVALUATION_SCORE: 'evaluation.score',
+  /** See one's agency's issued evaluation results, object within the window (CR3(7)), report rectification. */
+  EVALUATION_RESPOND: 'evaluation.respond',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission] | LiaisonPermission;
 
@@ -97,6 +104,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 export const hasPermission = (role: Role, p: Permission): boolean => ROLE_PERMISSIONS[role].includes(p) || (LIAISON_ROLE_PERMISSIONS[role] as readonly Permission[]).includes(p);
+/** 案卷评查 / 回访 grants (a separate block so the role table above stays as it is). */
+export const EVALUATION_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
+  supervisor: [P.EVALUATION_MANAGE, P.EVALUATION_SCORE],
+  agency_head: [P.EVALUATION_RESPOND],
+};
+for (const [role, ps] of Object.entries(EVALUATION_GRANTS)) (ROLE_PERMISSIONS[role as Role] as Permission[]).push(...ps);
 
 /** Which administrator kind owns a permission, to explain a 三员分立 refusal. */
 export const ADMIN_DUTY_OWNER: Partial<Record<Permission, Role>> = {

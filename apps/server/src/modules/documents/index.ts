@@ -51,3 +51,5 @@ export {
   type CaseFileVolume,
 } from './case-file.ts';
 export { SAMPLE_DOCUMENTS } from './samples.ts';
+// Plain reports (案卷评查 report and the like): a pdfkit document with the house CJK fonts.
+export { openPdf, PDF_FONTS, PAGE } from './pdf/render-pdf.ts';

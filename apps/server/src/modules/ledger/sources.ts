@@ -5,6 +5,7 @@ import { complaintAssignments, complaintEvents, complaintIdentityReveals, public
 import { liaisonContactVisits, liaisonEvaluations, liaisonEvents, liaisonExpertDraws, liaisonFieldSupervisions, liaisonSurveyResponses } from '../liaison/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandAttachments, commandEventLinks, commandEventLog } from '../command/index.ts';
+import { evaluationEvents, evaluationScoreSheets, returnVisitPiiAccess, returnVisitRecords } from '../evaluation/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -40,4 +41,8 @@ export const LOGGED_SOURCES = {
   survey_response: { table: liaisonSurveyResponses, name: 'liaison_survey_responses' },
   third_party_evaluation: { table: liaisonEvaluations, name: 'liaison_evaluations' },
   expert_draw: { table: liaisonExpertDraws, name: 'liaison_expert_draws' },
+  evaluation_event: { table: evaluationEvents, name: 'evaluation_events' },
+  evaluation_score_sheet: { table: evaluationScoreSheets, name: 'evaluation_score_sheets' },
+  return_visit_record: { table: returnVisitRecords, name: 'return_visit_records' },
+  return_visit_pii_access: { table: returnVisitPiiAccess, name: 'return_visit_pii_access' },
 } as const;

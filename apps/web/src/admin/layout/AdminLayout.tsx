@@ -28,6 +28,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined, LockOutlined } from '@ant-design/icons';
+import { PhoneOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -93,6 +94,17 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'spot-check-tasks', path: '/admin/spot-checks/tasks', label: 'nav.spotChecks.tasks', icon: <CheckSquareOutlined />, any: [P.SPOT_CHECK_READ] },
       { key: 'spot-check-targets', path: '/admin/spot-checks/targets', label: 'nav.spotChecks.targets', icon: <BankOutlined />, any: [P.SPOT_CHECK_READ] },
       { key: 'spot-check-stats', path: '/admin/spot-checks/stats', label: 'nav.spotChecks.stats', icon: <DashboardOutlined />, any: [P.SPOT_CHECK_READ] },
+    ],
+  },
+  {
+    key: 'evaluationGroup',
+    label: 'nav.group.evaluation',
+    icon: <AuditOutlined />,
+    children: [
+      { key: 'evaluation-campaigns', path: '/admin/evaluation/campaigns', label: 'nav.evaluation.campaigns', icon: <AuditOutlined />, any: [P.EVALUATION_MANAGE, P.EVALUATION_RESPOND] },
+      { key: 'evaluation-queue', path: '/admin/evaluation/queue', label: 'nav.evaluation.queue', icon: <CheckSquareOutlined />, any: [P.EVALUATION_SCORE] },
+      { key: 'return-visits', path: '/admin/return-visits', label: 'nav.evaluation.visits', icon: <PhoneOutlined />, any: [P.EVALUATION_SCORE] },
+      { key: 'return-visit-stats', path: '/admin/return-visits/stats', label: 'nav.evaluation.satisfaction', icon: <DashboardOutlined />, any: [P.EVALUATION_SCORE, P.EVALUATION_RESPOND] },
     ],
   },
   {

@@ -1,0 +1,3 @@
+export * from './rubric.ts';
+export * from './campaign.ts';
+export * from './return-visit.ts';
