@@ -81,6 +81,13 @@ export const Permission = {
   COMMAND_DISPATCH: 'command.dispatch',
   /** Report on patrol and work the events dispatched to oneself (field officer). */
   COMMAND_FIELD: 'command.field',
+  // ── Case transfer (案件移送, domain-rules §9) ──
+  /** Read transfers the caller's agency sent or received, or (supervisors) those touching their region. */
+  TRANSFER_READ: 'transfer.read',
+  /** Transfer cases, accept or refuse them, run the crime transfer to the police (agency officers and heads). */
+  TRANSFER_HANDLE: 'transfer.handle',
+  /** Designate jurisdiction in a transfer dispute (指定管辖) and see duplicate cases (justice-bureau supervisor). */
+  TRANSFER_DESIGNATE: 'transfer.designate',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -95,6 +102,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   security_admin: [P.SECURITY_MANAGE],
   audit_admin: [P.AUDIT_READ],
 };
+
+// ── Case transfer (案件移送) grants, kept as their own block ──
+const TRANSFER_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
+  officer: [P.TRANSFER_READ, P.TRANSFER_HANDLE],
+  agency_head: [P.TRANSFER_READ, P.TRANSFER_HANDLE],
+  legal_reviewer: [P.TRANSFER_READ],
+  supervisor: [P.TRANSFER_READ, P.TRANSFER_DESIGNATE],
+};
+for (const [role, ps] of Object.entries(TRANSFER_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...ps];
 
 export const hasPermission = (role: Role, p: Permission): boolean => ROLE_PERMISSIONS[role].includes(p);
 
