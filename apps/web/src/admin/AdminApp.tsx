@@ -60,6 +60,11 @@ const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStats
 const CommandCentrePage = lazy(() => import('./pages/command/CommandCentrePage.tsx'));
 const CommandEventPage = lazy(() => import('./pages/command/CommandEventPage.tsx'));
 const FieldPage = lazy(() => import('./pages/command/FieldPage.tsx'));
+const TransfersPage = lazy(() => import('./pages/transfers/TransfersPage.tsx'));
+const TransferNewPage = lazy(() => import('./pages/transfers/TransferNewPage.tsx'));
+const AgencyTransferPage = lazy(() => import('./pages/transfers/AgencyTransferPage.tsx'));
+const PoliceTransferPage = lazy(() => import('./pages/transfers/PoliceTransferPage.tsx'));
+const TransferDuplicatesPage = lazy(() => import('./pages/transfers/DuplicatesPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -151,6 +156,11 @@ export default function AdminApp() {
             <Route path="command" element={guard([P.COMMAND_READ], <CommandCentrePage />)} />
             <Route path="command/events/:id" element={guard([P.COMMAND_READ], <CommandEventPage />)} />
             <Route path="command/field" element={guard([P.COMMAND_FIELD], <FieldPage />)} />
+            <Route path="transfers" element={guard([P.TRANSFER_READ], <TransfersPage />)} />
+            <Route path="transfers/new" element={guard([P.TRANSFER_HANDLE], <TransferNewPage />)} />
+            <Route path="transfers/agency/:id" element={guard([P.TRANSFER_READ], <AgencyTransferPage />)} />
+            <Route path="transfers/police/:id" element={guard([P.TRANSFER_READ], <PoliceTransferPage />)} />
+            <Route path="transfers/duplicates" element={guard([P.TRANSFER_DESIGNATE], <TransferDuplicatesPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

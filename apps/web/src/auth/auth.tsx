@@ -26,6 +26,9 @@ export const Permission = {
   COMMAND_READ: 'command.read',
   COMMAND_DISPATCH: 'command.dispatch',
   COMMAND_FIELD: 'command.field',
+  TRANSFER_READ: 'transfer.read',
+  TRANSFER_HANDLE: 'transfer.handle',
+  TRANSFER_DESIGNATE: 'transfer.designate',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

@@ -28,6 +28,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined, LockOutlined } from '@ant-design/icons';
+import { CopyOutlined, SwapOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -102,6 +103,15 @@ const NAV: (NavEntry | NavGroup)[] = [
     children: [
       { key: 'command', path: '/admin/command', label: 'nav.command', icon: <AimOutlined />, any: [P.COMMAND_DISPATCH, P.REGISTRY_SUPERVISE] },
       { key: 'commandField', path: '/admin/command/field', label: 'nav.commandField', icon: <MobileOutlined />, any: [P.COMMAND_FIELD] },
+    ],
+  },
+  {
+    key: 'transfersGroup',
+    label: 'nav.group.transfers',
+    icon: <SwapOutlined />,
+    children: [
+      { key: 'transfers', path: '/admin/transfers', label: 'nav.transfers', icon: <SwapOutlined />, any: [P.TRANSFER_READ] },
+      { key: 'transferDuplicates', path: '/admin/transfers/duplicates', label: 'nav.transferDuplicates', icon: <CopyOutlined />, any: [P.TRANSFER_DESIGNATE] },
     ],
   },
   {

@@ -21,6 +21,7 @@ import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { BackButton } from '../../../components/RecordActions.tsx';
+import { CaseTransfersCard } from '../../../components/transfers/CaseTransfersCard.tsx';
 import { useLocale, useT } from '../../../i18n/index.tsx';
 import { dash, fmtDateTime, fmtMoney } from '../../../lib/format.ts';
 import { enumText } from '../../../lib/labels.ts';
@@ -188,6 +189,7 @@ export default function CaseDetailPage() {
       <Card size="small" title={t('case.actions')} style={{ marginBottom: 12 }}>
         <CaseActionBar pc={pc} onAction={setAction} />
       </Card>
+      <CaseTransfersCard caseId={pc.id} canTransfer={pc.availableActions.includes('transfer')} />
       {pc.notices.length ? (
         <Alert
           type="warning"
