@@ -84,6 +84,7 @@ export function transferRoutes(transfers: TransferService): FastifyPluginAsyncZo
       async (req) => transfers.actPolice(actorOf(req), req.params.id, req.params.action as PoliceTransferAction, req.body, meta(req)),
     );
 
+    app.get('/transfers/recipients', { schema: { tags, summary: 'Agencies a case can be transferred or designated to (public subject list)', querystring: z.object({ q: z.string().max(100).optional() }), response: { 200: z.array(z.object({ id: z.string(), name: z.string(), regionPath: z.string(), sector: z.string() })), ...stdErrors } } }, async (req) => transfers.recipients(actorOf(req), req.query));
     app.get('/transfers/by-case/:id', { schema: { tags, summary: 'Transfers of one case (either side), for the case page', params: IdParams, response: { 200: z.object({ agency: z.array(Out), police: z.array(Out) }), ...stdErrors } } }, async (req) => transfers.byCase(actorOf(req), req.params.id));
     app.get('/transfers/duplicates', { schema: { tags, summary: '疑似重复案件: same party, same kind of act, different agencies (supervisors)', response: { 200: z.array(z.object({ aCaseId: z.string(), bCaseId: z.string() }).passthrough()), ...stdErrors } } }, async (req) => transfers.duplicates(actorOf(req)));
     app.get(

@@ -568,6 +568,17 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
       return (await policeOut(actor, [row], true))[0]!;
     },
 
+    /**
+     * Agencies a case can go to (or be designated to): any enforcement subject by name, beyond the caller's own data
+     * scope — the list of subjects is public (执法主体公示) and a transfer crosses agencies by nature.
+     */
+    async recipients(actor: Actor, q: { q?: string | undefined }) {
+      requirePermission(actor, 'transfer.read');
+      const conds: SQL[] = [sql`${subjects.status} <> 'revoked'`, sql`${subjects.form} <> 'justice_bureau'`];
+      if (q.q?.trim()) conds.push(sql`${subjects.name} ilike ${`%${escapeLike(q.q.trim())}%`}`);
+      return db.select({ id: subjects.id, name: subjects.name, regionPath: subjects.regionPath, sector: subjects.sector }).from(subjects).where(and(...conds)).orderBy(asc(subjects.regionPath), asc(subjects.name)).limit(50);
+    },
+
     // ---- links, duplicates --------------------------------------------------------------------------------------------
 
     /** The transfers of one case (either side), for the case page. */

@@ -8,7 +8,7 @@ import { AgencyOfficerSelect } from '../../../components/cases/OfficerPickers.ts
 import { PenaltyItemSelect } from '../../../components/cases/PenaltyItemSelect.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { SubjectSelect } from '../../../components/RemoteSelects.tsx';
+import { AgencyPicker } from '../../../components/transfers/AgencyPicker.tsx';
 import { TRANSFERS_KEY, useBi, type AgencyTransfer } from '../../../components/transfers/transfers-api.ts';
 import { TransferTimeline } from './TransferTimeline.tsx';
 
@@ -82,7 +82,7 @@ export default function AgencyTransferPage() {
           ) : null}
           {action === 'designate' ? (
             <Form.Item name="agencyId" label={l('指定管辖机关', 'Designated agency')} rules={[{ required: true }]} extra={l('行政处罚法 第二十五条第二款：由共同的上一级行政机关指定管辖', 'Art.25 para 2')}>
-              <SubjectSelect testId="designate-agency" />
+              <AgencyPicker testId="designate-agency" />
             </Form.Item>
           ) : null}
           {action === 'refuse' || action === 'designate' ? (

@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { SubjectSelect } from '../../../components/RemoteSelects.tsx';
+import { AgencyPicker } from '../../../components/transfers/AgencyPicker.tsx';
 import { useBi, type AgencyTransfer, type PoliceTransfer } from '../../../components/transfers/transfers-api.ts';
 
 const DEFAULT_MATERIALS = ['案件移送函', '立案审批表', '调查取证材料', '证据清单'];
@@ -37,7 +37,7 @@ export default function TransferNewPage() {
           {kind === 'agency' ? (
             <>
               <Form.Item name="toAgencyId" label={l('接收机关', 'Receiving agency')} rules={[{ required: true }]}>
-                <SubjectSelect testId="transfer-to-agency" />
+                <AgencyPicker testId="transfer-to-agency" />
               </Form.Item>
               <Form.Item name="reason" label={l('移送理由（不属本机关管辖的依据）', 'Reason')} rules={[{ required: true }]} extra={l('市场监督管理行政处罚程序规定 第十四条；受移送机关不得再自行移送（第十七条）', 'SAMR Art.14; the receiver may not transfer on (Art.17)')}>
                 <Input.TextArea rows={3} data-testid="transfer-reason" />
