@@ -83,8 +83,11 @@ export default async function transfersJourney({ page, baseURL, screenshot }) {
 
   // The county head finds it under 收到的移送 and refuses it, with reasons.
   await login(page, baseURL, 'county_head');
-  await page.getByTestId('menu-group-transfersGroup').click();
-  await page.getByTestId('menu-transfers').click();
+  // Reachable from the menu (the group may start open or closed).
+  const menuItem = page.getByTestId('menu-transfers');
+  if (!(await menuItem.isVisible())) await page.getByTestId('menu-group-transfersGroup').click();
+  await menuItem.scrollIntoViewIfNeeded();
+  await menuItem.click();
   await page.getByTestId('transfers-page').waitFor({ timeout: 30_000 });
   await page.getByTestId('agency-transfers').getByText(party).waitFor({ timeout: 30_000 });
   await screenshot(page, '03-incoming-list');
@@ -130,6 +133,7 @@ export default async function transfersJourney({ page, baseURL, screenshot }) {
   await page.getByTestId('transfer-action-submit').click();
   await page.getByTestId('transfer-status').filter({ hasText: '已接收' }).waitFor({ timeout: 30_000 });
   assert.match(await page.getByTestId('transfer-owner').textContent(), new RegExp(COUNTY));
+  await page.waitForFunction(() => ![...document.querySelectorAll('.ant-modal-wrap')].some((e) => getComputedStyle(e).display !== 'none'));
   await screenshot(page, '06-accepted-county-owns');
   await page.getByTestId('receiving-case').click();
   await page.getByTestId('case-detail').waitFor({ timeout: 30_000 });
