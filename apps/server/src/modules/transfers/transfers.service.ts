@@ -366,8 +366,8 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
         const day = today();
         const p = await params(before.commonRegionPath, 'comprehensive');
         const cal = await rules.calendar();
-        let set: Partial<typeof caseTransfers.$inferInsert> = {};
-        let payload: Record<string, unknown> = {};
+        let set: Partial<typeof caseTransfers.$inferInsert>;
+        let payload: Record<string, unknown>;
         if (action === 'accept') {
           if (!body.itemId || !body.officerIds?.length) throw issue('itemId', 'choose the item and the case officers of your agency', '须选择本机关执法事项和承办人员');
           const [c] = await tx.select().from(cases).where(eq(cases.id, before.caseId));
