@@ -136,6 +136,9 @@ describe('transfer between agencies', () => {
     expect(acc.json().ownerAgencyId).toBe(w.countyMarket.id);
     const evs = await t.db.select().from(transferEvents).where(eq(transferEvents.transferId, tr.id)).orderBy(transferEvents.seq);
     expect(evs.map((e) => e.action)).toEqual(['create', 'refuse', 'designate', 'accept']);
+    // Every transfer event is a leaf of the tamper-evident log (ledger/sources.ts).
+    const leaves = (await t.db.execute(sql`select count(*)::int as n from ledger_entries where kind = 'transfer_event'`)) as unknown as { rows: { n: number }[] };
+    expect(leaves.rows[0]!.n).toBeGreaterThanOrEqual(4);
   });
 
   it('finds an overdue acceptance, not a timely one; events are append-only', async () => {
