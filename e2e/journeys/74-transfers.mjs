@@ -63,6 +63,17 @@ export default async function transfersJourney({ page, baseURL, screenshot }) {
     }),
     'open case',
   );
+  // The demo's suspected crime (两法衔接) waits for the police's answer: checklist complete, receipt recorded.
+  await page.goto(`${baseURL}/admin/transfers`);
+  await page.getByTestId('transfers-page').waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: /移送公安/ }).click();
+  await page.getByTestId('police-transfer-row').first().click();
+  await page.getByTestId('police-transfer').waitFor({ timeout: 30_000 });
+  assert.match(await page.getByTestId('police-status').textContent(), /公安已接收/);
+  assert.match(await page.getByTestId('police-timer').textContent(), /公安机关3日内审查并书面答复/);
+  await page.getByTestId('police-checklist').getByText('涉嫌犯罪案件移送书').waitFor();
+  await screenshot(page, '00-police-transfer');
+
   await page.goto(`${baseURL}/admin/cases/${opened.id}`);
   await page.getByTestId('case-transfers').waitFor({ timeout: 30_000 });
   await page.getByTestId('case-transfer-new').click();

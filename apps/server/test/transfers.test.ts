@@ -192,6 +192,8 @@ describe('两法衔接: transfer to the police', () => {
     p = (await call('officer', 'PUT', `/api/v1/transfers/police/${p.id}/materials`, { version: p.version, materials: { transfer_letter: ['冀秦市监移〔2026〕1号'], investigation_report: ['调查报告'], items_list: ['涉案物品清单'] } })).json();
     p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/send`, { version: p.version })).json();
     expect(p.status).toBe('sent');
+    // A letter scan must be an evidence record of the agency.
+    expect((await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/record_receipt`, { version: p.version, on: '2026-06-01', evidenceIds: [crypto.randomUUID()] })).statusCode).toBe(400);
     p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/record_receipt`, { version: p.version, on: '2026-06-01', note: '回执' })).json();
     expect(p.timer).toMatchObject({ key: 'answer', dueOn: '2026-06-04' });
     // No answer by 06-04: the finder reports it on 06-05 and not on 06-04.

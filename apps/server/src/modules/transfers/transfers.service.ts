@@ -42,6 +42,7 @@ import { escapeLike, isInScope, requirePermission, scopeCondition, type Actor } 
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import { cases, lockCase, markCaseTransferred, openReceivedCase, parties, recordCrimeTransferDecision } from '../cases/index.ts';
+import { evidence } from '../evidence/index.ts';
 import { users } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { caseTransfers, policeTransfers, transferEvents, type CounterpartyRecord, type PoliceTransferDates } from './transfers.schema.ts';
@@ -292,6 +293,13 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
     return { timerKey: key, dueOn: policeTimerDue(key, s.length > 10 ? chinaDate(new Date(s)) : s, p, cal), dueAt: null };
   }
 
+  /** Uploaded letters and materials are the agency's own evidence records (an unknown or foreign id is a 400). */
+  async function checkEvidence(tx: Db, agencyId: string, ids: readonly string[] | undefined, path: string) {
+    if (!ids?.length) return;
+    const found = await tx.select({ id: evidence.id }).from(evidence).where(and(inArray(evidence.id, [...ids]), eq(evidence.agencyId, agencyId)));
+    if (found.length !== new Set(ids).size) throw issue(path, 'unknown evidence record of this agency', '证据记录不存在或不属于本机关');
+  }
+
   async function requireOwnCase(tx: Db, actor: Actor, caseId: string) {
     const c = await lockCase(tx, caseId);
     if (!c || !isInScope(actor, c) || c.agencyId !== actor.agencyId) throw new AppError('NOT_FOUND');
@@ -314,6 +322,7 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
         const [received] = await tx.select({ id: caseTransfers.id }).from(caseTransfers).where(eq(caseTransfers.receivingCaseId, c.id));
         const r1 = retransferRefusal({ receivedByTransferId: received?.id ?? null });
         if (r1) fail(r1);
+        await checkEvidence(tx, fromAgencyId, input.evidenceIds, 'evidenceIds');
         const r2 = agencyTransferInputRefusal({ fromAgencyId, toAgencyId: input.toAgencyId, reason: input.reason, materials: input.materials });
         if (r2) fail(r2);
         const [from] = await tx.select().from(subjects).where(eq(subjects.id, fromAgencyId));
@@ -465,6 +474,7 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
         const refusal = checkPoliceTransferAction({ status, materials: before.materials, hasTesting: before.hasTesting }, action, policeActor(actor, before));
         if (refusal) fail(refusal);
         if (before.version !== body.version) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: body.version } });
+        await checkEvidence(tx, before.agencyId, body.evidenceIds, 'evidenceIds');
         const now = clock.now();
         const day = today();
         const on = body.on ?? day;

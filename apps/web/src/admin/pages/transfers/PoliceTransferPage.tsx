@@ -24,6 +24,21 @@ const NEEDS: Record<string, { on?: boolean; note?: boolean; filed?: boolean; pro
   copy_procuratorate: { on: true, procuratorate: true },
 };
 
+const DATE_LABELS: Record<string, [string, string]> = {
+  reportedOn: ['移送报告日期', 'Reported'],
+  decidedAt: ['负责人决定时间', 'Head decided'],
+  sentAt: ['移送时间', 'Sent'],
+  receiptOn: ['公安回执日期', 'Receipt'],
+  filedOn: ['立案日期', 'Filed'],
+  notFiledOn: ['不予立案通知日期', 'Not filed'],
+  reconsiderationRequestedOn: ['提请复议日期', 'Reconsideration requested'],
+  reconsiderationAnsweredOn: ['复议决定日期', 'Reconsideration answered'],
+  supervisionRequestedOn: ['提请立案监督日期', 'Supervision requested'],
+  supervisionAnsweredOn: ['立案监督结果日期', 'Supervision answered'],
+  handoverOn: ['移交涉案物品日期', 'Handover'],
+  returnedOn: ['退回行政处理日期', 'Returned'],
+};
+
 /** 两法衔接 detail: the Art.6 checklist, the police's answers as recorded by officers, reconsideration, procuratorate. */
 export default function PoliceTransferPage() {
   const { id = '' } = useParams();
@@ -108,7 +123,7 @@ export default function PoliceTransferPage() {
                 { key: 'police', label: l('公安机关', 'Police'), children: t.policeOrgan },
                 ...(t.procuratorate ? [{ key: 'proc', label: l('人民检察院', 'Procuratorate'), children: t.procuratorate }] : []),
                 { key: 'summary', label: l('移送报告', 'Report'), children: t.summary },
-                ...Object.entries(t.dates).map(([k, v]) => ({ key: k, label: k, children: v.length > 10 ? v.slice(0, 16).replace('T', ' ') : v })),
+                ...Object.entries(t.dates).map(([k, v]) => ({ key: k, label: DATE_LABELS[k] ? l(...DATE_LABELS[k]) : k, children: v.length > 10 ? v.slice(0, 16).replace('T', ' ') : v })),
               ]}
             />
           </Card>
