@@ -29,7 +29,8 @@ async function pick(page, testId, text, search) {
   for (let attempt = 1; ; attempt++) {
     if ((await input.getAttribute('aria-expanded')) !== 'true') await select.click();
     if (search !== undefined) await input.fill(search);
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+    const listId = `${await input.getAttribute('id')}_list`;
+    const option = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option').filter({ hasText: text }).first();
     try {
       await option.waitFor({ timeout: 15_000 });
       await option.click();
@@ -135,12 +136,16 @@ export default async function transfersJourney({ page, baseURL, screenshot }) {
   await page.getByTestId('transfer-action-accept').click();
   await pick(page, 'accept-item', '', '');
   const officersSelect = page.getByTestId('accept-officers');
+  const officersInput = officersSelect.locator('input[role="combobox"]');
   await officersSelect.click();
-  const opts = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  // This select's own popup (a closing one from the item select may still be in the page).
+  const listId = `${await officersInput.getAttribute('id')}_list`;
+  const opts = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option');
   await opts.first().waitFor({ timeout: 15_000 });
   await opts.nth(0).click();
   await opts.nth(1).click();
-  await officersSelect.locator('input[role="combobox"]').press('Escape');
+  await officersSelect.locator('.ant-select-selection-item, .ant-select-content-has-value').first().waitFor({ timeout: 5_000 });
+  await officersInput.press('Escape');
   await page.getByTestId('transfer-action-submit').click();
   await page.getByTestId('transfer-status').filter({ hasText: '已接收' }).waitFor({ timeout: 30_000 });
   assert.match(await page.getByTestId('transfer-owner').textContent(), new RegExp(COUNTY));

@@ -53,7 +53,7 @@ export default function AgencyTransferPage() {
           size="small"
           column={1}
           items={[
-            { key: 'case', label: l('原案件', 'Case'), children: <Link to={`/admin/cases/${t.caseId}`}>{t.caseNo ?? t.caseId}</Link> },
+            { key: 'case', label: l('原案件', 'Case'), children: <Link to={`/admin/cases/${t.caseId}`}>{t.caseNo ?? l('案源线索（未立案）', 'Lead (not filed)')}</Link> },
             { key: 'from', label: l('移送机关', 'From'), children: t.fromAgencyName },
             { key: 'to', label: l('受移送机关', 'To'), children: t.toAgencyName },
             ...(t.designatedAgencyName ? [{ key: 'des', label: l('指定管辖机关', 'Designated'), children: `${t.designatedAgencyName}（${t.designationReason ?? ''}）` }] : []),

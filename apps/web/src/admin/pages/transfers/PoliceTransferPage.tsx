@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
@@ -70,7 +70,7 @@ export default function PoliceTransferPage() {
     <div data-testid="police-transfer" data-status={t.status}>
       <PageHeader title={<Space>{l('移送公安机关（两法衔接）', 'Transfer to the police')} <Tag color="purple" data-testid="police-status">{t.statusZh}</Tag></Space>} sub={`${t.caseNo ?? ''} ${t.partyName} → ${t.policeOrgan}`} />
       {t.timer ? (
-        <Alert style={{ marginBottom: 12 }} type={t.timer.isOverdue ? 'error' : 'info'} showIcon data-testid="police-timer" title={`${t.timer.labelZh}：${t.timer.dueAt ? t.timer.dueAt.slice(0, 16).replace('T', ' ') : t.timer.dueOn}${t.timer.isOverdue ? l('（已超期）', ' (overdue)') : ''}`} description={t.timer.citation} />
+        <Alert style={{ marginBottom: 12 }} type={t.timer.isOverdue ? 'error' : 'info'} showIcon data-testid="police-timer" title={`${t.timer.labelZh}：${t.timer.dueAt ? dayjs(t.timer.dueAt).format('YYYY-MM-DD HH:mm') : t.timer.dueOn}${t.timer.isOverdue ? l('（已超期）', ' (overdue)') : ''}`} description={t.timer.citation} />
       ) : null}
       <Card size="small" title={l('操作', 'Actions')} style={{ marginBottom: 12 }}>
         <ErrorAlert error={!action ? run.error : null} />
@@ -119,11 +119,11 @@ export default function PoliceTransferPage() {
               size="small"
               column={1}
               items={[
-                { key: 'case', label: l('案件', 'Case'), children: <Link to={`/admin/cases/${t.caseId}`}>{t.caseNo ?? t.caseId}</Link> },
+                { key: 'case', label: l('案件', 'Case'), children: <Link to={`/admin/cases/${t.caseId}`}>{t.caseNo ?? l('案源线索（未立案）', 'Lead (not filed)')}</Link> },
                 { key: 'police', label: l('公安机关', 'Police'), children: t.policeOrgan },
                 ...(t.procuratorate ? [{ key: 'proc', label: l('人民检察院', 'Procuratorate'), children: t.procuratorate }] : []),
                 { key: 'summary', label: l('移送报告', 'Report'), children: t.summary },
-                ...Object.entries(t.dates).map(([k, v]) => ({ key: k, label: DATE_LABELS[k] ? l(...DATE_LABELS[k]) : k, children: v.length > 10 ? v.slice(0, 16).replace('T', ' ') : v })),
+                ...Object.entries(t.dates).map(([k, v]) => ({ key: k, label: DATE_LABELS[k] ? l(...DATE_LABELS[k]) : k, children: v.length > 10 ? dayjs(v).format('YYYY-MM-DD HH:mm') : v })),
               ]}
             />
           </Card>

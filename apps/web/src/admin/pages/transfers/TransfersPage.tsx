@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Segmented, Table, Tabs, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
@@ -83,7 +84,7 @@ export default function TransfersPage() {
                     { title: l('移送机关', 'Agency'), dataIndex: 'agencyName' },
                     { title: l('公安机关', 'Police'), dataIndex: 'policeOrgan' },
                     { title: l('状态', 'Status'), render: (_, r) => <Tag>{r.statusZh}</Tag> },
-                    { title: l('期限', 'Due'), render: (_, r) => (r.timer ? <span>{r.timer.labelZh} <TimerTag dueOn={r.timer.dueAt ? r.timer.dueAt.slice(0, 16).replace('T', ' ') : r.timer.dueOn} overdue={r.timer.isOverdue} /></span> : '—') },
+                    { title: l('期限', 'Due'), render: (_, r) => (r.timer ? <span>{r.timer.labelZh} <TimerTag dueOn={r.timer.dueAt ? dayjs(r.timer.dueAt).format('YYYY-MM-DD HH:mm') : r.timer.dueOn} overdue={r.timer.isOverdue} /></span> : '—') },
                   ]}
                 />
               </Card>
