@@ -24,6 +24,7 @@ import { authRoutes, createIdentityService, installAuthHook, userRoutes } from '
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { commandPublicRoutes, commandRoutes, createCommandService } from './modules/command/index.ts';
+import { createTransferService, transferRoutes } from './modules/transfers/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
 import { complaintRoutes, createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions) {
   const evaluation = createEvaluationService({ db, audit, clock, rules, getCase: (actor, id) => cases.get(actor, id), caseFilePdf: (actor, id) => caseFiles.caseFilePdf(actor, id) });
   const returnVisits = createReturnVisitService({ db, audit, clock });
   const evaluationDocs = createEvaluationDocuments({ evaluation, clock });
+  const transfers = createTransferService({ db, audit, clock, rules });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -190,6 +192,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(liaisonRoutes(liaison));
       await v1.register(liaisonPublicRoutes(liaison), { prefix: '/public' });
       await v1.register(evaluationRoutes(evaluation, returnVisits, evaluationDocs));
+      await v1.register(transferRoutes(transfers));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -264,7 +267,7 @@ export async function buildApp(opts: AppOptions) {
     await publicity.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs, transfers } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

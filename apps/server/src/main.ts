@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { openBlobStore } from './modules/blobs/index.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
-import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoLiaison, seedDemoEvaluation } from './seed/index.ts';
+import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoLiaison, seedDemoEvaluation, seedDemoTransfers } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -35,6 +35,8 @@ async function main() {
     if (!demoCommand.skipped) app.log.info({ grids: demoCommand.grids, events: demoCommand.events }, 'demo command centre seeded');
     const demoLiaison = await seedDemoLiaison(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoLiaison.skipped) app.log.info(demoLiaison, 'demo complaints and supervision people seeded');
+    const demoTransfers = await seedDemoTransfers(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+    if (!demoTransfers.skipped) app.log.info(demoTransfers, 'demo case transfers seeded');
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

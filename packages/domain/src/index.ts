@@ -13,3 +13,4 @@ export * from './draw/index.ts';
 export * from './command/index.ts';
 export * from './liaison/index.ts';
 export * from './evaluation/index.ts';
+export * from './transfers/index.ts';

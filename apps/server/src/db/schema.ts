@@ -17,3 +17,4 @@ export * from '../modules/command/command.schema.ts';
 export * from '../modules/publicity/complaints.schema.ts';
 export * from '../modules/liaison/liaison.schema.ts';
 export * from '../modules/evaluation/evaluation.schema.ts';
+export * from '../modules/transfers/transfers.schema.ts';

@@ -9,3 +9,4 @@ export { seedDemoReviewChains, DEMO_REVIEW_USERS } from './demo-review.ts';
 export { seedDemoCommand, DEMO_GRID_OFFICER } from './demo-command.ts';
 export { seedDemoLiaison } from './demo-liaison.ts';
 export { seedDemoEvaluation } from './demo-evaluation.ts';
+export { seedDemoTransfers } from './demo-transfers.ts';

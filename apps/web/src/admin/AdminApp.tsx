@@ -76,6 +76,11 @@ const EvaluationsPage = lazy(() => import('./pages/liaison/LiaisonPages.tsx').th
 const CommandEventPage = lazy(() => import('./pages/command/CommandEventPage.tsx'));
 const FieldPage = lazy(() => import('./pages/command/FieldPage.tsx'));
 const DevicesPage = lazy(() => import('./pages/command/DevicesPage.tsx'));
+const TransfersPage = lazy(() => import('./pages/transfers/TransfersPage.tsx'));
+const TransferNewPage = lazy(() => import('./pages/transfers/TransferNewPage.tsx'));
+const AgencyTransferPage = lazy(() => import('./pages/transfers/AgencyTransferPage.tsx'));
+const PoliceTransferPage = lazy(() => import('./pages/transfers/PoliceTransferPage.tsx'));
+const TransferDuplicatesPage = lazy(() => import('./pages/transfers/DuplicatesPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -168,6 +173,11 @@ export default function AdminApp() {
             <Route path="command/events/:id" element={guard([P.COMMAND_READ], <CommandEventPage />)} />
             <Route path="command/field" element={guard([P.COMMAND_FIELD], <FieldPage />)} />
             <Route path="command/devices" element={guard([P.COMMAND_DISPATCH], <DevicesPage />)} />
+            <Route path="transfers" element={guard([P.TRANSFER_READ], <TransfersPage />)} />
+            <Route path="transfers/new" element={guard([P.TRANSFER_HANDLE], <TransferNewPage />)} />
+            <Route path="transfers/agency/:id" element={guard([P.TRANSFER_READ], <AgencyTransferPage />)} />
+            <Route path="transfers/police/:id" element={guard([P.TRANSFER_READ], <PoliceTransferPage />)} />
+            <Route path="transfers/duplicates" element={guard([P.TRANSFER_DESIGNATE], <TransferDuplicatesPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

@@ -35,6 +35,9 @@ export const Permission = {
   EVALUATION_MANAGE: 'evaluation.manage',
   EVALUATION_SCORE: 'evaluation.score',
   EVALUATION_RESPOND: 'evaluation.respond',
+  TRANSFER_READ: 'transfer.read',
+  TRANSFER_HANDLE: 'transfer.handle',
+  TRANSFER_DESIGNATE: 'transfer.designate',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

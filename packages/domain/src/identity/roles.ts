@@ -88,6 +88,13 @@ export const Permission = {
   EVALUATION_SCORE: 'evaluation.score',
   /** See one's agency's issued evaluation results, object within the window (CR3(7)), report rectification. */
   EVALUATION_RESPOND: 'evaluation.respond',
+  // ── Case transfer (案件移送, domain-rules §9) ──
+  /** Read transfers the caller's agency sent or received, or (supervisors) those touching their region. */
+  TRANSFER_READ: 'transfer.read',
+  /** Transfer cases, accept or refuse them, run the crime transfer to the police (agency officers and heads). */
+  TRANSFER_HANDLE: 'transfer.handle',
+  /** Designate jurisdiction in a transfer dispute (指定管辖) and see duplicate cases (justice-bureau supervisor). */
+  TRANSFER_DESIGNATE: 'transfer.designate',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission] | LiaisonPermission;
 
@@ -110,6 +117,14 @@ export const EVALUATION_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
   agency_head: [P.EVALUATION_RESPOND],
 };
 for (const [role, ps] of Object.entries(EVALUATION_GRANTS)) (ROLE_PERMISSIONS[role as Role] as Permission[]).push(...ps);
+// ── Case transfer (案件移送) grants, kept as their own block ──
+const TRANSFER_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
+  officer: [P.TRANSFER_READ, P.TRANSFER_HANDLE],
+  agency_head: [P.TRANSFER_READ, P.TRANSFER_HANDLE],
+  legal_reviewer: [P.TRANSFER_READ],
+  supervisor: [P.TRANSFER_READ, P.TRANSFER_DESIGNATE],
+};
+for (const [role, ps] of Object.entries(TRANSFER_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...ps];
 
 /** Which administrator kind owns a permission, to explain a 三员分立 refusal. */
 export const ADMIN_DUTY_OWNER: Partial<Record<Permission, Role>> = {

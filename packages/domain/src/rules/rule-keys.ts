@@ -180,6 +180,51 @@ export const RULE_KEYS = {
     type: 'boolean', default: false, citation: '辽宁省行政执法监督规定 Art.19 (calendar days); 重庆市行政执法责任制条例 Art.13 (working days)', tag: 'P',
     zh: '执法行为投诉答复期限按工作日计算', en: 'Complaint about enforcement: the answer period counts working days',
   },
+  // 案件移送 (domain-rules §9, Appendix A #30–34). 310号令 does not say whether "3日" are working days (T13, [U]).
+  'transfer.acceptanceWorkingDays': {
+    type: 'number', default: 7, unit: 'working days', min: 1, max: 60, integer: true, citation: 'no national period for accepting a transfer; SAMR 程序规定 Art.13 (7 WD to settle a dispute) used by analogy', tag: 'U',
+    zh: '受移送机关接收或者拒收时限（工作日）', en: 'Receiving agency accepts or refuses within (working days)',
+  },
+  'transfer.designationWorkingDays': {
+    type: 'number', default: 7, unit: 'working days', min: 1, max: 60, integer: true, citation: '市场监督管理行政处罚程序规定 Art.16', tag: 'P',
+    zh: '共同上一级机关指定管辖时限（工作日）', en: 'Common superior designates within (working days)',
+  },
+  'transfer.crimeDayTypeWorking': {
+    type: 'boolean', default: false, citation: '国务院令第310号 (day type of "3日" not stated; domain-rules T13)', tag: 'U',
+    zh: '两法衔接"3日"按工作日计算', en: 'Crime-transfer "3 days" count working days',
+  },
+  'transfer.crimeDecisionDays': {
+    type: 'number', default: 3, unit: 'days', min: 1, max: 30, integer: true, citation: '国务院令第310号 Art.5', tag: 'P',
+    zh: '负责人作出是否移送决定时限（日）', en: 'Head decides on crime transfer within (days)',
+  },
+  'transfer.crimeSendHours': {
+    type: 'number', default: 24, unit: 'hours', min: 1, max: 240, integer: true, citation: '国务院令第310号 Art.5', tag: 'P',
+    zh: '批准后移送公安机关时限（小时）', en: 'Send to the police within (hours of approval)',
+  },
+  'transfer.policeAnswerDays': {
+    type: 'number', default: 3, unit: 'days', min: 1, max: 60, integer: true, citation: '国务院令第310号 Art.8', tag: 'P',
+    zh: '公安机关审查答复时限（日）', en: 'Police review and answer within (days)',
+  },
+  'transfer.reconsiderationRequestDays': {
+    type: 'number', default: 3, unit: 'days', min: 1, max: 30, integer: true, citation: '国务院令第310号 Art.9', tag: 'P',
+    zh: '不予立案后提请复议时限（日）', en: 'Request reconsideration within (days of non-filing)',
+  },
+  'transfer.reconsiderationAnswerDays': {
+    type: 'number', default: 3, unit: 'days', min: 1, max: 30, integer: true, citation: '国务院令第310号 Art.9', tag: 'P',
+    zh: '公安机关复议决定时限（日）', en: 'Police decide the reconsideration within (days)',
+  },
+  'transfer.supervisionSuggestionDays': {
+    type: 'number', default: 3, unit: 'days', min: 1, max: 30, integer: true, citation: '国务院令第310号 Art.9', tag: 'P',
+    zh: '复议维持后建议检察院立案监督时限（日）', en: 'Suggest procuratorate supervision within (days)',
+  },
+  'transfer.handoverDays': {
+    type: 'number', default: 3, unit: 'days', min: 1, max: 30, integer: true, citation: '国务院令第310号 Art.12', tag: 'P',
+    zh: '公安立案后移交涉案物品时限（日）', en: 'Hand over items within (days of filing)',
+  },
+  'transfer.duplicateWindowDays': {
+    type: 'number', default: 30, unit: 'days', min: 0, max: 730, integer: true, citation: 'project default (domain-rules AP1 names no window)', tag: 'U',
+    zh: '疑似重复案件：违法行为日期相差天数', en: 'Possible duplicate cases: violation dates within (days)',
+  },
 } as const satisfies Record<string, RuleKeySpec>;
 
 export type RuleKey = keyof typeof RULE_KEYS;

@@ -16,3 +16,4 @@ export { inspections, inspectionEvents } from './inspections.schema.ts';
 export { createCoercionService, type CoercionService } from './coercion.service.ts';
 export { coercionRoutes } from './coercion.routes.ts';
 export { coerciveMeasures, coerciveMeasureEvents } from './coercion.schema.ts';
+export { lockCase, markCaseTransferred, openReceivedCase, recordCrimeTransferDecision } from './case-transfer-links.ts';

@@ -6,6 +6,7 @@ import { liaisonContactVisits, liaisonEvaluations, liaisonEvents, liaisonExpertD
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandAttachments, commandEventLinks, commandEventLog } from '../command/index.ts';
 import { evaluationEvents, evaluationScoreSheets, returnVisitPiiAccess, returnVisitRecords } from '../evaluation/index.ts';
+import { transferEvents } from '../transfers/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -45,4 +46,5 @@ export const LOGGED_SOURCES = {
   evaluation_score_sheet: { table: evaluationScoreSheets, name: 'evaluation_score_sheets' },
   return_visit_record: { table: returnVisitRecords, name: 'return_visit_records' },
   return_visit_pii_access: { table: returnVisitPiiAccess, name: 'return_visit_pii_access' },
+  transfer_event: { table: transferEvents, name: 'transfer_events' },
 } as const;

@@ -28,7 +28,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined, LockOutlined } from '@ant-design/icons';
-import { PhoneOutlined } from '@ant-design/icons';
+import { PhoneOutlined, CopyOutlined, SwapOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -128,6 +128,15 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'liaison-contact-points', path: '/admin/liaison/contact-points', label: 'nav.liaison.contactPoints', icon: <BankOutlined />, any: [P.LIAISON_READ] },
       { key: 'liaison-surveys', path: '/admin/liaison/surveys', label: 'nav.liaison.surveys', icon: <FileSearchOutlined />, any: [P.LIAISON_READ] },
       { key: 'liaison-evaluations', path: '/admin/liaison/evaluations', label: 'nav.liaison.evaluations', icon: <AuditOutlined />, any: [P.LIAISON_READ] },
+    ],
+  },
+  {
+    key: 'transfersGroup',
+    label: 'nav.group.transfers',
+    icon: <SwapOutlined />,
+    children: [
+      { key: 'transfers', path: '/admin/transfers', label: 'nav.transfers', icon: <SwapOutlined />, any: [P.TRANSFER_READ] },
+      { key: 'transferDuplicates', path: '/admin/transfers/duplicates', label: 'nav.transferDuplicates', icon: <CopyOutlined />, any: [P.TRANSFER_DESIGNATE] },
     ],
   },
   {

@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { CommandSourceLink } from '../../../components/command/ConvertPanel.tsx';
 import { BackButton } from '../../../components/RecordActions.tsx';
+import { CaseTransfersCard } from '../../../components/transfers/CaseTransfersCard.tsx';
 import { useLocale, useT } from '../../../i18n/index.tsx';
 import { dash, fmtDateTime, fmtMoney } from '../../../lib/format.ts';
 import { enumText } from '../../../lib/labels.ts';
@@ -190,6 +191,7 @@ export default function CaseDetailPage() {
       <Card size="small" title={t('case.actions')} style={{ marginBottom: 12 }}>
         <CaseActionBar pc={pc} onAction={setAction} />
       </Card>
+      <CaseTransfersCard caseId={pc.id} canTransfer={pc.availableActions.includes('transfer')} />
       {pc.notices.length ? (
         <Alert
           type="warning"

@@ -18,6 +18,7 @@ import { useLocale, useT } from '../../../i18n/index.tsx';
 import { applyFieldErrors } from '../../../lib/errors.ts';
 import { DATE } from '../../../lib/format.ts';
 import '../../../components/cases/cases.css';
+import { DuplicateHint } from '../../../components/transfers/DuplicateHint.tsx';
 
 interface Values {
   itemId: string;
@@ -226,6 +227,7 @@ export default function CaseOpenPage() {
             </Card>
           </Col>
         </Row>
+        <DuplicateHint form={form} />
         <Space wrap className="zf-action-buttons">
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="case-open-submit">
             {t('case.openSubmit')}
