@@ -24,6 +24,7 @@ import { authRoutes, createIdentityService, installAuthHook, userRoutes } from '
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { commandRoutes, createCommandService } from './modules/command/index.ts';
+import { createSupervisionService, supervisionRoutes } from './modules/supervision/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
 import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions) {
   const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
   const command = createCommandService({ db, audit, clock, rules });
+  const supervision = createSupervisionService({ db, audit, clock, rules, officers });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -179,6 +181,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(publicRoutes(publicRead, complaints, publicity, command), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
       await v1.register(commandRoutes(command));
+      await v1.register(supervisionRoutes(supervision));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -240,6 +243,8 @@ export async function buildApp(opts: AppOptions) {
     const seconds = opts.config.LEDGER_CHECKPOINT_SECONDS ?? 60;
     ledger.start({ sequenceMs: 1000, checkpointMs: seconds * 1000, onError: (e) => app.log.error({ err: e }, 'ledger sequencer failed') });
     publicity.start(30_000, (e) => app.log.error({ err: e }, 'publicity scan failed'));
+    // Early-warning scan (监督预警): day-granular rules, so every 10 minutes is ample; also on demand (POST /supervision/scan).
+    supervision.start(600_000, (e) => app.log.error({ err: e }, 'supervision scan failed'));
     // Command-centre SLA escalation (seed 004: minutes, not days), checked every 30 s.
     const escalation = setInterval(() => command.escalateLate().catch((e: unknown) => app.log.error({ err: e }, 'command escalation failed')), 30_000);
     app.addHook('onClose', async () => clearInterval(escalation));
@@ -248,9 +253,10 @@ export async function buildApp(opts: AppOptions) {
     await ledger.stop();
     await jobs.stop();
     await publicity.stop();
+    await supervision.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, supervision } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -81,6 +81,13 @@ export const Permission = {
   COMMAND_DISPATCH: 'command.dispatch',
   /** Report on patrol and work the events dispatched to oneself (field officer). */
   COMMAND_FIELD: 'command.field',
+  // ---- supervision (监督预警、监督文书, domain-rules §10) ----
+  /** Read early warnings and supervision documents in scope (the agency's own; a supervisor's region subtree). */
+  SUPERVISION_READ: 'supervision.read',
+  /** Run scans, close or reopen warnings, issue supervision documents and sanctions (justice-bureau supervisor). */
+  SUPERVISION_ISSUE: 'supervision.issue',
+  /** Acknowledge warnings, report rectification, answer or object to supervision documents (agency head). */
+  SUPERVISION_RESPOND: 'supervision.respond',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -95,6 +102,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   security_admin: [P.SECURITY_MANAGE],
   audit_admin: [P.AUDIT_READ],
 };
+
+// ---- supervision permissions, kept in one block (issue #6) -------------------------------------------------------------
+const SUPERVISION_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
+  officer: [P.SUPERVISION_READ],
+  legal_reviewer: [P.SUPERVISION_READ],
+  agency_head: [P.SUPERVISION_READ, P.SUPERVISION_RESPOND],
+  supervisor: [P.SUPERVISION_READ, P.SUPERVISION_ISSUE],
+};
+for (const [role, ps] of Object.entries(SUPERVISION_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...ps];
 
 export const hasPermission = (role: Role, p: Permission): boolean => ROLE_PERMISSIONS[role].includes(p);
 

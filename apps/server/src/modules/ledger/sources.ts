@@ -4,6 +4,7 @@ import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { complaintEvents, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandEventLog } from '../command/index.ts';
+import { supervisionDocumentEvents, supervisionMeasures, supervisionWarningEvents } from '../supervision/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -28,4 +29,7 @@ export const LOGGED_SOURCES = {
   publication_withdrawal: { table: publicationWithdrawals, name: 'publication_withdrawals' },
   complaint_event: { table: complaintEvents, name: 'complaint_events' },
   command_event: { table: commandEventLog, name: 'command_event_log' },
+  supervision_warning_event: { table: supervisionWarningEvents, name: 'supervision_warning_events' },
+  supervision_document_event: { table: supervisionDocumentEvents, name: 'supervision_document_events' },
+  supervision_measure: { table: supervisionMeasures, name: 'supervision_measures' },
 } as const;
