@@ -60,6 +60,11 @@ const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStats
 const CommandCentrePage = lazy(() => import('./pages/command/CommandCentrePage.tsx'));
 const CommandEventPage = lazy(() => import('./pages/command/CommandEventPage.tsx'));
 const FieldPage = lazy(() => import('./pages/command/FieldPage.tsx'));
+const WarningsPage = lazy(() => import('./pages/supervision/WarningsPage.tsx'));
+const WarningDetailPage = lazy(() => import('./pages/supervision/WarningsPage.tsx').then((m) => ({ default: m.WarningDetailPage })));
+const SupervisionDocumentsPage = lazy(() => import('./pages/supervision/DocumentsPage.tsx'));
+const DocumentIssuePage = lazy(() => import('./pages/supervision/DocumentsPage.tsx').then((m) => ({ default: m.DocumentIssuePage })));
+const DocumentDetailPage = lazy(() => import('./pages/supervision/DocumentsPage.tsx').then((m) => ({ default: m.DocumentDetailPage })));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -151,6 +156,11 @@ export default function AdminApp() {
             <Route path="command" element={guard([P.COMMAND_READ], <CommandCentrePage />)} />
             <Route path="command/events/:id" element={guard([P.COMMAND_READ], <CommandEventPage />)} />
             <Route path="command/field" element={guard([P.COMMAND_FIELD], <FieldPage />)} />
+            <Route path="supervision/warnings" element={guard([P.SUPERVISION_READ], <WarningsPage />)} />
+            <Route path="supervision/warnings/:id" element={guard([P.SUPERVISION_READ], <WarningDetailPage />)} />
+            <Route path="supervision/documents" element={guard([P.SUPERVISION_READ], <SupervisionDocumentsPage />)} />
+            <Route path="supervision/documents/new" element={guard([P.SUPERVISION_ISSUE], <DocumentIssuePage />)} />
+            <Route path="supervision/documents/:id" element={guard([P.SUPERVISION_READ], <DocumentDetailPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

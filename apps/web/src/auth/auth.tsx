@@ -26,6 +26,9 @@ export const Permission = {
   COMMAND_READ: 'command.read',
   COMMAND_DISPATCH: 'command.dispatch',
   COMMAND_FIELD: 'command.field',
+  SUPERVISION_READ: 'supervision.read',
+  SUPERVISION_ISSUE: 'supervision.issue',
+  SUPERVISION_RESPOND: 'supervision.respond',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   MobileOutlined,
   StopOutlined,
   AuditOutlined,
@@ -102,6 +103,15 @@ const NAV: (NavEntry | NavGroup)[] = [
     children: [
       { key: 'command', path: '/admin/command', label: 'nav.command', icon: <AimOutlined />, any: [P.COMMAND_DISPATCH, P.REGISTRY_SUPERVISE] },
       { key: 'commandField', path: '/admin/command/field', label: 'nav.commandField', icon: <MobileOutlined />, any: [P.COMMAND_FIELD] },
+    ],
+  },
+  {
+    key: 'supervisionGroup',
+    label: 'nav.group.supervision',
+    icon: <AlertOutlined />,
+    children: [
+      { key: 'supervisionWarnings', path: '/admin/supervision/warnings', label: 'nav.supervisionWarnings', icon: <AlertOutlined />, any: [P.SUPERVISION_READ] },
+      { key: 'supervisionDocuments', path: '/admin/supervision/documents', label: 'nav.supervisionDocuments', icon: <FileProtectOutlined />, any: [P.SUPERVISION_READ] },
     ],
   },
   {
