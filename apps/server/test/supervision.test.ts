@@ -233,10 +233,11 @@ describe('supervision documents', () => {
   });
 
   it('suspends an officer’s certificate through the registry (S7, PQ6)', async () => {
-    const [cert] = await a.db.select().from(certificates).where(and(eq(certificates.officerId, countyOfficers[0]!), eq(certificates.status, 'active')));
+    const [cert] = await a.db.select().from(certificates).where(and(eq(certificates.officerId, countyOfficers[0]!), eq(certificates.status, 'active'))).orderBy(certificates.id);
     expect(cert).toBeDefined();
     const body = { kind: 'sanction', sanction: 'certificate_suspension', officerId: countyOfficers[0], certificateId: cert!.id, suspendedUntil: '2027-03-31', reason: '超期办案' };
-    expect((await post(`/api/v1/supervision/documents/${docId}/measures`, body, 'county_head')).statusCode).toBe(403);
+    const refused = await post(`/api/v1/supervision/documents/${docId}/measures`, body, 'county_head');
+    expect(refused.statusCode, refused.body).toBe(403);
     const r = await post(`/api/v1/supervision/documents/${docId}/measures`, body, 'county_supervisor');
     expect(r.statusCode).toBe(200);
     expect(r.json().measures).toHaveLength(1);

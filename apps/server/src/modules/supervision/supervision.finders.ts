@@ -142,6 +142,8 @@ export const INTERNAL_FINDERS: Record<string, InternalFinder> = {
       db,
       sql`select ${cases.id} as id, ${cases.agencyId} as agency_id, ${cases.regionPath} as region_path, ${label} as label, ${cases.facts} as facts
           from ${cases} where ${cases.procedure} = 'ordinary' and ${cases.facts}->>'decidedOn' is not null and ${cases.facts}->>'reviewPassedOn' is null
+            and (coalesce((${cases.facts}->>'isFlaggedMajor')::boolean, false) or ${cases.facts}->>'hearingHeldOn' is not null
+                 or jsonb_typeof(${cases.facts}->'majorCriteria') = 'object')
           order by ${cases.id}`,
     );
     return findDecidedWithoutReview(rows.map((r) => ({ caseId: r.id, agencyId: r.agency_id, regionPath: r.region_path, label: r.label, decidedOn: r.facts.decidedOn, reviewPassedOn: r.facts.reviewPassedOn ?? null, isMajor: isMajorCase({ ...r.facts, proposed: r.facts.proposed ?? null, majorCriteria: r.facts.majorCriteria ?? null }) })));
@@ -154,7 +156,7 @@ export const INTERNAL_FINDERS: Record<string, InternalFinder> = {
   async 'case.av_missing'(db) {
     const rows = await exec<{ id: string; agency_id: string; region_path: string; label: string; required: string[]; reached: string[]; recorded: string[] }>(
       db,
-      sql`select c.id, c.agency_id, c.region_path, ${label} as label,
+      sql`select * from (select c.id, c.agency_id, c.region_path, ${label} as label,
                  array(select k from jsonb_each_text(i.av_requirements) as r(k, v) where v = 'required' order by k) as required,
                  array_remove(array[
                    case when c.status not in ('lead', 'not_filed', 'filed') and c.facts->>'filedOn' is not null then 'investigation' end,
@@ -163,8 +165,9 @@ export const INTERNAL_FINDERS: Record<string, InternalFinder> = {
                  array(select distinct e.stage from ${evidence} e where e.case_ref in (c.id::text, c.case_no) and e.kind in ('audio', 'video') and e.stage is not null order by e.stage) as recorded
           from ${cases} c join ${items} i on i.id = c.item_id
           where c.procedure = 'ordinary' and c.status not in ('lead', 'not_filed')
-            and exists (select 1 from jsonb_each_text(i.av_requirements) as r(k, v) where v = 'required' and k in ('investigation', 'hearing', 'service'))
-          order by c.id`,
+            and exists (select 1 from jsonb_each_text(i.av_requirements) as r(k, v) where v = 'required' and k in ('investigation', 'hearing', 'service'))) x
+          where exists (select 1 from unnest(x.reached) as s(stage) where s.stage = any(x.required) and not s.stage = any(x.recorded))
+          order by x.id`,
     );
     return findMissingAv(rows.map((r) => ({ caseId: r.id, agencyId: r.agency_id, regionPath: r.region_path, label: r.label, requiredStages: r.required, reachedStages: r.reached, recordedStages: r.recorded })));
   },
@@ -176,6 +179,11 @@ export const INTERNAL_FINDERS: Record<string, InternalFinder> = {
       sql`select ${cases.id} as id, ${cases.agencyId} as agency_id, ${cases.regionPath} as region_path, ${label} as label, ${cases.facts} as facts
           from ${cases} where ${cases.facts}->>'decidedOn' is not null and (${cases.facts}->'discretion'->>'itemHasTiers')::boolean
             and coalesce(btrim(${cases.facts}->'discretion'->>'justification'), '') = ''
+            and jsonb_typeof(${cases.facts}->'proposed') = 'object'
+            and (jsonb_typeof(${cases.facts}->'discretion'->'tier') is distinct from 'object'
+                 or not (coalesce(${cases.facts}->'proposed'->'types', '[]'::jsonb) <@ coalesce(${cases.facts}->'discretion'->'tier'->'penaltyTypes', '[]'::jsonb))
+                 or (${cases.facts}->'proposed'->>'fineAmount')::numeric < (${cases.facts}->'discretion'->'tier'->>'fineMin')::numeric
+                 or (${cases.facts}->'proposed'->>'fineAmount')::numeric > (${cases.facts}->'discretion'->'tier'->>'fineMax')::numeric)
           order by ${cases.id}`,
     );
     return findDiscretionUnjustified(rows.map((r) => ({ caseId: r.id, agencyId: r.agency_id, regionPath: r.region_path, label: r.label, proposed: r.facts.proposed ?? null, discretion: r.facts.discretion })));
@@ -184,17 +192,19 @@ export const INTERNAL_FINDERS: Record<string, InternalFinder> = {
   /**
    * 行政处罚法 Art.42; PQ2: each assigned officer of a filed case, judged on the filing day: an enforcement certificate
    * issued by then and not expired (a later suspension does not taint earlier acts), and an enforcing personnel type.
+   * Only the failing officer rows leave the database; the domain groups them per case.
    */
   async 'case.officer_unqualified'(db) {
     const rows = await exec<{ id: string; agency_id: string; region_path: string; label: string; acted_on: string; officer_id: string; name: string; personnel_type: string; valid: boolean }>(
       db,
-      sql`select c.id, c.agency_id, c.region_path, ${label} as label, c.facts->>'filedOn' as acted_on, o.id as officer_id, o.name, o.personnel_type,
+      sql`select * from (select c.id, c.agency_id, c.region_path, ${label} as label, c.facts->>'filedOn' as acted_on, o.id as officer_id, o.name, o.personnel_type,
                  exists (select 1 from ${certificates} ce where ce.officer_id = o.id and ce.credential_type = 'enforcement' and ce.withdrawn_at is null
                          and ce.status in ('active', 'suspended') and ce.issued_on <= (c.facts->>'filedOn')::date and ce.expires_on >= (c.facts->>'filedOn')::date) as valid
           from ${cases} c cross join lateral jsonb_array_elements_text(c.facts->'officerIds') as x(officer_id)
           join ${officers} o on o.id = x.officer_id::uuid
-          where c.procedure = 'ordinary' and c.facts->>'filedOn' is not null
-          order by c.id, o.id`,
+          where c.procedure = 'ordinary' and c.facts->>'filedOn' is not null) x
+          where not x.valid or x.personnel_type not in ('civil_servant', 'enforcement_staff')
+          order by x.id, x.officer_id`,
     );
     const byCase = new Map<string, { caseId: string; agencyId: string; regionPath: string; label: string; actedOn: string; officers: { officerId: string; name: string; personnelType: string; hasValidCertificate: boolean }[] }>();
     for (const r of rows) {
