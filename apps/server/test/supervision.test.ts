@@ -259,3 +259,14 @@ describe('external finders', () => {
     expect(r.raised).toBe(1);
   });
 });
+
+describe('full scan', () => {
+  it('runs every built-in rule without a failing query, and is idempotent', async () => {
+    const first = await a.services.supervision.scan();
+    expect(first.failed).toEqual([]);
+    const builtIn = a.services.supervision.rules().filter((r) => !('isExternal' in r && r.isExternal)).map((r) => r.key).sort();
+    expect(Object.keys(first.byRule).filter((k) => builtIn.includes(k)).sort()).toEqual(builtIn);
+    const second = await a.services.supervision.scan();
+    expect(second).toMatchObject({ raised: 0, resolved: 0, failed: [] });
+  });
+});

@@ -46,6 +46,8 @@ function rowsOf<T>(res: unknown): T[] {
 const exec = async <T>(db: Db, q: SQL) => rowsOf<T>(await db.execute(q));
 const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const label = sql`coalesce(${cases.caseNo}, ${cases.content}->>'title', left(${cases.id}::text, 8))`;
+/** The same label where the query names the cases table `c`. */
+const labelC = sql.raw(`coalesce(c.case_no, c.content->>'title', left(c.id::text, 8))`);
 /** Live ordinary-procedure cases (not ended): the decision clock still matters for them. */
 const ACTIVE_CASE = sql`${cases.procedure} = 'ordinary' and ${cases.status} not in ('closed', 'archived', 'terminated', 'transferred', 'not_filed')`;
 
@@ -120,7 +122,7 @@ export const INTERNAL_FINDERS: Record<string, InternalFinder> = {
   async 'case.review_overdue'(db, ctx) {
     const rows = await exec<{ id: string; agency_id: string; region_path: string; sector: string; label: string; submitted_on: string }>(
       db,
-      sql`select c.id, c.agency_id, c.region_path, c.sector, ${label} as label,
+      sql`select c.id, c.agency_id, c.region_path, c.sector, ${labelC} as label,
                  to_char((select max(e.occurred_at) from ${caseEvents} e where e.case_id = c.id and e.action = 'submit_review') at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as submitted_on
           from ${cases} c where c.status = 'under_review' order by c.id`,
     );
@@ -156,7 +158,7 @@ export const INTERNAL_FINDERS: Record<string, InternalFinder> = {
   async 'case.av_missing'(db) {
     const rows = await exec<{ id: string; agency_id: string; region_path: string; label: string; required: string[]; reached: string[]; recorded: string[] }>(
       db,
-      sql`select * from (select c.id, c.agency_id, c.region_path, ${label} as label,
+      sql`select * from (select c.id, c.agency_id, c.region_path, ${labelC} as label,
                  array(select k from jsonb_each_text(i.av_requirements) as r(k, v) where v = 'required' order by k) as required,
                  array_remove(array[
                    case when c.status not in ('lead', 'not_filed', 'filed') and c.facts->>'filedOn' is not null then 'investigation' end,
@@ -197,7 +199,7 @@ export const INTERNAL_FINDERS: Record<string, InternalFinder> = {
   async 'case.officer_unqualified'(db) {
     const rows = await exec<{ id: string; agency_id: string; region_path: string; label: string; acted_on: string; officer_id: string; name: string; personnel_type: string; valid: boolean }>(
       db,
-      sql`select * from (select c.id, c.agency_id, c.region_path, ${label} as label, c.facts->>'filedOn' as acted_on, o.id as officer_id, o.name, o.personnel_type,
+      sql`select * from (select c.id, c.agency_id, c.region_path, ${labelC} as label, c.facts->>'filedOn' as acted_on, o.id as officer_id, o.name, o.personnel_type,
                  exists (select 1 from ${certificates} ce where ce.officer_id = o.id and ce.credential_type = 'enforcement' and ce.withdrawn_at is null
                          and ce.status in ('active', 'suspended') and ce.issued_on <= (c.facts->>'filedOn')::date and ce.expires_on >= (c.facts->>'filedOn')::date) as valid
           from ${cases} c cross join lateral jsonb_array_elements_text(c.facts->'officerIds') as x(officer_id)
