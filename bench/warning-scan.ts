@@ -39,7 +39,7 @@ async function main() {
       await db.execute(sql`
         with ag as (
           select array_agg(s.id order by s.id) as ids, array_agg(s.region_path order by s.id) as paths, array_agg(s.sector order by s.id) as sectors,
-                 (select array_agg(o.id::text order by o.id) from officers o) as os, coalesce((select id from items where av_requirements = '{}'::jsonb order by id limit 1), (select id from items order by id limit 1)) as item
+                 (select array_agg(o.id::text order by o.id) from officers o where o.personnel_type <> 'auxiliary' and exists (select 1 from certificates c where c.officer_id = o.id and c.status = 'active' and c.credential_type = 'enforcement')) as os, coalesce((select id from items where av_requirements = '{}'::jsonb order by id limit 1), (select id from items order by id limit 1)) as item
           from subjects s where s.withdrawn_at is null),
         g as (select g, ${today}::date - (100 + g % 300) as filed, g % 200 as kind from generate_series(${from}::int, ${to}::int) g)
         insert into cases (id, procedure, item_id, agency_id, region_path, sector, place_path, status, party, facts)
