@@ -265,7 +265,7 @@ describe('full scan', () => {
     const first = await a.services.supervision.scan();
     expect(first.failed).toEqual([]);
     const builtIn = a.services.supervision.rules().filter((r) => !('isExternal' in r && r.isExternal)).map((r) => r.key).sort();
-    expect(Object.keys(first.byRule).filter((k) => builtIn.includes(k)).sort()).toEqual(builtIn);
+    expect(Object.keys(first.byRule).filter((k) => (builtIn as string[]).includes(k)).sort()).toEqual(builtIn);
     const second = await a.services.supervision.scan();
     expect(second).toMatchObject({ raised: 0, resolved: 0, failed: [] });
   });
