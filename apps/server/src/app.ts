@@ -24,10 +24,11 @@ import { authRoutes, createIdentityService, installAuthHook, userRoutes } from '
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
 import { commandPublicRoutes, commandRoutes, createCommandService } from './modules/command/index.ts';
-import { createTransferService, transferRoutes } from './modules/transfers/index.ts';
+import { createTransferService, transferRoutes, transferWarningFinders } from './modules/transfers/index.ts';
+import { createSupervisionService, supervisionRoutes } from './modules/supervision/index.ts';
 import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
-import { complaintRoutes, createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
+import { complaintRoutes, complaintWarningFinders, createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
 import { createReviewChainService, reviewChainRoutes } from './modules/review/index.ts';
 import { createLiaisonService, liaisonPublicRoutes, liaisonRoutes } from './modules/liaison/index.ts';
 import {
@@ -142,6 +143,10 @@ export async function buildApp(opts: AppOptions) {
   const returnVisits = createReturnVisitService({ db, audit, clock });
   const evaluationDocs = createEvaluationDocuments({ evaluation, clock });
   const transfers = createTransferService({ db, audit, clock, rules });
+  const supervision = createSupervisionService({ db, audit, clock, rules, officers });
+  // Warnings whose facts live in other modules (transfers, complaints): their finders, evaluated in every scan.
+  for (const f of transferWarningFinders) supervision.registerFinder(f.ruleKey, (d, asOf) => f.find(d, asOf));
+  for (const f of complaintWarningFinders) supervision.registerFinder(f.ruleKey, (d, asOf) => f.find(d, chinaDate(asOf)));
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -193,6 +198,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(liaisonPublicRoutes(liaison), { prefix: '/public' });
       await v1.register(evaluationRoutes(evaluation, returnVisits, evaluationDocs));
       await v1.register(transferRoutes(transfers));
+      await v1.register(supervisionRoutes(supervision));
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -254,6 +260,8 @@ export async function buildApp(opts: AppOptions) {
     const seconds = opts.config.LEDGER_CHECKPOINT_SECONDS ?? 60;
     ledger.start({ sequenceMs: 1000, checkpointMs: seconds * 1000, onError: (e) => app.log.error({ err: e }, 'ledger sequencer failed') });
     publicity.start(30_000, (e) => app.log.error({ err: e }, 'publicity scan failed'));
+    // Early-warning scan (监督预警): day-granular rules, so every 10 minutes is ample; also on demand (POST /supervision/scan).
+    supervision.start(600_000, (e) => app.log.error({ err: e }, 'supervision scan failed'));
     // Command-centre SLA escalation (seed 004: minutes, not days), checked every 30 s.
     const escalation = setInterval(() => command.escalateLate().catch((e: unknown) => app.log.error({ err: e }, 'command escalation failed')), 30_000);
     app.addHook('onClose', async () => clearInterval(escalation));
@@ -265,9 +273,10 @@ export async function buildApp(opts: AppOptions) {
     await ledger.stop();
     await jobs.stop();
     await publicity.stop();
+    await supervision.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs, transfers } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs, transfers, supervision } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { openBlobStore } from './modules/blobs/index.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
-import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoLiaison, seedDemoEvaluation, seedDemoTransfers } from './seed/index.ts';
+import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoLiaison, seedDemoEvaluation, seedDemoTransfers, seedDemoSupervision } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -37,6 +37,9 @@ async function main() {
     if (!demoLiaison.skipped) app.log.info(demoLiaison, 'demo complaints and supervision people seeded');
     const demoTransfers = await seedDemoTransfers(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoTransfers.skipped) app.log.info(demoTransfers, 'demo case transfers seeded');
+    // Last: the warning scan reads everything seeded above.
+    const demoSupervision = await seedDemoSupervision(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+    if (!demoSupervision.skipped) app.log.info(demoSupervision, 'demo supervision warnings and notice seeded');
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -14,3 +14,4 @@ export * from './command/index.ts';
 export * from './liaison/index.ts';
 export * from './evaluation/index.ts';
 export * from './transfers/index.ts';
+export * from './supervision/index.ts';

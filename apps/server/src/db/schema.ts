@@ -18,3 +18,4 @@ export * from '../modules/publicity/complaints.schema.ts';
 export * from '../modules/liaison/liaison.schema.ts';
 export * from '../modules/evaluation/evaluation.schema.ts';
 export * from '../modules/transfers/transfers.schema.ts';
+export * from '../modules/supervision/supervision.schema.ts';

@@ -10,3 +10,4 @@ export { seedDemoCommand, DEMO_GRID_OFFICER } from './demo-command.ts';
 export { seedDemoLiaison } from './demo-liaison.ts';
 export { seedDemoEvaluation } from './demo-evaluation.ts';
 export { seedDemoTransfers } from './demo-transfers.ts';
+export { seedDemoSupervision } from './demo-supervision.ts';

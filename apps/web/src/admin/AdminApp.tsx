@@ -81,6 +81,11 @@ const TransferNewPage = lazy(() => import('./pages/transfers/TransferNewPage.tsx
 const AgencyTransferPage = lazy(() => import('./pages/transfers/AgencyTransferPage.tsx'));
 const PoliceTransferPage = lazy(() => import('./pages/transfers/PoliceTransferPage.tsx'));
 const TransferDuplicatesPage = lazy(() => import('./pages/transfers/DuplicatesPage.tsx'));
+const WarningsPage = lazy(() => import('./pages/supervision/WarningsPage.tsx'));
+const WarningDetailPage = lazy(() => import('./pages/supervision/WarningsPage.tsx').then((m) => ({ default: m.WarningDetailPage })));
+const SupervisionDocumentsPage = lazy(() => import('./pages/supervision/DocumentsPage.tsx'));
+const DocumentIssuePage = lazy(() => import('./pages/supervision/DocumentsPage.tsx').then((m) => ({ default: m.DocumentIssuePage })));
+const DocumentDetailPage = lazy(() => import('./pages/supervision/DocumentsPage.tsx').then((m) => ({ default: m.DocumentDetailPage })));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -178,6 +183,11 @@ export default function AdminApp() {
             <Route path="transfers/agency/:id" element={guard([P.TRANSFER_READ], <AgencyTransferPage />)} />
             <Route path="transfers/police/:id" element={guard([P.TRANSFER_READ], <PoliceTransferPage />)} />
             <Route path="transfers/duplicates" element={guard([P.TRANSFER_DESIGNATE], <TransferDuplicatesPage />)} />
+            <Route path="supervision/warnings" element={guard([P.SUPERVISION_READ], <WarningsPage />)} />
+            <Route path="supervision/warnings/:id" element={guard([P.SUPERVISION_READ], <WarningDetailPage />)} />
+            <Route path="supervision/documents" element={guard([P.SUPERVISION_READ], <SupervisionDocumentsPage />)} />
+            <Route path="supervision/documents/new" element={guard([P.SUPERVISION_ISSUE], <DocumentIssuePage />)} />
+            <Route path="supervision/documents/:id" element={guard([P.SUPERVISION_READ], <DocumentDetailPage />)} />
             <Route path="regions" element={guard(READ, <RegionsPage />)} />
             <Route path="subjects" element={guard(READ, <SubjectsPage />)} />
             <Route path="subjects/new" element={guard(WRITE_SYSTEM, <SubjectFormPage />)} />

@@ -38,6 +38,9 @@ export const Permission = {
   TRANSFER_READ: 'transfer.read',
   TRANSFER_HANDLE: 'transfer.handle',
   TRANSFER_DESIGNATE: 'transfer.designate',
+  SUPERVISION_READ: 'supervision.read',
+  SUPERVISION_ISSUE: 'supervision.issue',
+  SUPERVISION_RESPOND: 'supervision.respond',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

@@ -95,6 +95,13 @@ export const Permission = {
   TRANSFER_HANDLE: 'transfer.handle',
   /** Designate jurisdiction in a transfer dispute (指定管辖) and see duplicate cases (justice-bureau supervisor). */
   TRANSFER_DESIGNATE: 'transfer.designate',
+  // ---- supervision (监督预警、监督文书, domain-rules §10) ----
+  /** Read early warnings and supervision documents in scope (the agency's own; a supervisor's region subtree). */
+  SUPERVISION_READ: 'supervision.read',
+  /** Run scans, close or reopen warnings, issue supervision documents and sanctions (justice-bureau supervisor). */
+  SUPERVISION_ISSUE: 'supervision.issue',
+  /** Acknowledge warnings, report rectification, answer or object to supervision documents (agency head). */
+  SUPERVISION_RESPOND: 'supervision.respond',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission] | LiaisonPermission;
 
@@ -125,6 +132,14 @@ const TRANSFER_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
   supervisor: [P.TRANSFER_READ, P.TRANSFER_DESIGNATE],
 };
 for (const [role, ps] of Object.entries(TRANSFER_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...ps];
+// ---- supervision permissions, kept in one block (issue #6) -------------------------------------------------------------
+const SUPERVISION_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
+  officer: [P.SUPERVISION_READ],
+  legal_reviewer: [P.SUPERVISION_READ],
+  agency_head: [P.SUPERVISION_READ, P.SUPERVISION_RESPOND],
+  supervisor: [P.SUPERVISION_READ, P.SUPERVISION_ISSUE],
+};
+for (const [role, ps] of Object.entries(SUPERVISION_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...ps];
 
 /** Which administrator kind owns a permission, to explain a 三员分立 refusal. */
 export const ADMIN_DUTY_OWNER: Partial<Record<Permission, Role>> = {

@@ -26,7 +26,7 @@ export { amountInChineseUppercase, amountPhrase, chineseDate, chineseNumeral, fo
 export { assertRenderable, findMissingContent } from './validate.ts';
 export { buildContent, type ContentOptions } from './content/build.ts';
 export type { DocumentContent } from './content/model.ts';
-export { defaultFonts, resolveFonts, type DocumentFonts, type FontFace } from './fonts.ts';
+export { defaultFonts, fontBytes, resolveFonts, type DocumentFonts, type FontFace } from './fonts.ts';
 export { renderPdf, renderPdfDetailed, type PdfRenderOptions, type RenderedPdf, type SealPlacement } from './pdf/render-pdf.ts';
 export { renderDocx, type DocxRenderOptions } from './docx/render-docx.ts';
 export type { VisibleSealOptions } from './seal/visible-seal.ts';

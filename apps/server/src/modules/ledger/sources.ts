@@ -7,6 +7,7 @@ import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandAttachments, commandEventLinks, commandEventLog } from '../command/index.ts';
 import { evaluationEvents, evaluationScoreSheets, returnVisitPiiAccess, returnVisitRecords } from '../evaluation/index.ts';
 import { transferEvents } from '../transfers/index.ts';
+import { supervisionDocumentEvents, supervisionMeasures, supervisionWarningEvents } from '../supervision/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -47,4 +48,7 @@ export const LOGGED_SOURCES = {
   return_visit_record: { table: returnVisitRecords, name: 'return_visit_records' },
   return_visit_pii_access: { table: returnVisitPiiAccess, name: 'return_visit_pii_access' },
   transfer_event: { table: transferEvents, name: 'transfer_events' },
+  supervision_warning_event: { table: supervisionWarningEvents, name: 'supervision_warning_events' },
+  supervision_document_event: { table: supervisionDocumentEvents, name: 'supervision_document_events' },
+  supervision_measure: { table: supervisionMeasures, name: 'supervision_measures' },
 } as const;

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   MobileOutlined,
   StopOutlined,
   AuditOutlined,
@@ -137,6 +138,15 @@ const NAV: (NavEntry | NavGroup)[] = [
     children: [
       { key: 'transfers', path: '/admin/transfers', label: 'nav.transfers', icon: <SwapOutlined />, any: [P.TRANSFER_READ] },
       { key: 'transferDuplicates', path: '/admin/transfers/duplicates', label: 'nav.transferDuplicates', icon: <CopyOutlined />, any: [P.TRANSFER_DESIGNATE] },
+    ],
+  },
+  {
+    key: 'supervisionGroup',
+    label: 'nav.group.supervision',
+    icon: <AlertOutlined />,
+    children: [
+      { key: 'supervisionWarnings', path: '/admin/supervision/warnings', label: 'nav.supervisionWarnings', icon: <AlertOutlined />, any: [P.SUPERVISION_READ] },
+      { key: 'supervisionDocuments', path: '/admin/supervision/documents', label: 'nav.supervisionDocuments', icon: <FileProtectOutlined />, any: [P.SUPERVISION_READ] },
     ],
   },
   {

@@ -1,0 +1,2 @@
+export * from './warning-rules.ts';
+export * from './lifecycle.ts';
