@@ -11,3 +11,4 @@ export * from './cases/index.ts';
 export * from './publicity/index.ts';
 export * from './draw/index.ts';
 export * from './command/index.ts';
+export * from './statistics/index.ts';
