@@ -14,3 +14,4 @@ export * from '../modules/publicity/publicity.schema.ts';
 export * from '../modules/spot-checks/spot-checks.schema.ts';
 export * from '../modules/review/review.schema.ts';
 export * from '../modules/command/command.schema.ts';
+export * from '../modules/statistics/statistics.schema.ts';
