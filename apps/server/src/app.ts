@@ -28,6 +28,7 @@ import { createJobRunner } from './modules/jobs/index.ts';
 import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/index.ts';
 import { createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
 import { createReviewChainService, reviewChainRoutes } from './modules/review/index.ts';
+import { createAnnualReportService, createRollupService, createStatisticsService, statisticsPublicRoutes, statisticsRoutes } from './modules/statistics/index.ts';
 import {
   createItemService,
   createOfficerService,
@@ -134,6 +135,9 @@ export async function buildApp(opts: AppOptions) {
   const complaints = createComplaintService({ db, audit, clock, rules, publicRead });
   const spotChecks = createSpotCheckService({ db, audit, clock, blobs, regions, rules });
   const command = createCommandService({ db, audit, clock, rules });
+  const rollup = createRollupService({ db, clock, rules });
+  const statistics = createStatisticsService({ db, clock });
+  const annualReports = createAnnualReportService({ db, audit, clock, statistics });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -179,6 +183,8 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(publicRoutes(publicRead, complaints, publicity, command), { prefix: '/public' });
       await v1.register(spotCheckRoutes(spotChecks));
       await v1.register(commandRoutes(command));
+      await v1.register(statisticsRoutes(statistics, annualReports, rollup));
+      await v1.register(statisticsPublicRoutes(annualReports), { prefix: '/public' });
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -240,6 +246,8 @@ export async function buildApp(opts: AppOptions) {
     const seconds = opts.config.LEDGER_CHECKPOINT_SECONDS ?? 60;
     ledger.start({ sequenceMs: 1000, checkpointMs: seconds * 1000, onError: (e) => app.log.error({ err: e }, 'ledger sequencer failed') });
     publicity.start(30_000, (e) => app.log.error({ err: e }, 'publicity scan failed'));
+    // Dashboards read the rollup; new events are folded in every 15 s (idempotent, catches up after downtime).
+    rollup.start(15_000, (e) => app.log.error({ err: e }, 'statistics fold failed'));
     // Command-centre SLA escalation (seed 004: minutes, not days), checked every 30 s.
     const escalation = setInterval(() => command.escalateLate().catch((e: unknown) => app.log.error({ err: e }, 'command escalation failed')), 30_000);
     app.addHook('onClose', async () => clearInterval(escalation));
@@ -248,9 +256,10 @@ export async function buildApp(opts: AppOptions) {
     await ledger.stop();
     await jobs.stop();
     await publicity.stop();
+    await rollup.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, rollup, statistics, annualReports } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { openBlobStore } from './modules/blobs/index.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
-import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand } from './seed/index.ts';
+import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoStatistics } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -30,6 +30,9 @@ async function main() {
     if (!(await seedDemoReviewChains(services, database.db)).skipped) app.log.info('demo review chain (四级审核) seeded');
     const demoCommand = await seedDemoCommand(services, database.db);
     if (!demoCommand.skipped) app.log.info({ grids: demoCommand.grids, events: demoCommand.events }, 'demo command centre seeded');
+    // Last: the rollup rebuilt over everything above, last year's annual reports as drafts.
+    const demoStats = await seedDemoStatistics(services, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+    app.log.info(demoStats, 'statistics rollup rebuilt, annual report drafts generated');
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -7,3 +7,4 @@ export { seedDemoPublicity } from './demo-publicity.ts';
 export { seedDemoSpotChecks } from './demo-spot-checks.ts';
 export { seedDemoReviewChains, DEMO_REVIEW_USERS } from './demo-review.ts';
 export { seedDemoCommand, DEMO_GRID_OFFICER } from './demo-command.ts';
+export { seedDemoStatistics } from './demo-statistics.ts';

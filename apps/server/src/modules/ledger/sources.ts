@@ -4,6 +4,7 @@ import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { complaintEvents, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandEventLog } from '../command/index.ts';
+import { annualReportEvents } from '../statistics/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -28,4 +29,5 @@ export const LOGGED_SOURCES = {
   publication_withdrawal: { table: publicationWithdrawals, name: 'publication_withdrawals' },
   complaint_event: { table: complaintEvents, name: 'complaint_events' },
   command_event: { table: commandEventLog, name: 'command_event_log' },
+  annual_report_event: { table: annualReportEvents, name: 'annual_report_events' },
 } as const;

@@ -177,6 +177,10 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
   return {
     scoped,
     totalsOf,
+    /** Kind × category × procedure sums for an already scoped filter (annual reports). */
+    async categoriesOf(f: StatsFilter) {
+      return (await groupBy(f, ['kind', 'category', 'procedure'])).map((g) => ({ kind: g.keys.kind!, category: g.keys.category!, procedure: g.keys.procedure!, counters: g.counters }));
+    },
 
     /** 驾驶舱 overview: totals, derived rates and the status breakdown of what was opened in the period. */
     async overview(actor: Actor, q: Partial<StatsFilter>) {
