@@ -31,8 +31,10 @@ async function main() {
     const demoCommand = await seedDemoCommand(services, database.db);
     if (!demoCommand.skipped) app.log.info({ grids: demoCommand.grids, events: demoCommand.events }, 'demo command centre seeded');
     // Last: the rollup rebuilt over everything above, last year's annual reports as drafts.
-    const demoStats = await seedDemoStatistics(services, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
-    app.log.info(demoStats, 'statistics rollup rebuilt, annual report drafts generated');
+    if (!summary.skipped) {
+      const demoStats = await seedDemoStatistics(services, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+      app.log.info(demoStats, 'statistics rollup rebuilt, annual report drafts generated');
+    }
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
