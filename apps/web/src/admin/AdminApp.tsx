@@ -60,6 +60,9 @@ const SpotCheckStatsPage = lazy(() => import('./pages/spot-checks/SpotCheckStats
 const CommandCentrePage = lazy(() => import('./pages/command/CommandCentrePage.tsx'));
 const CommandEventPage = lazy(() => import('./pages/command/CommandEventPage.tsx'));
 const FieldPage = lazy(() => import('./pages/command/FieldPage.tsx'));
+const SupervisionDashboardPage = lazy(() => import('./pages/statistics/SupervisionDashboardPage.tsx'));
+const BigScreenPage = lazy(() => import('./pages/statistics/BigScreenPage.tsx'));
+const AnnualReportsPage = lazy(() => import('./pages/statistics/AnnualReportsPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -122,6 +125,8 @@ export default function AdminApp() {
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>
           <Route path="change-password" element={<ChangePasswordPage />} />
+          {/* 大屏: full screen, outside the menu layout */}
+          <Route path="big-screen" element={guard(CASE_READ, <BigScreenPage />)} />
           <Route element={<AdminLayout />}>
             <Route index element={<AdminHome />} />
             <Route path="dashboard" element={guard(READ, <DashboardPage />)} />
@@ -182,6 +187,8 @@ export default function AdminApp() {
             <Route path="spot-checks/tasks" element={guard([P.SPOT_CHECK_READ], <SpotCheckTasksPage />)} />
             <Route path="spot-checks/targets" element={guard([P.SPOT_CHECK_READ], <SpotCheckTargetsPage />)} />
             <Route path="spot-checks/stats" element={guard([P.SPOT_CHECK_READ], <SpotCheckStatsPage />)} />
+            <Route path="statistics" element={guard(CASE_READ, <SupervisionDashboardPage />)} />
+            <Route path="statistics/annual-reports" element={guard(CASE_READ, <AnnualReportsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -11,6 +11,7 @@ import { RecordAccessPage } from './RecordAccessPage.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 import { ServicePage } from './ServicePage.tsx';
 import { SpotCheckDrawPage, SpotCheckDrawsPage } from './SpotCheckDrawsPage.tsx';
+import { AnnualReportsPortalPage } from './pages/AnnualReportsPage.tsx';
 
 // The public pages live in this one portal chunk (the back office is a separate lazy chunk, see main.tsx). Splitting
 // them further made the bundler split antd per page into chunks that import each other in a cycle.
@@ -51,6 +52,7 @@ export default function PortalApp() {
         <Route path="items" element={page(<ItemsPublicPage />)} />
         <Route path="complaints/new" element={page(<ComplaintFormPage />)} />
         <Route path="complaints/status" element={page(<ComplaintStatusPage />)} />
+        <Route path="annual-reports" element={page(<AnnualReportsPortalPage />)} />
         <Route path="*" element={<PortalNotFound />} />
       </Route>
     </Routes>

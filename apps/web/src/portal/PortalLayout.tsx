@@ -12,6 +12,7 @@ const NAV: [string, PortalKey][] = [
   ['/complaints/new', 'nav.complaint'],
   ['/complaints/status', 'nav.status'],
   ['/spot-checks', 'nav.spotChecks'],
+  ['/annual-reports', 'nav.annualReports'],
   ['/verify', 'nav.verify'],
   ['/record-access', 'nav.recordAccess'],
 ];
