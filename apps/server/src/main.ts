@@ -32,7 +32,7 @@ async function main() {
     if (!demoCommand.skipped) app.log.info({ grids: demoCommand.grids, events: demoCommand.events }, 'demo command centre seeded');
     // Last: the rollup rebuilt over everything above, last year's annual reports as drafts.
     if (!summary.skipped) {
-      const demoStats = await seedDemoStatistics(services, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+      const demoStats = await seedDemoStatistics(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
       app.log.info(demoStats, 'statistics rollup rebuilt, annual report drafts generated');
     }
   }

@@ -57,7 +57,7 @@ const snapshot = async () => ({
 
 describe('the rollup', () => {
   it('after the demo seed the dashboard shows the demo city, and the rollup matches the case tables', async () => {
-    await seedDemoStatistics(a.services, { today: chinaDate(a.clock.now()) });
+    await seedDemoStatistics(a.services, a.db, { today: chinaDate(a.clock.now()) });
     const o = (await get('/api/v1/statistics/overview?from=2026-01-01&to=2026-12-31', 'supervisor')).json();
     const [raw] = await rows<{ opened: string; decided: string; fines: string }>(
       sql`select (select count(*) from case_events where from_status is null) as opened, (select count(*) from case_events where action in ('decide', 'decide_on_spot')) as decided, (select coalesce(sum((c.facts->'proposed'->>'fineAmount')::numeric), 0) from cases c join case_events e on e.case_id = c.id and e.action = 'decide' where c.facts->'proposed'->'types' ? 'fine') as fines`,
