@@ -43,6 +43,8 @@ export default async function dashboardJourney({ browser, page, baseURL, screens
   await page.getByTestId('open-big-screen').click();
   await page.getByTestId('big-screen').waitFor({ timeout: 30_000 });
   await page.getByTestId('big-kpi').first().filter({ hasText: /[1-9]/ }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('big-agency').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(800); // chart animation
   assert.equal(await page.locator('.ant-layout-sider').count(), 0, 'the big screen has no menu');
   await screenshot(page, '04-big-screen');
   await page.goto(`${baseURL}/admin/statistics`);

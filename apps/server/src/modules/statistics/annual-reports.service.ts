@@ -163,12 +163,13 @@ export function createAnnualReportService(deps: { db: Db; audit: Audit; clock: C
 
   async function documentOf(r: Row): Promise<StatsDocument> {
     const c = r.content;
-    const fmt = (v: number | null, unit: string) => (v === null ? '暂无数据来源' : unit === '%' ? formatRate(v) : v);
+    // a rate over nothing is '—' (formatRate); an item without any data source says so
+    const fmt = (v: number | null, unit: string, source: string | null) => (source === null ? '暂无数据来源' : unit === '%' ? formatRate(v) : (v ?? '—'));
     return {
       title: `${c.agencyName}${c.year}年度行政执法数据统计年报`,
       subtitle: `统计期间 ${c.periodFrom} 至 ${c.periodTo}　生成于 ${chinaDate(new Date(c.generatedAt))}${r.publishedAt ? `　公开于 ${chinaDate(r.publishedAt)}` : ''}`,
       tables: [
-        { heading: '一、主要执法数据', columns: [{ label: '项目', width: 34 }, { label: '单位', width: 8 }, { label: '数值', width: 16 }, { label: '数据来源', width: 24 }], rows: c.items.map((i) => [i.zh, i.unit, fmt(i.value, i.unit), i.source ?? '尚无数据来源']) },
+        { heading: '一、主要执法数据', columns: [{ label: '项目', width: 34 }, { label: '单位', width: 8 }, { label: '数值', width: 16 }, { label: '数据来源', width: 24 }], rows: c.items.map((i) => [i.zh, i.unit, fmt(i.value, i.unit, i.source), i.source ?? '尚无数据来源']) },
         { heading: '二、按执法行为类别', columns: [{ label: '类别', width: 30 }, { label: '受理/立案', width: 16 }, { label: '办结/决定', width: 16 }], rows: c.byCategory.map((x) => [STATS_KIND_LABELS[x.category as StatsKind]?.zh ?? ITEM_CATEGORY_LABELS[x.category as ItemCategory]?.zh ?? x.category, x.opened, x.decided]) },
       ],
       notes: [`依据：${ANNUAL_REPORT_CITATION}。`, ...(c.note ? [c.note] : []), '本年报仅含机关层面的汇总数据，不含任何个人信息；罚没款不与执法人员考核挂钩（行政处罚法第七十四条）。'],

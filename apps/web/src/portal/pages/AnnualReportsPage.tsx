@@ -10,7 +10,7 @@ interface PublicReport {
   agencyName: string;
   year: number;
   publishedAt: string | null;
-  content: { items: { key: string; zh: string; en: string; unit: string; value: number | null }[]; note: string | null };
+  content: { items: { key: string; zh: string; en: string; unit: string; value: number | null; source: string | null }[]; note: string | null };
 }
 
 /** 行政执法统计年报: agencies' published annual reports with PDF and Excel downloads (118号 §二(六)). No login. */
@@ -18,7 +18,7 @@ export function AnnualReportsPortalPage() {
   const t = usePT();
   const res = useQuery({ queryKey: ['public', 'annual-reports'], queryFn: ({ signal }) => api.get<PublicReport[]>('/public/annual-reports', undefined, signal) });
   const [open, setOpen] = useState<string | null>(null);
-  const fmt = (v: number | null, unit: string) => (v === null ? t('ar.noSource') : unit === '%' ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('zh-CN')} ${unit}`);
+  const fmt = (v: number | null, unit: string, source: string | null) => (source === null ? t('ar.noSource') : v === null ? '—' : unit === '%' ? `${(v * 100).toFixed(1)}%` : `${v.toLocaleString('zh-CN')} ${unit}`);
   return (
     <div data-testid="portal-annual-reports">
       <Typography.Title level={1} style={{ fontSize: 26 }}>
@@ -38,7 +38,7 @@ export function AnnualReportsPortalPage() {
             <Descriptions size="small" column={1} bordered>
               {r.content.items.map((i) => (
                 <Descriptions.Item key={i.key} label={i.zh}>
-                  {fmt(i.value, i.unit)}
+                  {fmt(i.value, i.unit, i.source)}
                 </Descriptions.Item>
               ))}
             </Descriptions>

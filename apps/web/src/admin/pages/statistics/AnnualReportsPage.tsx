@@ -140,7 +140,7 @@ export default function AnnualReportsPage() {
             <Descriptions size="small" column={1} bordered>
               {open.content.items.map((i) => (
                 <Descriptions.Item key={i.key} label={L(i.zh, i.en)}>
-                  {i.value === null ? <Tag>{L('暂无数据来源', 'No data source yet')}</Tag> : i.unit === '%' ? `${(i.value * 100).toFixed(1)}%` : `${i.value.toLocaleString('zh-CN')} ${i.unit}`}
+                  {i.source === null ? <Tag>{L('暂无数据来源', 'No data source yet')}</Tag> : i.value === null ? '—' : i.unit === '%' ? `${(i.value * 100).toFixed(1)}%` : `${i.value.toLocaleString('zh-CN')} ${i.unit}`}
                 </Descriptions.Item>
               ))}
             </Descriptions>

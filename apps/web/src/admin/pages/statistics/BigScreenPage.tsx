@@ -80,7 +80,7 @@ export default function BigScreenPage() {
           <table style={{ width: '100%', fontSize: 14, borderCollapse: 'collapse' }}>
             <tbody>
               {(agencies.data?.items ?? []).slice(0, 10).map((a) => (
-                <tr key={a.agencyId} style={{ borderBottom: '1px solid #142a4d' }}>
+                <tr key={a.agencyId} data-testid="big-agency" style={{ borderBottom: '1px solid #142a4d' }}>
                   <td style={{ padding: '4px 0' }}>{a.name}</td>
                   <td style={{ textAlign: 'right', color: '#5ee0ff' }}>{a.counters.opened}</td>
                   <td style={{ textAlign: 'right', color: '#9fc3ff', width: 70 }}>{pct(a.metrics.publicationOnTimeRate)}</td>
