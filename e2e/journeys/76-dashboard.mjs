@@ -8,7 +8,7 @@ import { login, logout } from '../lib/session.mjs';
 export const name = '监督驾驶舱：地区下钻（县 → 机关）→ 大屏 → 年度统计 Excel；统计年报审核、公开 → 门户可下载 (dashboards and annual report)';
 export const timeout = 240_000;
 
-export default async function dashboardJourney({ browser, page, baseURL, screenshot }) {
+export default async function dashboardJourney({ page, baseURL, screenshot }) {
   await page.setViewportSize({ width: 1500, height: 1000 });
   await login(page, baseURL, 'supervisor');
   // The rollup is folded on a timer; fold now so the journey does not wait for it.

@@ -167,7 +167,7 @@ export function createAnnualReportService(deps: { db: Db; audit: Audit; clock: C
     const fmt = (v: number | null, unit: string, source: string | null) => (source === null ? '暂无数据来源' : unit === '%' ? formatRate(v) : (v ?? '—'));
     return {
       title: `${c.agencyName}${c.year}年度行政执法数据统计年报`,
-      subtitle: `统计期间 ${c.periodFrom} 至 ${c.periodTo}　生成于 ${chinaDate(new Date(c.generatedAt))}${r.publishedAt ? `　公开于 ${chinaDate(r.publishedAt)}` : ''}`,
+      subtitle: `统计期间 ${c.periodFrom} 至 ${c.periodTo}  生成于 ${chinaDate(new Date(c.generatedAt))}${r.publishedAt ? `  公开于 ${chinaDate(r.publishedAt)}` : ''}`,
       tables: [
         { heading: '一、主要执法数据', columns: [{ label: '项目', width: 34 }, { label: '单位', width: 8 }, { label: '数值', width: 16 }, { label: '数据来源', width: 24 }], rows: c.items.map((i) => [i.zh, i.unit, fmt(i.value, i.unit, i.source), i.source ?? '尚无数据来源']) },
         { heading: '二、按执法行为类别', columns: [{ label: '类别', width: 30 }, { label: '受理/立案', width: 16 }, { label: '办结/决定', width: 16 }], rows: c.byCategory.map((x) => [STATS_KIND_LABELS[x.category as StatsKind]?.zh ?? ITEM_CATEGORY_LABELS[x.category as ItemCategory]?.zh ?? x.category, x.opened, x.decided]) },
@@ -284,7 +284,7 @@ export function createAnnualReportService(deps: { db: Db; audit: Audit; clock: C
       const columns = ['名称', '立案/受理', '决定/办结', '结案', '罚款决定', '罚款金额(元)', '重大决定法制审核率', '按期公示率', '许可按期办结率', '检查', '检查问题发现率'].map((label, i) => ({ label, width: i === 0 ? 30 : 12 }));
       const d: StatsDocument = {
         title: `${regions?.regionName ?? ''}${q.year}年度行政执法统计`,
-        subtitle: `统计期间 ${f.from} 至 ${f.to}　导出于 ${chinaDate(clock.now())}`,
+        subtitle: `统计期间 ${f.from} 至 ${f.to}  导出于 ${chinaDate(clock.now())}`,
         tables: [
           { heading: '合计', columns, rows: [row('合计', total.counters, total.metrics)] },
           ...(regions ? [{ heading: '按地区', columns, rows: [...(regions.own ? [row('本级机关', regions.own.counters, regions.own.metrics)] : []), ...regions.children.map((c) => row(c.name, c.counters, c.metrics))] }] : []),

@@ -82,7 +82,6 @@ export default function SupervisionDashboardPage() {
       legend: { bottom: 0 },
       series: [{ type: 'pie', radius: ['40%', '68%'], data: [...byKind.entries()].map(([k, v]) => ({ name: label(KIND_LABELS[k], k), value: v })) }],
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [categories.data, L]);
   const pubOption = useMemo(
     () => ({
