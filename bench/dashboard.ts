@@ -3,7 +3,7 @@
  *  1. Fills the statistics rollup as N cases would (`--cases N`, default 200,000; `--cases 10000000` for the goal):
  *     agencies ∝ N (40…2,000) over a 4-level region tree (province → 11 cities → 10 counties each → 10 townships each),
  *     every agency active every day of three years for every kind (the densest rollup N cases can give), daily rows by
- *     INSERT … SELECT generate_series, monthly rows summed from them — the same two grains the fold writes.
+ *     INSERT … SELECT generate_series, monthly and yearly rows summed from them — the three grains the fold writes.
  *  2. Times the dashboard queries through the statistics service (the same code the API runs): overview of the
  *     province / a city / a county over a random range, region drill-down, per agency, monthly series, categories.
  *  3. Times the incremental fold itself over real case events (`--events`, default 20,000 cases, 3 events each).
@@ -121,7 +121,7 @@ async function main() {
              case when c.kind = 'coercion' then (o * 0.8)::int else 0 end,
              case when c.kind = 'penalty' then (o * 0.5)::int else 0 end, case when c.kind = 'penalty' then (o * 0.45)::int else 0 end, 0, 0
       from bench_agencies a cross join bench_combos c cross join generate_series(${START}::date, ${START}::date + ${DAYS - 1}::int, interval '1 day') d
-           cross join lateral (select (${Math.floor(lambda)} + (random() < ${lambda - Math.floor(lambda)})::int) as o) r
+           cross join lateral (select (${Math.floor(lambda)} + (random() + 0 * extract(day from d) < ${lambda - Math.floor(lambda)})::int) as o) r
       where a.agency_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
     if (i % 200 === 0) process.stdout.write(`\r  filled ${Math.min(i + 20, ags.length)}/${ags.length} agencies`);
   }
@@ -129,10 +129,14 @@ async function main() {
     insert into stats_daily (grain, day, agency_id, region_path, kind, category, procedure, opened, decided, closed, fine_count, fine_total, major_decided, major_reviewed, av_required, av_covered, licence_decided, licence_granted, licence_on_time, inspection_done, inspection_problem, coercion_applied, pub_due, pub_on_time, pub_late, pub_excluded)
     select 'm', date_trunc('month', day)::date, agency_id, region_path, kind, category, procedure, sum(opened), sum(decided), sum(closed), sum(fine_count), sum(fine_total), sum(major_decided), sum(major_reviewed), sum(av_required), sum(av_covered), sum(licence_decided), sum(licence_granted), sum(licence_on_time), sum(inspection_done), sum(inspection_problem), sum(coercion_applied), sum(pub_due), sum(pub_on_time), sum(pub_late), sum(pub_excluded)
     from stats_daily where grain = 'd' group by 2, 3, 4, 5, 6, 7`);
+  await exec(sql`
+    insert into stats_daily (grain, day, agency_id, region_path, kind, category, procedure, opened, decided, closed, fine_count, fine_total, major_decided, major_reviewed, av_required, av_covered, licence_decided, licence_granted, licence_on_time, inspection_done, inspection_problem, coercion_applied, pub_due, pub_on_time, pub_late, pub_excluded)
+    select 'y', date_trunc('year', day)::date, agency_id, region_path, kind, category, procedure, sum(opened), sum(decided), sum(closed), sum(fine_count), sum(fine_total), sum(major_decided), sum(major_reviewed), sum(av_required), sum(av_covered), sum(licence_decided), sum(licence_granted), sum(licence_on_time), sum(inspection_done), sum(inspection_problem), sum(coercion_applied), sum(pub_due), sum(pub_on_time), sum(pub_late), sum(pub_excluded)
+    from stats_daily where grain = 'm' group by 2, 3, 4, 5, 6, 7`);
   await exec(sql`analyze stats_daily`);
   const [{ n, cases }] = ((await exec(sql`select count(*)::bigint as n, sum(opened) filter (where grain = 'd')::bigint as cases from stats_daily`)) as unknown as { rows: { n: string; cases: string }[] }).rows as [{ n: string; cases: string }];
   const fillMs = performance.now() - t0;
-  console.log(`\n  rollup: ${Number(n).toLocaleString()} rows (daily + monthly), ${Number(cases).toLocaleString()} cases, filled in ${(fillMs / 1000).toFixed(1)} s`);
+  console.log(`\n  rollup: ${Number(n).toLocaleString()} rows (daily + monthly + yearly), ${Number(cases).toLocaleString()} cases, filled in ${(fillMs / 1000).toFixed(1)} s`);
 
   // ---- 2. dashboard queries ----
   const clock = new FakeClock(new Date('2026-12-01T09:00:00+08:00'));

@@ -7,6 +7,7 @@ import { cases, caseEvents } from '../src/modules/cases/index.ts';
 import { registryTables } from '../src/modules/registry/index.ts';
 import { chinaDate } from '../src/lib/clock.ts';
 import { DEMO_PASSWORD, seedDemoCases, seedDemoCity, seedDemoPublicity, seedDemoStatistics } from '../src/seed/index.ts';
+import { rangeSegments } from '../src/modules/statistics/statistics.service.ts';
 import { login, makeTestApp, type TestApp } from './helpers.ts';
 
 let a: TestApp;
@@ -125,6 +126,37 @@ describe('the rollup', () => {
     expect(sum(after) - sum(before)).toBe(5);
     await a.services.rollup.rebuild();
     expect(await snapshot()).toEqual(after);
+  });
+});
+
+describe('range segments (pure)', () => {
+  it('whole years, whole months and edge days cover each day of the range exactly once', () => {
+    expect(rangeSegments('2024-03-15', '2026-02-10')).toEqual([
+      { grain: 'd', from: '2024-03-15', to: '2024-03-31' },
+      { grain: 'm', from: '2024-04-01', to: '2024-12-01' },
+      { grain: 'y', from: '2025-01-01', to: '2025-01-01' },
+      { grain: 'm', from: '2026-01-01', to: '2026-01-01' },
+      { grain: 'd', from: '2026-02-01', to: '2026-02-10' },
+    ]);
+    const day = fc.date({ min: new Date('2023-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const covered: string[] = [];
+        for (const g of rangeSegments(from, to)) {
+          for (let d = g.from; d <= g.to; ) {
+            const end = g.grain === 'd' ? d : g.grain === 'm' ? `${d.slice(0, 7)}-31` : `${d.slice(0, 4)}-12-31`;
+            for (let x = d; x <= end && /^\d{4}-\d{2}-\d{2}$/.test(x); x = new Date(Date.parse(`${x}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) covered.push(x);
+            d = g.grain === 'd' ? new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : g.grain === 'm' ? new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 1)).toISOString().slice(0, 10) : `${Number(d.slice(0, 4)) + 1}-01-01`;
+          }
+        }
+        const expected: string[] = [];
+        for (let x = from; x <= to; x = new Date(Date.parse(`${x}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) expected.push(x);
+        expect(covered.filter((x) => x >= from && x <= to)).toEqual(expected);
+        expect(covered.length).toBe(expected.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

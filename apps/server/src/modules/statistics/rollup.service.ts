@@ -52,7 +52,7 @@ export function createRollupService(deps: { db: Db; clock: Clock; rules: RuleSer
     daily = new Map<string, { key: [string, string, Dims]; c: Delta }>();
     status = new Map<string, { dims: Dims; status: string; n: number }>();
     add(day: string, dims: Dims, delta: Delta) {
-      for (const [grain, d] of [['d', day], ['m', monthOf(day)]] as const) {
+      for (const [grain, d] of [['d', day], ['m', monthOf(day)], ['y', `${day.slice(0, 4)}-01-01`]] as const) {
         const k = `${grain}|${d}|${dims.agencyId}|${dims.regionPath}|${dims.kind}|${dims.category}|${dims.procedure}`;
         const e = this.daily.get(k) ?? { key: [grain, d, dims] as [string, string, Dims], c: {} };
         for (const [c, v] of Object.entries(delta) as [keyof StatsCounters, number][]) e.c[c] = (e.c[c] ?? 0) + v;

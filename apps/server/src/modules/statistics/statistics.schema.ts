@@ -4,11 +4,11 @@ import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, te
 const counter = (name: string) => integer(name).notNull().default(0);
 
 /**
- * The statistics rollup: additive counters per day (grain 'd') and per month (grain 'm', day = the 1st) × agency ×
+ * The statistics rollup: additive counters per day (grain 'd'), month ('m', day = the 1st) and year ('y', day = 1 Jan) × agency ×
  * region path × kind × item category × procedure. Derived data, rebuilt at will from the append-only event tables
  * (`statistics.rebuild`), so it is not a ledger leaf. There is no officer column on purpose (行政处罚法 Art.74;
- * 国办发〔2022〕27号 §三(六)): fines cannot be grouped by person from here. Dashboards sum whole months from the 'm'
- * rows and only the ragged edges of a range from the 'd' rows, so a year over a city is a few thousand rows.
+ * 国办发〔2022〕27号 §三(六)): fines cannot be grouped by person from here. Dashboards sum whole years from the 'y'
+ * rows, whole months from the 'm' rows and only the ragged edges of a range from the 'd' rows.
  */
 export const statsDaily = pgTable(
   'stats_daily',

@@ -8,6 +8,7 @@ import {
   emptyCounters,
   groupByChild,
   MAX_RANGE_DAYS,
+  nextDay,
   ROLE_SCOPE,
   STATS_COUNTERS,
   type DerivedMetrics,
@@ -67,31 +68,42 @@ const prevDay = (day: string) => {
 };
 
 /**
- * The day range as rollup rows: whole months from the monthly rows, the ragged edges from the daily rows, so a year
- * reads 12 month rows per key instead of 365 day rows.
+ * The day range as rollup rows: whole years from the yearly rows, whole months from the monthly rows and only the
+ * ragged edges from the daily rows — a year of a city reads one row per key instead of 365.
  */
-export function rangeCondition(from: string, to: string): SQL {
-  if (from.slice(0, 7) === to.slice(0, 7)) {
-    if (from === `${from.slice(0, 7)}-01` && to === endOfMonth(to)) return sql`(grain = 'm' and day = ${from})`;
-    return sql`(grain = 'd' and day between ${from} and ${to})`;
+export function rangeSegments(from: string, to: string): { grain: 'd' | 'm' | 'y'; from: string; to: string }[] {
+  const out: { grain: 'd' | 'm' | 'y'; from: string; to: string }[] = [];
+  const push = (grain: 'd' | 'm' | 'y', a: string, b: string) => {
+    const last = out.at(-1);
+    if (last && last.grain === grain) last.to = b;
+    else out.push({ grain, from: a, to: b });
+  };
+  let cur = from;
+  for (let guard = 0; cur <= to && guard < 100_000; guard++) {
+    const y = cur.slice(0, 4);
+    if (cur === `${y}-01-01` && `${y}-12-31` <= to) {
+      push('y', cur, cur);
+      cur = `${Number(y) + 1}-01-01`;
+    } else if (cur.endsWith('-01') && endOfMonth(cur) <= to) {
+      push('m', cur, cur);
+      cur = nextMonthStart(cur);
+    } else {
+      const end = endOfMonth(cur) < to ? endOfMonth(cur) : to;
+      push('d', cur, end);
+      cur = nextDay(end);
+    }
   }
-  const parts: SQL[] = [];
-  const firstFull = from.endsWith('-01') ? from : nextMonthStart(from);
-  const lastFull = to === endOfMonth(to) ? `${to.slice(0, 7)}-01` : `${prevMonth(to)}-01`;
-  if (!from.endsWith('-01')) parts.push(sql`(grain = 'd' and day between ${from} and ${endOfMonth(from)})`);
-  if (firstFull <= lastFull) parts.push(sql`(grain = 'm' and day between ${firstFull} and ${lastFull})`);
-  if (to !== endOfMonth(to)) parts.push(sql`(grain = 'd' and day between ${`${to.slice(0, 7)}-01`} and ${to})`);
-  return sql`(${sql.join(parts, sql` or `)})`;
+  return out;
+}
+
+export function rangeCondition(from: string, to: string): SQL {
+  const parts = rangeSegments(from, to).map((g) => sql`(grain = ${g.grain} and day between ${g.from} and ${g.to})`);
+  return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
 }
 function nextMonthStart(day: string): string {
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7));
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-function prevMonth(day: string): string {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7));
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 export function createStatisticsService(deps: { db: Db; clock: Clock }) {
@@ -128,6 +140,16 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
     return f;
   }
 
+  function dims(f: StatsFilter): SQL {
+    const c: SQL[] = [sql`true`];
+    if (f.regionPath && f.regionPath !== '/') c.push(sql`region_path like ${`${f.regionPath}%`}`);
+    if (f.agencyId) c.push(sql`agency_id = ${f.agencyId}`);
+    if (f.kind) c.push(sql`kind = ${f.kind}`);
+    if (f.category) c.push(sql`category = ${f.category}`);
+    if (f.procedure) c.push(sql`procedure = ${f.procedure}`);
+    return sql.join(c, sql` and `);
+  }
+
   function where(f: StatsFilter, range: { from: string; to: string } = f): SQL {
     const c: SQL[] = [rangeCondition(range.from, range.to)];
     if (f.regionPath && f.regionPath !== '/') c.push(sql`region_path like ${`${f.regionPath}%`}`);
@@ -142,17 +164,28 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
     return ((await db.execute(q)) as unknown as { rows: T[] }).rows;
   }
 
-  /** Totals with the publication figures: what fell due before today and was not published is overdue (118号). */
+  /**
+   * Totals with the publication figures: what fell due before today and was not published is overdue (118号). One
+   * scan: the period's rows and the rows up to yesterday, each sum filtered to its own range.
+   */
   async function totalsOf(f: StatsFilter): Promise<Totals> {
-    const [r] = await rows<Record<string, unknown>>(sql`select ${sumCols} from stats_daily where ${where(f)}`);
-    const counters = toCounters(r ?? {});
     const yesterday = prevDay(chinaDate(clock.now()));
     const pastTo = f.to < yesterday ? f.to : yesterday;
-    let past = emptyCounters();
-    if (pastTo >= f.from) {
-      const [p] = await rows<Record<string, unknown>>(sql`select ${sumCols} from stats_daily where ${where(f, { from: f.from, to: pastTo })}`);
-      past = toCounters(p ?? {});
-    }
+    const inPeriod = rangeCondition(f.from, f.to);
+    const hasPast = pastTo >= f.from;
+    const inPast = hasPast ? rangeCondition(f.from, pastTo) : sql`false`;
+    const PUB = ['pubDue', 'pubOnTime', 'pubLate', 'pubExcluded'] as const;
+    const cols = sql.join(
+      [
+        ...STATS_COUNTERS.map((k) => sql`coalesce(sum(${sql.raw(snake(k))}) filter (where ${inPeriod}), 0)::bigint as ${sql.raw(`"${k}"`)}`),
+        ...PUB.map((k) => sql`coalesce(sum(${sql.raw(snake(k))}) filter (where ${inPast}), 0)::bigint as ${sql.raw(`"past_${k}"`)}`),
+      ],
+      sql`, `,
+    );
+    const [r] = await rows<Record<string, unknown>>(sql`select ${cols} from stats_daily where (${inPeriod} or ${inPast}) and ${dims(f)}`);
+    const counters = toCounters(r ?? {});
+    const past = emptyCounters();
+    for (const k of PUB) past[k] = Number(r?.[`past_${k}`] ?? 0);
     return { counters, metrics: deriveMetrics(counters, past) };
   }
 
