@@ -37,7 +37,7 @@ export default function BigScreenPage() {
   }, [regions.data]);
   const seriesOption = useMemo(() => {
     const pts = series.data?.points ?? [];
-    return { tooltip: { trigger: 'axis' }, legend: { textStyle: { color: '#cfe3ff' } }, grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: pts.map((p) => p.bucket), ...AXIS }, yAxis: { type: 'value', minInterval: 1, ...AXIS }, series: [{ name: L('立案/受理', 'Opened'), type: 'line', smooth: true, areaStyle: { opacity: 0.15 }, data: pts.map((p) => p.counters.opened) }, { name: L('决定/办结', 'Decided'), type: 'line', smooth: true, data: pts.map((p) => p.counters.decided) }] };
+    return { tooltip: { trigger: 'axis' }, legend: { top: 0, textStyle: { color: '#cfe3ff' } }, grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: pts.map((p) => p.bucket), ...AXIS }, yAxis: { type: 'value', minInterval: 1, ...AXIS }, series: [{ name: L('立案/受理', 'Opened'), type: 'line', smooth: true, areaStyle: { opacity: 0.15 }, data: pts.map((p) => p.counters.opened) }, { name: L('决定/办结', 'Decided'), type: 'line', smooth: true, data: pts.map((p) => p.counters.decided) }] };
   }, [series.data, L]);
   const kindOption = useMemo(() => {
     const byKind = new Map<string, number>();
