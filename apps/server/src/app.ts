@@ -31,6 +31,7 @@ import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/
 import { complaintRoutes, complaintWarningFinders, createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
 import { createReviewChainService, reviewChainRoutes } from './modules/review/index.ts';
 import { createLiaisonService, liaisonPublicRoutes, liaisonRoutes } from './modules/liaison/index.ts';
+import { createAnnualReportService, createRollupService, createStatisticsService, statisticsPublicRoutes, statisticsRoutes } from './modules/statistics/index.ts';
 import {
   createItemService,
   createOfficerService,
@@ -147,6 +148,9 @@ export async function buildApp(opts: AppOptions) {
   // Warnings whose facts live in other modules (transfers, complaints): their finders, evaluated in every scan.
   for (const f of transferWarningFinders) supervision.registerFinder(f.ruleKey, (d, asOf) => f.find(d, asOf));
   for (const f of complaintWarningFinders) supervision.registerFinder(f.ruleKey, (d, asOf) => f.find(d, chinaDate(asOf)));
+  const rollup = createRollupService({ db, clock, rules });
+  const statistics = createStatisticsService({ db, clock });
+  const annualReports = createAnnualReportService({ db, audit, clock, statistics });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);
@@ -199,6 +203,8 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(evaluationRoutes(evaluation, returnVisits, evaluationDocs));
       await v1.register(transferRoutes(transfers));
       await v1.register(supervisionRoutes(supervision));
+      await v1.register(statisticsRoutes(statistics, annualReports, rollup));
+      await v1.register(statisticsPublicRoutes(annualReports), { prefix: '/public' });
       const adjustable = opts.adjustableClock;
       if (adjustable) {
         v1.post(
@@ -262,6 +268,8 @@ export async function buildApp(opts: AppOptions) {
     publicity.start(30_000, (e) => app.log.error({ err: e }, 'publicity scan failed'));
     // Early-warning scan (监督预警): day-granular rules, so every 10 minutes is ample; also on demand (POST /supervision/scan).
     supervision.start(600_000, (e) => app.log.error({ err: e }, 'supervision scan failed'));
+    // Dashboards read the rollup; new events are folded in every 15 s (idempotent, catches up after downtime).
+    rollup.start(15_000, (e) => app.log.error({ err: e }, 'statistics fold failed'));
     // Command-centre SLA escalation (seed 004: minutes, not days), checked every 30 s.
     const escalation = setInterval(() => command.escalateLate().catch((e: unknown) => app.log.error({ err: e }, 'command escalation failed')), 30_000);
     app.addHook('onClose', async () => clearInterval(escalation));
@@ -274,9 +282,10 @@ export async function buildApp(opts: AppOptions) {
     await jobs.stop();
     await publicity.stop();
     await supervision.stop();
+    await rollup.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs, transfers, supervision } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs, transfers, supervision, rollup, statistics, annualReports } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { openBlobStore } from './modules/blobs/index.ts';
 import { chinaDate, OffsetClock } from './lib/clock.ts';
-import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoLiaison, seedDemoEvaluation, seedDemoTransfers, seedDemoSupervision } from './seed/index.ts';
+import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, seedDemoPublicity, seedDemoSpotChecks, seedDemoReviewChains, seedDemoCommand, seedDemoLiaison, seedDemoEvaluation, seedDemoTransfers, seedDemoSupervision, seedDemoStatistics } from './seed/index.ts';
 
 /** `npm start`: one process — API, back office, portal and job worker — on PGlite unless DATABASE_URL is set. */
 async function main() {
@@ -40,6 +40,11 @@ async function main() {
     // Last: the warning scan reads everything seeded above.
     const demoSupervision = await seedDemoSupervision(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoSupervision.skipped) app.log.info(demoSupervision, 'demo supervision warnings and notice seeded');
+    // Last: the rollup rebuilt over everything above, last year's annual reports as drafts.
+    if (!summary.skipped) {
+      const demoStats = await seedDemoStatistics(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
+      app.log.info(demoStats, 'statistics rollup rebuilt, annual report drafts generated');
+    }
   }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

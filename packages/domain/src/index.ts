@@ -15,3 +15,4 @@ export * from './liaison/index.ts';
 export * from './evaluation/index.ts';
 export * from './transfers/index.ts';
 export * from './supervision/index.ts';
+export * from './statistics/index.ts';

@@ -19,3 +19,4 @@ export * from '../modules/liaison/liaison.schema.ts';
 export * from '../modules/evaluation/evaluation.schema.ts';
 export * from '../modules/transfers/transfers.schema.ts';
 export * from '../modules/supervision/supervision.schema.ts';
+export * from '../modules/statistics/statistics.schema.ts';

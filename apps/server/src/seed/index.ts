@@ -11,3 +11,4 @@ export { seedDemoLiaison } from './demo-liaison.ts';
 export { seedDemoEvaluation } from './demo-evaluation.ts';
 export { seedDemoTransfers } from './demo-transfers.ts';
 export { seedDemoSupervision } from './demo-supervision.ts';
+export { seedDemoStatistics } from './demo-statistics.ts';

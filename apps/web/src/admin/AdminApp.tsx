@@ -86,6 +86,9 @@ const WarningDetailPage = lazy(() => import('./pages/supervision/WarningsPage.ts
 const SupervisionDocumentsPage = lazy(() => import('./pages/supervision/DocumentsPage.tsx'));
 const DocumentIssuePage = lazy(() => import('./pages/supervision/DocumentsPage.tsx').then((m) => ({ default: m.DocumentIssuePage })));
 const DocumentDetailPage = lazy(() => import('./pages/supervision/DocumentsPage.tsx').then((m) => ({ default: m.DocumentDetailPage })));
+const SupervisionDashboardPage = lazy(() => import('./pages/statistics/SupervisionDashboardPage.tsx'));
+const BigScreenPage = lazy(() => import('./pages/statistics/BigScreenPage.tsx'));
+const AnnualReportsPage = lazy(() => import('./pages/statistics/AnnualReportsPage.tsx'));
 
 const P = Permission;
 const READ: PermissionName[] = [P.REGISTRY_READ];
@@ -148,6 +151,8 @@ export default function AdminApp() {
         <Route path="login" element={<LoginPage />} />
         <Route element={<RequireAuth />}>
           <Route path="change-password" element={<ChangePasswordPage />} />
+          {/* 大屏: full screen, outside the menu layout */}
+          <Route path="big-screen" element={guard(CASE_READ, <BigScreenPage />)} />
           <Route element={<AdminLayout />}>
             <Route index element={<AdminHome />} />
             <Route path="dashboard" element={guard(READ, <DashboardPage />)} />
@@ -234,6 +239,8 @@ export default function AdminApp() {
             <Route path="return-visits" element={guard([P.EVALUATION_SCORE], <ReturnVisitsPage />)} />
             <Route path="return-visits/stats" element={guard([P.EVALUATION_SCORE, P.EVALUATION_RESPOND], <ReturnVisitStatsPage />)} />
             <Route path="return-visits/:id" element={guard([P.EVALUATION_SCORE], <ReturnVisitTaskPage />)} />
+            <Route path="statistics" element={guard(CASE_READ, <SupervisionDashboardPage />)} />
+            <Route path="statistics/annual-reports" element={guard(CASE_READ, <AnnualReportsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -36,6 +36,7 @@ const LicenceProgressPage = antdPage(() => import('./pages/LicenceProgressPage.t
 const CityReportPage = antdPage(() => import('./pages/CityReportPages.tsx').then((m) => ({ default: m.CityReportPage })));
 const CityReportStatusPage = antdPage(() => import('./pages/CityReportPages.tsx').then((m) => ({ default: m.CityReportStatusPage })));
 const SurveyPage = antdPage(() => import('./pages/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
+const AnnualReportsPortalPage = antdPage(() => import('./pages/AnnualReportsPage.tsx').then((m) => ({ default: m.AnnualReportsPortalPage })));
 const ComplaintStatusPage = antdPage(() => import('./pages/ComplaintPages.tsx').then((m) => ({ default: m.ComplaintStatusPage })));
 
 export function PortalSpinner() {
@@ -83,6 +84,7 @@ export default function PortalApp() {
         <Route path="city-report" element={page(<CityReportPage />)} />
         <Route path="city-report/status" element={page(<CityReportStatusPage />)} />
         <Route path="survey/:id" element={page(<SurveyPage />)} />
+        <Route path="annual-reports" element={page(<AnnualReportsPortalPage />)} />
         <Route path="*" element={<PortalNotFound />} />
       </Route>
     </Routes>

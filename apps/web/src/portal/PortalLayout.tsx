@@ -14,6 +14,7 @@ const NAV: [string, PortalKey][] = [
   ['/city-report', 'nav.cityReport'],
   ['/city-report/status', 'nav.cityStatus'],
   ['/spot-checks', 'nav.spotChecks'],
+  ['/annual-reports', 'nav.annualReports'],
   ['/verify', 'nav.verify'],
   ['/record-access', 'nav.recordAccess'],
 ];

@@ -8,6 +8,7 @@ import { commandAttachments, commandEventLinks, commandEventLog } from '../comma
 import { evaluationEvents, evaluationScoreSheets, returnVisitPiiAccess, returnVisitRecords } from '../evaluation/index.ts';
 import { transferEvents } from '../transfers/index.ts';
 import { supervisionDocumentEvents, supervisionMeasures, supervisionWarningEvents } from '../supervision/index.ts';
+import { annualReportEvents } from '../statistics/index.ts';
 
 /**
  * Every table whose rows are leaves of the tamper-evident log (kind → table): the writers append each inserted row in
@@ -51,4 +52,5 @@ export const LOGGED_SOURCES = {
   supervision_warning_event: { table: supervisionWarningEvents, name: 'supervision_warning_events' },
   supervision_document_event: { table: supervisionDocumentEvents, name: 'supervision_document_events' },
   supervision_measure: { table: supervisionMeasures, name: 'supervision_measures' },
+  annual_report_event: { table: annualReportEvents, name: 'annual_report_events' },
 } as const;

@@ -150,6 +150,15 @@ const NAV: (NavEntry | NavGroup)[] = [
     ],
   },
   {
+    key: 'statisticsGroup',
+    label: 'nav.group.statistics',
+    icon: <DashboardOutlined />,
+    children: [
+      { key: 'statistics', path: '/admin/statistics', label: 'nav.statistics', icon: <DashboardOutlined />, any: [P.CASE_READ] },
+      { key: 'annualReports', path: '/admin/statistics/annual-reports', label: 'nav.annualReports', icon: <FileProtectOutlined />, any: [P.CASE_READ] },
+    ],
+  },
+  {
     key: 'registry',
     label: 'nav.group.registry',
     icon: <BankOutlined />,
