@@ -5,7 +5,7 @@ import { changeEvents } from '../src/modules/audit/index.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { reviewChains } from '../src/modules/review/index.ts';
 import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
-import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
+import { attachRecording, login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let w: World;
@@ -81,6 +81,7 @@ async function toSubmission(itemId: string, fine: number) {
   let c = res.json() as Case;
   c = await step('officer', c, 'file');
   c = await step('officer', c, 'start_investigation');
+  await attachRecording(t, cookies.officer!, c.id, 'investigation');
   c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['fine'], fineAmount: fine } });
   return step('officer', c, 'submit_review', { reviewerId: ids.reviewer });
 }

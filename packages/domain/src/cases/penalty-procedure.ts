@@ -1,5 +1,6 @@
 import { AppError, type Refusal } from '../errors/index.ts';
 import { allowedActions, nextStatus } from '../registry/enums.ts';
+import { avRecordAttached, type AvFacts } from '../record/av-requirement.ts';
 import {
   closingTriggerReached,
   collectiveDiscussionBeforeDecision,
@@ -182,6 +183,8 @@ export interface PenaltyCaseFacts extends PenaltyFacts {
   suspendedFrom: PenaltyStatus | null;
   /** Execution of a decision with money to pay (§5.8); set when the decision is served. Absent on older records. */
   execution?: ExecutionFacts | null;
+  /** Audio-video required by the item and recorded for this case (REC3); loaded by the server on every step. */
+  av?: AvFacts | null;
 }
 
 const SUSPENDABLE = PENALTY_STATUSES.filter((s) => nextStatus<PenaltyStatus, PenaltyAction>(PENALTY_TRANSITIONS, s, 'suspend') !== undefined);
@@ -222,17 +225,21 @@ export const PENALTY_GUARDS = {
   courtEnforcementReady,
   challengeNotPending,
   challengePending,
+  /** REC3: 调查取证 and 听证 recorded on audio-video where the item requires it. */
+  investigationAvRecorded: avRecordAttached('investigation'),
+  hearingAvRecorded: avRecordAttached('hearing'),
 } satisfies Record<string, Guard<PenaltyCaseFacts>>;
 export type PenaltyGuardName = keyof typeof PENALTY_GUARDS;
 
 export const PENALTY_ACTION_GUARDS: Partial<Record<PenaltyAction, readonly PenaltyGuardName[]>> = {
   file: ['limitationPeriod', 'twoCertifiedOfficers'],
   start_investigation: ['twoCertifiedOfficers'],
-  end_investigation: ['twoCertifiedOfficers'],
+  end_investigation: ['twoCertifiedOfficers', 'investigationAvRecorded'],
   submit_review: ['reviewerNotInvestigator', 'firstTimeReviewerQualified'],
   pass_review: ['reviewerNotInvestigator', 'firstTimeReviewerQualified'],
   serve_notice: ['intendedPenaltyStated'],
   request_hearing: ['hearingRequestInTime'],
+  record_hearing: ['hearingAvRecorded'],
   decide: [
     'crimeTransferBlocksDecision',
     'noticeBeforeDecision',

@@ -51,6 +51,7 @@ import type { ReviewChainService } from '../review/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { documentTitle, type CaseDocumentKind, type CaseDocumentService, type DocumentSnapshot } from './case-documents.service.ts';
+import { loadAvFacts, type AvRecordedStages } from './av-facts.ts';
 import { caseEServices, caseEvents, cases, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
 import type { NumberingService } from './numbering.service.ts';
 import type { PartyService } from './parties.service.ts';
@@ -196,6 +197,7 @@ export function createCaseService({
   parties: partyService,
   documents,
   reviewChains,
+  avRecordedStages,
 }: {
   db: Db;
   audit: AuditService;
@@ -205,6 +207,8 @@ export function createCaseService({
   parties: PartyService;
   documents: CaseDocumentService;
   reviewChains: ReviewChainService;
+  /** REC3: stages of a case with a recording on file (the evidence module, wired in app.ts). */
+  avRecordedStages: AvRecordedStages;
 }) {
   const today = () => chinaDate(clock.now());
 
@@ -251,9 +255,15 @@ export function createCaseService({
     return { id: o.id, hasLegalQualification: o.hasLegalQualification, priorReviewCount: c?.n ?? 0 };
   }
 
-  async function factsOf(row: { id: string; status: string; facts: StoredCaseFacts }, tx: Db = db): Promise<LoadedFacts> {
+  async function factsOf(row: { id: string; itemId: string; status: string; facts: StoredCaseFacts }, tx: Db = db): Promise<LoadedFacts> {
     const { officerIds, reviewerId, ...rest } = row.facts;
-    return { ...rest, status: row.status as PenaltyStatus, officers: await loadOfficers(officerIds, tx), reviewer: await loadReviewer(reviewerId, row.id, tx) };
+    return {
+      ...rest,
+      status: row.status as PenaltyStatus,
+      officers: await loadOfficers(officerIds, tx),
+      reviewer: await loadReviewer(reviewerId, row.id, tx),
+      av: await loadAvFacts(tx, row.itemId, row.id, avRecordedStages),
+    };
   }
 
   /** The review round of a case under review; a case submitted before chains existed has the single default level. */
@@ -942,7 +952,7 @@ export function createCaseService({
         const electronicDay = await electronicServiceDay(tx, before, action, input.payload);
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
-        const facts = await factsOf({ id, status: before.status, facts: stored }, tx);
+        const facts = await factsOf({ id, itemId: before.itemId, status: before.status, facts: stored }, tx);
         const ctx = await contextFor(actor, before);
         const checked = checkPenaltyAction(facts, action, ctx);
         if (!checked.ok) {
