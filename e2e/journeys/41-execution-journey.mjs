@@ -5,6 +5,7 @@
 // numbered from the agency's 当罚 series with its 7-working-day filing deadline.
 import assert from 'node:assert/strict';
 import { login, DEMO_PASSWORD } from '../lib/session.mjs';
+import { attachRecordingApi } from '../lib/recording.mjs';
 
 export const name = '执行与当场处罚：电子送达、加处罚款、部分缴款、简易程序 (execution, electronic service and on-the-spot penalties)';
 export const timeout = 300_000;
@@ -31,7 +32,7 @@ async function session(baseURL, username) {
     assert.ok(r.ok, `${method} ${p}: HTTP ${r.status} ${text.slice(0, 400)}`);
     return text ? JSON.parse(text) : null;
   };
-  return { me, call };
+  return { me, call, cookie };
 }
 
 export default async function executionJourney({ browser, page, baseURL, screenshot }) {
@@ -64,6 +65,8 @@ export default async function executionJourney({ browser, page, baseURL, screens
   const act = async (who, action, payload = {}) => (c = await who.call('POST', `/cases/${c.id}/actions/${action}`, { payload, version: c.version }));
   await act(officer, 'file');
   await act(officer, 'start_investigation');
+  // The item may require the investigation on audio-video (REC3): the body-worn camera's recording is uploaded first.
+  await attachRecordingApi(baseURL, officer.cookie, c.id, 'investigation', { now: Date.parse(clock0.now) });
   await act(officer, 'end_investigation', { proposed: { types: ['fine'], fineAmount: 500 }, findings: '当事人违法事实清楚。', evidenceSummary: ['现场检查笔录'], legalBasis: '见执法事项所列条款', justification: '首次违法，情节较轻，按较低数额罚款。' });
   await act(officer, 'submit_review', { reviewerId: reviewer.me.officerId });
   // The reviewer reads the machine pre-review, then passes every checklist point (the 11 points of REVIEW_CHECKLIST).
