@@ -32,4 +32,12 @@ describe('REC3: steps requiring audio-video', () => {
     const recorded = checkPenaltyAction({ ...base, av: { required: ['investigation'], recorded: ['investigation'] } }, 'end_investigation', ctx);
     expect(!recorded.ok && recorded.refusals.map((r) => r.details?.guard)).not.toContain('investigationAvRecorded');
   });
+
+  it('the hearing is recorded before it is entered as held', () => {
+    const base = { status: 'hearing_requested', suspendedFrom: null, officers: [] } as unknown as PenaltyCaseFacts;
+    const ctx = { actor: { id: 'u' }, now: '2026-06-15', calendar: null as never, params: null as never };
+    const refused = checkPenaltyAction({ ...base, av: { required: ['hearing'], recorded: ['investigation'] } }, 'record_hearing', ctx);
+    expect(!refused.ok && refused.refusals.map((r) => r.details?.guard)).toEqual(['hearingAvRecorded']);
+    expect(checkPenaltyAction({ ...base, av: { required: ['hearing'], recorded: ['hearing'] } }, 'record_hearing', ctx)).toEqual({ ok: true, to: 'hearing_held' });
+  });
 });
