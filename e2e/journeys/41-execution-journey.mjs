@@ -75,6 +75,17 @@ export default async function executionJourney({ browser, page, baseURL, screens
   // The bureau reviews in levels (四级审核, seeded): each level is signed in order by a holder of its position; the legal
   // reviewer signs the legal-review level with the checklist.
   const signers = { unit_legal_officer: await session(baseURL, 'unit_legal'), unit_head: await session(baseURL, 'unit_head'), leader: head };
+  // Inside the round: the first level asks for a material without returning the case (the review clock pauses,
+  // 内蒙古办法 Art.29, 31); the handlers supply it; the head extends the time limit once (SAMR Art.55).
+  const firstLevel = c.reviewChain.levels[c.reviewChain.currentIndex];
+  const asker = firstLevel.isLegalReview ? reviewer : signers[firstLevel.key];
+  await act(asker, 'request_review_materials', { reason: '补充当事人身份证明复印件' });
+  assert.equal(c.status, 'under_review');
+  assert.equal(c.reviewChain.deadline.state, 'paused', 'the review time limit is paused while materials are awaited');
+  await act(officer, 'supply_review_materials', { reason: '已补充当事人身份证明复印件' });
+  const due = c.reviewChain.deadline.dueOn;
+  await act(head, 'extend_review', { reason: '案情需进一步核实' });
+  assert.ok(c.reviewChain.extension && c.reviewChain.deadline.dueOn > due, 'the extension lengthens the time limit');
   while (c.status === 'under_review') {
     const level = c.reviewChain.levels[c.reviewChain.currentIndex];
     if (level.isLegalReview) await act(reviewer, 'pass_review', { checklist: checklist.map((key) => ({ key, result: 'pass' })), opinion: '同意。' });

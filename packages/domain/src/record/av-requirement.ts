@@ -43,8 +43,8 @@ export function avRecordMissing(stage: AvStage, av: AvFacts | null | undefined):
   const label = AV_STAGE_LABELS[stage];
   return {
     code: 'RULE_VIOLATION',
-    message: `The enforcement item requires an audio-video record of the step "${label.en}"; none is attached to this case.`,
-    messageZh: `该执法事项要求对“${label.zh}”环节全程音像记录，本案尚未上传该环节的录音录像。`,
+    message: `The enforcement item requires an audio-video record of the step "${label.en}"; none is attached to this case. Upload the recording in the evidence panel with this step.`,
+    messageZh: `该执法事项要求对“${label.zh}”环节全程音像记录，本案尚未上传该环节的录音录像。请在“音像及证据材料”中上传环节为“${label.zh}”的录音或录像。`,
     citation: AV_RECORD_CITATION,
     details: {
       stage,
