@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { attachRecordingInPanel } from '../lib/recording.mjs';
 import { login, logout, DEMO_PASSWORD } from '../lib/session.mjs';
 
 export const name = '一般程序重大案件全流程：登记、立案、调查、法制审核、告知、决定、送达、缴款、结案与案卷 (a major penalty case from lead to case file)';
@@ -305,6 +306,16 @@ export default async function caseJourney({ page, context, baseURL, screenshot, 
   assert.match(caseNo, /立〔\d{4}〕\d+号/, 'filing gives the case its number');
   await takeStep(page, shot, 'start_investigation');
   assert.equal(await detail.getAttribute('data-status'), 'investigating');
+  // REC3: where the item requires the investigation on audio-video, ending it waits for the recording; the button says
+  // why, and the officer uploads the body-worn camera's video in the evidence panel.
+  if (item.avRequirements?.investigation === 'required') {
+    const pop = await refusalPopover(page, 'end_investigation');
+    assert.match(await pop.textContent(), /REC3/);
+    await shot('02b-end-investigation-needs-recording');
+    await closePopover(page);
+  }
+  await attachRecordingInPanel(page, { stageZh: '调查取证', place: party.address, proves: '现场检查及询问当事人全过程' });
+  await shot('02c-recording-attached', { fullPage: true });
 
   const legalBasis = (item.legalBasis ?? []).map((b) => `《${b.law}》${b.article}`).join('；') || '《中华人民共和国食品安全法》';
   await takeStep(

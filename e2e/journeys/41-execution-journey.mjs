@@ -5,6 +5,7 @@
 // numbered from the agency's 当罚 series with its 7-working-day filing deadline.
 import assert from 'node:assert/strict';
 import { login, DEMO_PASSWORD } from '../lib/session.mjs';
+import { attachRecordingApi } from '../lib/recording.mjs';
 
 export const name = '执行与当场处罚：电子送达、加处罚款、部分缴款、简易程序 (execution, electronic service and on-the-spot penalties)';
 export const timeout = 300_000;
@@ -31,7 +32,7 @@ async function session(baseURL, username) {
     assert.ok(r.ok, `${method} ${p}: HTTP ${r.status} ${text.slice(0, 400)}`);
     return text ? JSON.parse(text) : null;
   };
-  return { me, call };
+  return { me, call, cookie };
 }
 
 export default async function executionJourney({ browser, page, baseURL, screenshot }) {
@@ -64,6 +65,8 @@ export default async function executionJourney({ browser, page, baseURL, screens
   const act = async (who, action, payload = {}) => (c = await who.call('POST', `/cases/${c.id}/actions/${action}`, { payload, version: c.version }));
   await act(officer, 'file');
   await act(officer, 'start_investigation');
+  // The item may require the investigation on audio-video (REC3): the body-worn camera's recording is uploaded first.
+  await attachRecordingApi(baseURL, officer.cookie, c.id, 'investigation', { now: Date.parse(clock0.now) });
   await act(officer, 'end_investigation', { proposed: { types: ['fine'], fineAmount: 500 }, findings: '当事人违法事实清楚。', evidenceSummary: ['现场检查笔录'], legalBasis: '见执法事项所列条款', justification: '首次违法，情节较轻，按较低数额罚款。' });
   await act(officer, 'submit_review', { reviewerId: reviewer.me.officerId });
   // The reviewer reads the machine pre-review, then passes every checklist point (the 11 points of REVIEW_CHECKLIST).
@@ -72,6 +75,17 @@ export default async function executionJourney({ browser, page, baseURL, screens
   // The bureau reviews in levels (四级审核, seeded): each level is signed in order by a holder of its position; the legal
   // reviewer signs the legal-review level with the checklist.
   const signers = { unit_legal_officer: await session(baseURL, 'unit_legal'), unit_head: await session(baseURL, 'unit_head'), leader: head };
+  // Inside the round: the first level asks for a material without returning the case (the review clock pauses,
+  // 内蒙古办法 Art.29, 31); the handlers supply it; the head extends the time limit once (SAMR Art.55).
+  const firstLevel = c.reviewChain.levels[c.reviewChain.currentIndex];
+  const asker = firstLevel.isLegalReview ? reviewer : signers[firstLevel.key];
+  await act(asker, 'request_review_materials', { reason: '补充当事人身份证明复印件' });
+  assert.equal(c.status, 'under_review');
+  assert.equal(c.reviewChain.deadline.state, 'paused', 'the review time limit is paused while materials are awaited');
+  await act(officer, 'supply_review_materials', { reason: '已补充当事人身份证明复印件' });
+  const due = c.reviewChain.deadline.dueOn;
+  await act(head, 'extend_review', { reason: '案情需进一步核实' });
+  assert.ok(c.reviewChain.extension && c.reviewChain.deadline.dueOn > due, 'the extension lengthens the time limit');
   while (c.status === 'under_review') {
     const level = c.reviewChain.levels[c.reviewChain.currentIndex];
     if (level.isLegalReview) await act(reviewer, 'pass_review', { checklist: checklist.map((key) => ({ key, result: 'pass' })), opinion: '同意。' });

@@ -5,6 +5,7 @@
 // proposed with its inventory, approved by the head, and carrying it out at night is refused (行政强制法 Art.43) until
 // the emergency is recorded.
 import assert from 'node:assert/strict';
+import { attachRecordingInPanel } from '../lib/recording.mjs';
 import { login } from '../lib/session.mjs';
 
 export const name = '行政检查发现问题立案并关联；夜间扣押未记录紧急情况被拒 (inspection → linked penalty case; seizure refused at night)';
@@ -160,6 +161,8 @@ export default async function inspectionCoercionJourney({ page, context, baseURL
   await page.getByTestId('inspection-detail').waitFor();
   await takeStep(page, 'inspection-detail', 'send_notice');
   await takeStep(page, 'inspection-detail', 'start_on_site', async (form) => form.getByTestId('field-place').fill('海港区文化路1号经营场所'));
+  // REC3: the on-site check is filmed; where the item requires it, the result waits for the recording.
+  await attachRecordingInPanel(page, { stageZh: '现场检查', place: '海港区文化路1号经营场所', proves: '现场检查全过程' });
   await page.setViewportSize({ width: 390, height: 844 });
   await takeStep(
     page,
@@ -228,6 +231,12 @@ export default async function inspectionCoercionJourney({ page, context, baseURL
   await login(page, baseURL, 'officer'); // the session idled out with the clock move
   await page.goto(`${baseURL}/admin/coercive-measures/${measureId}`);
   await page.getByTestId('coercion-detail').waitFor();
+  // REC3: a seizure is filmed in full; it is not recorded as executed without the video (the item requires it).
+  const refusedForVideo = await takeStep(page, 'coercion-detail', 'execute', async (form) => form.getByTestId('field-urgencyReason').fill('当事人正在连夜将涉案食品装车转移'), { expectRefusal: true });
+  assert.match(refusedForVideo.citation, /REC3/);
+  await shot('46-05a-seizure-needs-recording');
+  await page.keyboard.press('Escape');
+  await attachRecordingInPanel(page, { stageZh: '查封扣押', place: '当事人经营场所仓库', proves: '扣押财物、清点、制作清单全过程' });
   const night = await takeStep(page, 'coercion-detail', 'execute', null, { expectRefusal: true });
   assert.match(night.citation, /行政强制法 Art\.43/);
   assert.match(night.text, /夜间|法定节假日/);

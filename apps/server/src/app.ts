@@ -125,13 +125,13 @@ export async function buildApp(opts: AppOptions) {
   const parties = createPartyService({ db, audit });
   const caseDocuments = createCaseDocumentService({ numbering, audit });
   const reviewChains = createReviewChainService({ db, audit, clock });
-  const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments, reviewChains });
+  const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments, reviewChains, avRecordedStages: (tx, ref) => evidence.recordedAvStages(tx, ref) });
   const simplified = createSimplifiedService({ db, audit, clock, rules, numbering, parties });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
   const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const licensing = createLicensingService({ db, audit, clock, rules, parties });
-  const inspections = createInspectionService({ db, audit, clock, rules, cases });
-  const coercion = createCoercionService({ db, audit, clock, rules });
+  const inspections = createInspectionService({ db, audit, clock, rules, cases, avRecordedStages: (tx, ref) => evidence.recordedAvStages(tx, ref) });
+  const coercion = createCoercionService({ db, audit, clock, rules, avRecordedStages: (tx, ref) => evidence.recordedAvStages(tx, ref) });
   const eService = createEServiceService({ db, audit, clock, documents: caseDocuments, files: caseFiles });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
   const publicity = createPublicityService({ db, audit, clock, rules });

@@ -5,7 +5,7 @@ import { FakeClock } from '../src/lib/clock.ts';
 import { caseEvents } from '../src/modules/cases/index.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
-import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
+import { attachRecording, login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 /**
  * Execution of a penalty decision (行政处罚法 Art.66–72; 行政强制法 Art.53–54) through the API. Every case here is served
@@ -82,6 +82,7 @@ async function decidedCase(): Promise<Case> {
   let c = open.json() as Case;
   c = await step('officer', c, 'file');
   c = await step('officer', c, 'start_investigation');
+  await attachRecording(t, cookies.officer!, c.id, 'investigation');
   c = await step('officer', c, 'end_investigation', { proposed: { types: ['fine'], fineAmount: 1000 }, findings: '当事人销售过期食品。', evidenceSummary: ['现场检查笔录'], legalBasis: '《食品安全法》第三十四条' });
   c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
   c = await step('reviewer', c, 'pass_review', { checklist: REVIEW_CHECKLIST_KEYS.map((key) => ({ key, result: 'pass' })), opinion: '同意。' });

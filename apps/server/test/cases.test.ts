@@ -8,7 +8,7 @@ import { caseEvents } from '../src/modules/cases/index.ts';
 import { citedProvisions } from '../src/modules/cases/cases.service.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
-import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
+import { attachRecording, login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let w: World;
@@ -130,6 +130,16 @@ describe('a major case is decided only after legal review (行政处罚法 Art.5
     c = (await call('officer', 'POST', `/api/v1/cases/${c.id}/party`, { address: '秦皇岛市海港区河北大街1号', version: c.version })).json();
     c = await step('officer', c, 'file');
     c = await step('officer', c, 'start_investigation');
+    // REC3: the item requires an audio-video record of the investigation; ending it without one is refused.
+    const noRecording = await act('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['warning'], fineAmount: null } });
+    expect(noRecording.statusCode, noRecording.body).toBe(422);
+    expect(noRecording.json().error.details).toMatchObject({ guard: 'investigationAvRecorded', citation: expect.stringContaining('REC3'), attach: { stage: 'investigation' } });
+    expect((await call('officer', 'GET', `/api/v1/cases/${c.id}`)).json().refusedActions.find((r: { action: string }) => r.action === 'end_investigation')).toBeTruthy();
+    // A withdrawn recording does not count.
+    const wrong = await attachRecording(t, cookies.officer!, c.id, 'investigation');
+    expect((await call('officer', 'POST', `/api/v1/evidence/${wrong.id}/withdraw`, { reason: '误传，非本案录像' })).statusCode).toBe(200);
+    expect((await act('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['warning'], fineAmount: null } })).statusCode).toBe(422);
+    await attachRecording(t, cookies.officer!, c.id, 'investigation');
     c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['warning'], fineAmount: null } });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
     // only the legal reviewer passes a review — and only the one the case was submitted to
@@ -219,6 +229,7 @@ describe('case numbers, documents and parties', () => {
     let c = await open(plainItem);
     c = await step('officer', c, 'file');
     c = await step('officer', c, 'start_investigation');
+    await attachRecording(t, cookies.officer!, c.id, 'investigation');
     c = await step('officer', c, 'end_investigation', { proposed: { types: ['fine'], fineAmount: 2000 }, findings: '当事人销售过期食品。', evidenceSummary: ['现场检查笔录', '询问笔录'], legalBasis: '《食品安全法》第三十四条' });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
     const failing = await act('reviewer', c, 'pass_review', { checklist: checklist(['facts_and_evidence']), opinion: '同意' });
@@ -311,6 +322,7 @@ describe('case numbers, documents and parties', () => {
     expect(mine.some((x) => x.caseId === c.id)).toBe(false);
     c = await step('officer', c, 'file');
     c = await step('officer', c, 'start_investigation');
+    await attachRecording(t, cookies.officer!, c.id, 'investigation');
     c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['warning'], fineAmount: null } });
     c = await step('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
     const rev = (await call('reviewer', 'GET', '/api/v1/cases/todo')).json().items as { caseId: string; nextActions: string[]; role: string; deadlineKey: string | null }[];
@@ -327,6 +339,7 @@ describe('智能预审 (machine pre-review)', () => {
     let c = await open(plainItem);
     c = await step('officer', c, 'file');
     c = await step('officer', c, 'start_investigation');
+    await attachRecording(t, cookies.officer!, c.id, 'investigation');
     c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['warning'], fineAmount: null } });
     const res = await call('officer', 'GET', `/api/v1/cases/${c.id}/pre-review`);
     expect(res.statusCode, res.body).toBe(200);

@@ -94,3 +94,36 @@ export async function login(t: TestApp, username: string, password: string): Pro
   const c = res.cookies.find((x) => x.name === 'zf_sid');
   return `zf_sid=${c!.value}`;
 }
+
+/**
+ * Attach a short video recording of one case step through the real evidence upload (multipart POST /api/v1/evidence):
+ * steps whose item requires audio-video are refused until one is on file (domain-rules REC3). Captured a few minutes
+ * before the server's clock so it is neither in the future nor flagged late.
+ */
+export async function attachRecording(t: TestApp, cookie: string, caseRef: string, stage: string, over: Record<string, unknown> = {}) {
+  const now = t.clock.now().getTime();
+  const meta = {
+    caseRef,
+    stage,
+    maker: '执法人员',
+    capturedAt: new Date(now - 20 * 60_000).toISOString(),
+    recordingEndedAt: new Date(now - 5 * 60_000).toISOString(),
+    capturedPlace: '秦皇岛市海港区',
+    device: '执法记录仪 DSJ-001',
+    deviceReviewed: true,
+    method: '执法记录仪全程录像',
+    proves: `${stage} 环节执法全过程`,
+    ...over,
+  };
+  const b = '----zfrec' + Math.random().toString(16).slice(2);
+  const file = Buffer.concat([Buffer.from([0x00, 0x00, 0x00, 0x18, 0x66, 0x74, 0x79, 0x70]), Buffer.from(`${caseRef}:${stage}:${Math.random()}`)]);
+  const payload = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n${JSON.stringify(meta)}\r\n`),
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${stage}.mp4"\r\nContent-Type: video/mp4\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/evidence', headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie }, payload });
+  if (res.statusCode !== 201) throw new Error(`recording upload failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string };
+}

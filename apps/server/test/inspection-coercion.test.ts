@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeEvents } from '../src/modules/audit/index.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { makeIdNumber, makeItemInput, makeUscc, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
-import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
+import { attachRecording, login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let w: World;
@@ -57,9 +57,9 @@ beforeAll(async () => {
     certified.push(o.id);
   }
   uncertified = (await officer('王辅')).id;
-  inspectionItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id], { category: 'inspection', name: '食品经营者监督检查' }), {})).id;
+  inspectionItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id], { category: 'inspection', name: '食品经营者监督检查', avRequirements: { inspection: 'required' } }), {})).id;
   penaltyItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id]), {})).id;
-  coercionItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id], { category: 'coercion', name: '查封扣押不符合食品安全标准的食品' }), {})).id;
+  coercionItem = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id], { category: 'coercion', name: '查封扣押不符合食品安全标准的食品', avRequirements: { seizure: 'required' } }), {})).id;
   await relogin();
 });
 afterAll(async () => t?.close());
@@ -69,10 +69,13 @@ type Out = { id: string; version: number; status: string; availableActions: stri
 // ---- inspections --------------------------------------------------------------------------------------------------------
 
 const target = () => ({ type: 'organisation', name: '秦皇岛某某食品有限公司', uscc: makeUscc('130302') });
-async function newInspection(over: Record<string, unknown> = {}) {
+/** A planned inspection; its on-site recording is attached unless `recorded: false` (the item requires it, REC3). */
+async function newInspection(over: Record<string, unknown> = {}, recorded = true) {
   const res = await call('officer', 'POST', '/api/v1/inspections', { itemId: inspectionItem, placeRegionCode: '130302', target: target(), officerIds: certified, purpose: '日常监督检查', ...over });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Out;
+  const i = res.json() as Out;
+  if (recorded) await attachRecording(t, cookies.officer!, i.id, 'inspection');
+  return i;
 }
 const inspAct = (who: string, i: { id: string; version: number }, action: string, payload: Record<string, unknown> = {}) =>
   call(who, 'POST', `/api/v1/inspections/${i.id}/actions/${action}`, { payload, version: i.version });
@@ -216,7 +219,8 @@ const steps = {
   isDecisionAndInventoryHandedOver: true,
   isBankNoticeDelivered: false,
 };
-async function newMeasure(over: Record<string, unknown> = {}) {
+/** A proposed measure; the recording of the seizure is attached unless `recorded: false` (the item requires it, REC3). */
+async function newMeasure(over: Record<string, unknown> = {}, recorded = true) {
   const res = await call('officer', 'POST', '/api/v1/coercive-measures', {
     kind: 'seize',
     itemId: coercionItem,
@@ -230,7 +234,9 @@ async function newMeasure(over: Record<string, unknown> = {}) {
     ...over,
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Out;
+  const m = res.json() as Out;
+  if (recorded) await attachRecording(t, cookies.officer!, m.id, 'seizure');
+  return m;
 }
 const mAct = (who: string, m: { id: string; version: number }, action: string, payload: Record<string, unknown> = {}) =>
   call(who, 'POST', `/api/v1/coercive-measures/${m.id}/actions/${action}`, { payload, version: m.version });
@@ -446,5 +452,38 @@ describe('no coercion at night or on holidays without a recorded emergency (行�
     expect(lateExtension.statusCode).toBe(422);
     m = await mStep('officer', m, 'release', { releaseReason: 'period_expired' });
     expect(m.status).toBe('released');
+  });
+});
+
+describe('REC3: on-site inspection and seizure wait for their audio-video record', () => {
+  const refusedGuards = (res: { json(): { error: { details: { refusals: { details: { guard: string } }[] } } } }) => res.json().error.details.refusals.map((r) => r.details.guard);
+
+  it('the inspection result is refused until the on-site recording is attached (422 with what to attach)', async () => {
+    let i = await newInspection({}, false);
+    i = await inspStep('head', i, 'approve');
+    i = await inspStep('officer', i, 'start_on_site', onSite);
+    const res = await inspAct('officer', i, 'record_result', { onSiteRecord: signed, outcome: 'no_problem' });
+    expect(res.statusCode).toBe(422);
+    expect(refusedGuards(res)).toEqual(['onSiteAvRecorded']);
+    expect(res.json().error.details).toMatchObject({ citation: expect.stringContaining('REC3'), attach: { stage: 'inspection', kinds: ['audio', 'video'] } });
+    // A recording of another step does not count.
+    await attachRecording(t, cookies.officer!, i.id, 'evidence');
+    expect((await inspAct('officer', i, 'record_result', { onSiteRecord: signed, outcome: 'no_problem' })).statusCode).toBe(422);
+    await attachRecording(t, cookies.officer!, i.id, 'inspection');
+    i = await inspStep('officer', i, 'record_result', { onSiteRecord: signed, outcome: 'no_problem' });
+    expect(i.status).toBe('result_recorded');
+  });
+
+  it('a seizure is not executed without its recording', async () => {
+    // A Monday morning after the earlier tests' clocks: neither night nor holiday (Art.43).
+    await clockTo('2026-07-06T10:00:00+08:00');
+    let m = await newMeasure({}, false);
+    m = await mStep('head', m, 'approve');
+    const res = await mAct('officer', m, 'execute', { onSite: steps });
+    expect(res.statusCode).toBe(422);
+    expect(refusedGuards(res)).toEqual(['seizureAvRecorded']);
+    await attachRecording(t, cookies.officer!, m.id, 'seizure');
+    m = await mStep('officer', m, 'execute', { onSite: steps });
+    expect(m.status).toBe('in_force');
   });
 });

@@ -5,7 +5,7 @@ import { changeEvents } from '../src/modules/audit/index.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { reviewChains } from '../src/modules/review/index.ts';
 import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
-import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
+import { attachRecording, login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let w: World;
@@ -81,6 +81,7 @@ async function toSubmission(itemId: string, fine: number) {
   let c = res.json() as Case;
   c = await step('officer', c, 'file');
   c = await step('officer', c, 'start_investigation');
+  await attachRecording(t, cookies.officer!, c.id, 'investigation');
   c = await step('officer', c, 'end_investigation', { evidenceSummary: ['现场检查笔录'], findings: '当事人存在违法行为。', proposed: { types: ['fine'], fineAmount: fine } });
   return step('officer', c, 'submit_review', { reviewerId: ids.reviewer });
 }
@@ -232,5 +233,78 @@ describe('a case walks the four-level chain (秦皇岛 四级审核)', () => {
     expect(c.status).toBe('reviewed');
     expect(c.reviewChain!.levels.at(-1)!.signoff!.signerName).toBe('head');
     expect(c.documents.filter((d) => d.kind === 'legal_review_opinion')).toHaveLength(1);
+  });
+});
+
+describe('inside a review round: materials, extension, disagreement decided by the head (LR8, LR9)', () => {
+  type Track = Case & { reviewChain: Case['reviewChain'] & { supplements?: { materials: string; suppliedOn: string | null }[]; extension?: { days: number } | null; dispute?: { decision: { upheld: boolean } | null } | null; deadline: { dueOn: string; state: string; isExtended: boolean; isAwaitingMaterials: boolean } | null } };
+
+  it('a level asks for materials without returning; no opinion until the handlers supply them; the head extends the limit once', async () => {
+    let c = (await toSubmission(plainItem, 500)) as Track;
+    const due0 = c.reviewChain!.deadline!;
+    expect(due0.state).toBe('running');
+    // Only the current level's signer asks (the legal reviewer is not at this level yet).
+    expect((await act('reviewer', c, 'request_review_materials', { reason: '补充营业执照原件' })).statusCode).toBe(422);
+    expect((await act('unitlegal', c, 'request_review_materials', {})).statusCode).toBe(400);
+    c = (await step('unitlegal', c, 'request_review_materials', { reason: '补充当事人营业执照原件及询问笔录签字页' })) as Track;
+    expect(c.status).toBe('under_review');
+    expect(c.reviewChain!.supplements).toEqual([expect.objectContaining({ materials: '补充当事人营业执照原件及询问笔录签字页', suppliedOn: null })]);
+    expect(c.reviewChain!.deadline).toMatchObject({ state: 'paused', isAwaitingMaterials: true });
+    const blocked = await act('unitlegal', c, 'pass_review', { opinion: '同意。' });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.json().error.details).toMatchObject({ guard: 'reviewNotAwaitingMaterials', citation: expect.stringContaining('Art.31') });
+    // The handlers supply; a second supply is refused.
+    c = (await step('officer', c, 'supply_review_materials', { reason: '已补充营业执照原件扫描件' })) as Track;
+    expect(c.reviewChain!.supplements![0]!.suppliedOn).not.toBeNull();
+    expect((await act('officer', c, 'supply_review_materials', {})).json().error.details.guard).toBe('reviewAwaitingMaterials');
+    // The extension is the head's, once per round.
+    const byOfficer = await act('officer', c, 'extend_review', { reason: '案情复杂' });
+    expect(byOfficer.statusCode).toBe(403);
+    expect(byOfficer.json().error.details.citation).toContain('Art.55');
+    expect((await act('other_head', c, 'extend_review', { reason: '案情复杂' })).statusCode).toBe(404);
+    c = (await step('head', c, 'extend_review', { reason: '案情复杂，需进一步核实' })) as Track;
+    expect(c.reviewChain!.extension!.days).toBeGreaterThan(0);
+    expect(c.reviewChain!.deadline!.isExtended).toBe(true);
+    expect(c.reviewChain!.deadline!.dueOn > due0.dueOn).toBe(true);
+    expect((await act('head', c, 'extend_review', { reason: '再延长' })).json().error.details.guard).toBe('reviewExtendedOnce');
+    c = (await step('unitlegal', c, 'pass_review', { opinion: '材料已补齐，同意报送。' })) as Track;
+    expect(c.reviewChain!.currentIndex).toBe(1);
+    const events = (await call('officer', 'GET', `/api/v1/cases/${c.id}/events`)).json() as { action: string }[];
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['request_review_materials', 'supply_review_materials', 'extend_review']));
+  });
+
+  it('the handlers disagree with a return; the head overrules it and the round goes on at the next level', async () => {
+    let c = (await toSubmission(plainItem, 500)) as Track;
+    expect((await act('officer', c, 'dispute_review', { reason: '不同意' })).statusCode).toBe(409);
+    c = (await step('unitlegal', c, 'return_for_supplement', { opinion: '证据不足，退回补充调查。' })) as Track;
+    expect(c.status).toBe('review_returned');
+    c = (await step('officer', c, 'dispute_review', { reason: '现场检查笔录与询问笔录已足以认定违法事实。' })) as Track;
+    expect(c.reviewChain!.dispute).toMatchObject({ decision: null });
+    // While the head has not decided, the handlers do not resubmit; only the head decides.
+    expect((await act('officer', c, 'submit_review', { reviewerId: ids.reviewer })).json().error.details.guard).toBe('reviewDisputeNotOpen');
+    const notHead = await act('officer', c, 'overrule_review_opinion', { reason: '继续审核' });
+    expect(notHead.statusCode).toBe(403);
+    expect(notHead.json().error.details.citation).toContain('Art.32');
+    expect((await act('head', c, 'overrule_review_opinion', {})).statusCode).toBe(400);
+    c = (await step('head', c, 'overrule_review_opinion', { reason: '证据足以认定，审核继续进行。' })) as Track;
+    expect(c.status).toBe('under_review');
+    expect(c.reviewChain!.currentIndex).toBe(1);
+    expect(c.reviewChain!.levels[0]!.signoff!.signerName).toBe('head');
+    expect(c.reviewChain!.dispute!.decision!.upheld).toBe(false);
+    expect((await get('unithead', c)).availableActions).toContain('pass_review');
+  });
+
+  it('upheld, the return stands: the handlers supplement and resubmit', async () => {
+    let c = (await toSubmission(plainItem, 500)) as Track;
+    c = (await step('unitlegal', c, 'return_for_supplement', { opinion: '缺少询问笔录。' })) as Track;
+    c = (await step('officer', c, 'dispute_review', { reason: '询问笔录已在案。' })) as Track;
+    expect((await act('officer', c, 'dispute_review', { reason: '再次异议' })).json().error.details.guard).toBe('reviewReturnDisputable');
+    c = (await step('head', c, 'uphold_review_opinion', { reason: '维持审核意见，补充询问笔录后重新送审。' })) as Track;
+    expect(c.status).toBe('review_returned');
+    expect(c.reviewChain!.dispute!.decision!.upheld).toBe(true);
+    expect((await act('head', c, 'overrule_review_opinion', { reason: 'x' })).json().error.details.guard).toBe('reviewDisputeOpen');
+    c = (await step('officer', c, 'submit_review', { reviewerId: ids.reviewer })) as Track;
+    expect(c.status).toBe('under_review');
+    expect(c.reviewChain!.dispute ?? null).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { users, type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { DEMO_USER_IDS } from './demo-users.ts';
 import { mulberry32 } from './prng.ts';
+import { attachDemoRecording, recordingTime } from './demo-recordings.ts';
 
 const { subjects, officers, certificates, items, itemSubjects } = registryTables;
 
@@ -29,7 +30,7 @@ const PLAN = ['lead', 'lead', 'filed', 'investigating', 'investigating', 'invest
  * a fresh demo cannot fake): the officer's and the reviewer's to-do lists, the case list and the party register are
  * not empty on first start. Runs only once (skipped when the bureau already has cases).
  */
-export async function seedDemoCases(services: Services, db: Db, opts: { today: string }): Promise<{ cases: number; skipped: boolean }> {
+export async function seedDemoCases(services: Services, db: Db, opts: { today: string; now?: Date }): Promise<{ cases: number; skipped: boolean }> {
   const [agency] = await db.select().from(subjects).where(eq(subjects.name, '秦皇岛市市场监督管理局'));
   if (!agency) return { cases: 0, skipped: true };
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(cases).where(eq(cases.agencyId, agency.id));
@@ -108,6 +109,8 @@ export async function seedDemoCases(services: Services, db: Db, opts: { today: s
     if (target === 'investigating') continue;
     const tier = item.tiers.find((t) => t.penaltyTypes.includes('fine') && t.fineMin != null);
     const fine = tier?.fineMin != null ? Math.max(tier.fineMin, 500) : 2000;
+    // The investigation on site was filmed (REC3: items may require it before the investigation ends).
+    await attachDemoRecording(services, officer, c.id, 'investigation', recordingTime(opts), party.address);
     await step('end_investigation', {
       findings: `经查，当事人${party.name}存在违法行为，事实清楚，证据确凿。`,
       evidenceSummary: ['现场检查笔录', '询问笔录', '现场照片', '营业执照复印件'],

@@ -6,6 +6,7 @@ import { inspections } from '../modules/cases/index.ts';
 import { users, type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { DEMO_USER_IDS } from './demo-users.ts';
+import { attachDemoRecording, recordingTime } from './demo-recordings.ts';
 
 const { subjects, officers, certificates, items, itemSubjects } = registryTables;
 const uscc = (first17: string) => first17 + usccCheckChar(first17);
@@ -33,7 +34,7 @@ const ON_SITE = {
  * services and their guards (so a demo started at night leaves seizures approved but not carried out: 行政强制法
  * Art.43). Runs once, after the demo cases (skipped when the bureau already has inspections).
  */
-export async function seedDemoEnforcement(services: Services, db: Db, opts: { today: string }): Promise<{ inspections: number; measures: number; skipped: boolean }> {
+export async function seedDemoEnforcement(services: Services, db: Db, opts: { today: string; now?: Date }): Promise<{ inspections: number; measures: number; skipped: boolean }> {
   const none = { inspections: 0, measures: 0, skipped: true };
   const [agency] = await db.select().from(subjects).where(eq(subjects.name, '秦皇岛市市场监督管理局'));
   if (!agency) return none;
@@ -95,6 +96,8 @@ export async function seedDemoEnforcement(services: Services, db: Db, opts: { to
     if (x.facts.isNoticeRequired) await step(officer, 'send_notice', { noticeMethod: '书面通知' });
     await step(officer, 'start_on_site', { areCertificatesShown: true, place: TARGETS[i % TARGETS.length]!.address });
     if (target === 'on_site') continue;
+    // The on-site check was filmed (REC3: the item may require it before the result is recorded).
+    await attachDemoRecording(services, officer, x.id, 'inspection', recordingTime(opts), TARGETS[i % TARGETS.length]!.address);
     if (target === 'closed') {
       await step(officer, 'record_result', { onSiteRecord: signed, outcome: 'no_problem', notes: '经营资质齐全，进货查验记录完整，未发现问题。' });
       await step(officer, 'close');
@@ -123,6 +126,8 @@ export async function seedDemoEnforcement(services: Services, db: Db, opts: { to
       m = await services.coercion.act(who, m.id, action, { payload, version: m.version }, meta);
     };
     if (target === 'proposed') continue;
+    // Sealing or seizing property is filmed in full (REC3).
+    await attachDemoRecording(services, officer, m.id, 'seizure', recordingTime(opts), base.place);
     if (target === 'emergency') {
       await step(officer, 'execute_emergency', { onSite: ON_SITE, urgencyReason: '当事人正在将涉案食品装车转移' });
       continue;

@@ -1,6 +1,7 @@
 import { idNumberCheckDigit, REVIEW_CHECKLIST_KEYS, usccCheckChar } from '@zhifa/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
+import { attachDemoRecording, recordingTime } from './demo-recordings.ts';
 import type { Db } from '../db/client.ts';
 import { users, type Actor } from '../modules/identity/index.ts';
 import { publicationTasks } from '../modules/publicity/index.ts';
@@ -35,7 +36,7 @@ const DECIDED = [
   },
 ] as const;
 
-export async function seedDemoPublicity(services: Services, db: Db, opts: { today: string }): Promise<{ decided: number; published: number; excluded: number; skipped: boolean }> {
+export async function seedDemoPublicity(services: Services, db: Db, opts: { today: string; now?: Date }): Promise<{ decided: number; published: number; excluded: number; skipped: boolean }> {
   const none = { decided: 0, published: 0, excluded: 0, skipped: true };
   const [agency] = await db.select().from(subjects).where(eq(subjects.name, '秦皇岛市市场监督管理局'));
   if (!agency) return none;
@@ -103,6 +104,7 @@ export async function seedDemoPublicity(services: Services, db: Db, opts: { toda
     };
     await step('file');
     await step('start_investigation');
+    await attachDemoRecording(services, officer, c.id, 'investigation', recordingTime(opts), '秦皇岛市海港区');
     await step('end_investigation', {
       findings: d.findings.replace('{ID}', 'idNumber' in d.party ? d.party.idNumber : ''),
       evidenceSummary: ['现场检查笔录', '询问笔录', '现场照片'],

@@ -505,6 +505,12 @@ export interface CaseReviewChain {
   passedOn: string | null;
   canSign: boolean;
   signRefusal: CaseRefusal | null;
+  /** Inside the round: materials asked for (clock paused), the head's extension, a disagreement and its decision. */
+  startedOn?: string | null;
+  supplements?: { levelKey: string; requestedOn: string; requestedBy: string; materials: string; suppliedOn: string | null; suppliedNote: string | null }[];
+  extension?: { approvedOn: string; approverName: string; days: number; reason: string } | null;
+  dispute?: { levelKey: string; raisedOn: string; raisedByName: string; reason: string; decision: { on: string; deciderName: string; upheld: boolean; text: string } | null } | null;
+  deadline?: { start: string; dueOn: string; length: number; dayType: 'working' | 'natural'; citation: string; pausedDays: number; isExtended: boolean; isAwaitingMaterials: boolean; state: 'running' | 'paused' | 'overdue'; calendarProvisional: boolean } | null;
 }
 /** An agency's review chain as the API returns it (GET /agencies/:id/review-chain). */
 export interface AgencyReviewChain {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar, type CalendarEntry, type HolidayCalendar } from '../calendar/index.ts';
 import { allowedActions } from '../registry/enums.ts';
+import { AV_RECORD_CITATION } from '../record/av-requirement.ts';
 import {
   availableCoercionActions,
   checkCoercionAction,
@@ -273,6 +274,11 @@ const GUARD_CASES: Record<CoercionGuardName, GuardCase> = {
     pass: [[{ disposition: { kind: 'release', decidedOn: '2026-06-15', releaseReason: 'period_expired', penaltyDecisionRef: null, legalBasis: null } }]],
     refuse: [[{}], [{ disposition: { kind: 'release', decidedOn: '2026-06-15', releaseReason: null, penaltyDecisionRef: null, legalBasis: null } }]],
     citation: '行政强制法 Art.28, Art.33',
+  },
+  seizureAvRecorded: {
+    pass: [[{}], [{ av: { required: ['seizure'], recorded: ['seizure'] } }], [{ av: { required: ['investigation'], recorded: [] } }], [{ kind: 'freeze', av: { required: ['seizure'], recorded: [] } }]],
+    refuse: [[{ av: { required: ['seizure'], recorded: [] } }], [{ kind: 'seal', av: { required: ['seizure'], recorded: ['inspection'] } }]],
+    citation: AV_RECORD_CITATION,
   },
 };
 

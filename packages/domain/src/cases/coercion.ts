@@ -2,6 +2,7 @@ import { computeDeadline, type Deadline, type DeadlineRule, type HolidayCalendar
 import { AppError, type Refusal } from '../errors/index.ts';
 import { allowedActions, nextStatus, type SubjectKind } from '../registry/enums.ts';
 import { officerEligibility } from '../registry/officer-eligibility.ts';
+import { avRecordMissing, type AvFacts } from '../record/av-requirement.ts';
 import { RULE_KEYS, type RuleValues } from '../rules/index.ts';
 import type { CaseOfficer, GuardContext } from './penalty-guards.ts';
 
@@ -150,6 +151,8 @@ export interface CoercionFacts {
   testingPeriods: readonly CoercionTestingPeriod[];
   freezeDecisionDeliveredOn: string | null;
   disposition: { kind: 'release' | 'confiscate' | 'destroy'; decidedOn: string; releaseReason: CoercionReleaseReason | null; penaltyDecisionRef: string | null; legalBasis: string | null } | null;
+  /** Audio-video required by the item and recorded for this measure (REC3); loaded by the server on every step. */
+  av?: AvFacts | null;
 }
 
 export type CoercionRuleParams = Pick<RuleValues, 'coercion.measureDays' | 'coercion.nightStartHour' | 'coercion.nightEndHour' | 'coercion.restDaysCountAsHolidays'>;
@@ -635,6 +638,11 @@ export const COERCION_GUARDS = {
   withinMeasurePeriod,
   dispositionHasBasis,
   releaseReasonStated,
+  /**
+   * REC3: sealing or seizing property (查封扣押财产) is recorded on audio-video in full; a freeze acts on a bank account,
+   * not on site, so it carries no on-site recording.
+   */
+  seizureAvRecorded: (f) => (f.kind === 'freeze' ? null : avRecordMissing('seizure', f.av)),
 } satisfies Record<string, CoercionGuard<CoercionFacts>>;
 export type CoercionGuardName = keyof typeof COERCION_GUARDS;
 
@@ -646,6 +654,7 @@ const EXECUTION_GUARDS: readonly CoercionGuardName[] = [
   'coercionItemsPermitted',
   'freezeLawfulAndProportionate',
   'noNightOrHolidayExecution',
+  'seizureAvRecorded',
 ];
 
 export const COERCION_ACTION_GUARDS: Partial<Record<CoercionAction, readonly CoercionGuardName[]>> = {

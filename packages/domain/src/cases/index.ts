@@ -12,3 +12,4 @@ export * from './numbering.ts';
 export * from './case-file.ts';
 export * from './review-chain-progress.ts';
 export * from './party-input.ts';
+export * from './review-track.ts';

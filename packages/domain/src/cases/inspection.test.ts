@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addPeriod, createCalendar, type CalendarEntry } from '../calendar/index.ts';
 import { allowedActions } from '../registry/enums.ts';
+import { AV_RECORD_CITATION } from '../record/av-requirement.ts';
 import {
   availableInspectionActions,
   checkInspectionAction,
@@ -162,6 +163,11 @@ const GUARD_CASES: Record<InspectionGuardName, GuardCase> = {
     citation: '行政处罚法 Art.28, Art.54; 市场监督管理行政处罚程序规定 Art.18',
   },
   inspectionCancelReasonStated: { pass: [{}], refuse: [{ cancelReason: null }, { cancelReason: '' }], citation: '国办发〔2015〕58号 §二(二)' },
+  onSiteAvRecorded: {
+    pass: [{}, { av: { required: [], recorded: [] } }, { av: { required: ['inspection'], recorded: ['inspection'] } }, { av: { required: ['seizure'], recorded: [] } }],
+    refuse: [{ av: { required: ['inspection'], recorded: [] } }, { av: { required: ['inspection'], recorded: ['investigation'] } }],
+    citation: AV_RECORD_CITATION,
+  },
 };
 
 describe('inspection guards: each passes and is refused with its citation', () => {

@@ -2,6 +2,7 @@ import { computeDeadline, type Deadline, type DeadlineRule, type HolidayCalendar
 import type { Refusal } from '../errors/index.ts';
 import { allowedActions, nextStatus, type SubjectKind } from '../registry/enums.ts';
 import { officerEligibility } from '../registry/officer-eligibility.ts';
+import { avRecordAttached, type AvFacts } from '../record/av-requirement.ts';
 import { RULE_KEYS, type RuleValues } from '../rules/index.ts';
 import { PENALTY_DEADLINE_RULES } from './deadlines.ts';
 import type { CaseOfficer, GuardContext } from './penalty-guards.ts';
@@ -120,6 +121,8 @@ export interface InspectionFacts {
   rectification: { items: readonly string[]; dueOn: string; orderedOn: string | null; checkedOn: string | null; isRectified: boolean | null } | null;
   linkedCaseId: string | null;
   cancelReason: string | null;
+  /** Audio-video required by the item and recorded for this inspection (REC3); loaded by the server on every step. */
+  av?: AvFacts | null;
 }
 
 export type InspectionRuleParams = Pick<RuleValues, 'publication.otherWorkingDays' | 'inspection.annualCapPerEnterprise'>;
@@ -294,6 +297,8 @@ export const INSPECTION_GUARDS = {
   rectificationOrderComplete,
   inspectionFollowUpsDone,
   inspectionCancelReasonStated,
+  /** REC3: the on-site check (现场检查) recorded on audio-video where the item requires it. */
+  onSiteAvRecorded: avRecordAttached('inspection'),
 } satisfies Record<string, InspectionGuard<InspectionFacts>>;
 export type InspectionGuardName = keyof typeof INSPECTION_GUARDS;
 
@@ -301,7 +306,7 @@ export const INSPECTION_ACTION_GUARDS: Partial<Record<InspectionAction, readonly
   approve: ['inspectionHasLegalBasis', 'inspectingBodyQualified', 'inspectionApprovedByHead'],
   cancel: ['inspectionCancelReasonStated'],
   start_on_site: ['inspectionNoticeSent', 'twoCertifiedInspectors', 'inspectionCertificatesShown', 'noConflictedInspector'],
-  record_result: ['onSiteRecordSigned', 'inspectionResultConsistent'],
+  record_result: ['onSiteRecordSigned', 'inspectionResultConsistent', 'onSiteAvRecorded'],
   order_rectification: ['rectificationOrderComplete'],
   record_rectification_check: ['inspectionResultConsistent'],
   close: ['inspectionResultConsistent', 'inspectionFollowUpsDone'],

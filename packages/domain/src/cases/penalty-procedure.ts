@@ -1,5 +1,15 @@
 import { AppError, type Refusal } from '../errors/index.ts';
 import { allowedActions, nextStatus } from '../registry/enums.ts';
+import { avRecordAttached, type AvFacts } from '../record/av-requirement.ts';
+import {
+  reviewAwaitingMaterials,
+  reviewDisputeNotOpen,
+  reviewDisputeOpen,
+  reviewExtendedOnce,
+  reviewNotAwaitingMaterials,
+  reviewReturnDisputable,
+  type ReviewTrackFacts,
+} from './review-track.ts';
 import {
   closingTriggerReached,
   collectiveDiscussionBeforeDecision,
@@ -114,6 +124,12 @@ export const PenaltyAction = {
   RESUME: 'resume',
   TERMINATE: 'terminate',
   TRANSFER: 'transfer',
+  REQUEST_REVIEW_MATERIALS: 'request_review_materials',
+  SUPPLY_REVIEW_MATERIALS: 'supply_review_materials',
+  EXTEND_REVIEW: 'extend_review',
+  DISPUTE_REVIEW: 'dispute_review',
+  UPHOLD_REVIEW_OPINION: 'uphold_review_opinion',
+  OVERRULE_REVIEW_OPINION: 'overrule_review_opinion',
 } as const;
 export type PenaltyAction = (typeof PenaltyAction)[keyof typeof PenaltyAction];
 export const PENALTY_ACTIONS = Object.values(PenaltyAction) as PenaltyAction[];
@@ -135,8 +151,24 @@ export const PENALTY_TRANSITIONS = {
   investigating: { end_investigation: 'investigation_ended', suspend: 'suspended', terminate: 'terminated', transfer: 'transferred' },
   suspended: { resume: 'investigating', terminate: 'terminated' },
   investigation_ended: { submit_review: 'under_review', start_investigation: 'investigating', suspend: 'suspended', transfer: 'transferred' },
-  under_review: { pass_review: 'reviewed', return_for_supplement: 'review_returned', suspend: 'suspended', transfer: 'transferred' },
-  review_returned: { submit_review: 'under_review', start_investigation: 'investigating', suspend: 'suspended', transfer: 'transferred' },
+  under_review: {
+    pass_review: 'reviewed',
+    return_for_supplement: 'review_returned',
+    request_review_materials: 'under_review',
+    supply_review_materials: 'under_review',
+    extend_review: 'under_review',
+    suspend: 'suspended',
+    transfer: 'transferred',
+  },
+  review_returned: {
+    submit_review: 'under_review',
+    start_investigation: 'investigating',
+    dispute_review: 'review_returned',
+    uphold_review_opinion: 'review_returned',
+    overrule_review_opinion: 'under_review',
+    suspend: 'suspended',
+    transfer: 'transferred',
+  },
   reviewed: {
     serve_notice: 'notice_served',
     require_collective_discussion: 'collective_discussion',
@@ -182,6 +214,10 @@ export interface PenaltyCaseFacts extends PenaltyFacts {
   suspendedFrom: PenaltyStatus | null;
   /** Execution of a decision with money to pay (§5.8); set when the decision is served. Absent on older records. */
   execution?: ExecutionFacts | null;
+  /** Audio-video required by the item and recorded for this case (REC3); loaded by the server on every step. */
+  av?: AvFacts | null;
+  /** Where the review round stands: awaited materials, extension, disagreement (review-track.ts). */
+  reviewTrack?: ReviewTrackFacts | null;
 }
 
 const SUSPENDABLE = PENALTY_STATUSES.filter((s) => nextStatus<PenaltyStatus, PenaltyAction>(PENALTY_TRANSITIONS, s, 'suspend') !== undefined);
@@ -222,17 +258,34 @@ export const PENALTY_GUARDS = {
   courtEnforcementReady,
   challengeNotPending,
   challengePending,
+  /** REC3: 调查取证 and 听证 recorded on audio-video where the item requires it. */
+  investigationAvRecorded: avRecordAttached('investigation'),
+  hearingAvRecorded: avRecordAttached('hearing'),
+  reviewNotAwaitingMaterials,
+  reviewAwaitingMaterials,
+  reviewExtendedOnce,
+  reviewReturnDisputable,
+  reviewDisputeOpen,
+  reviewDisputeNotOpen,
 } satisfies Record<string, Guard<PenaltyCaseFacts>>;
 export type PenaltyGuardName = keyof typeof PENALTY_GUARDS;
 
 export const PENALTY_ACTION_GUARDS: Partial<Record<PenaltyAction, readonly PenaltyGuardName[]>> = {
   file: ['limitationPeriod', 'twoCertifiedOfficers'],
   start_investigation: ['twoCertifiedOfficers'],
-  end_investigation: ['twoCertifiedOfficers'],
-  submit_review: ['reviewerNotInvestigator', 'firstTimeReviewerQualified'],
-  pass_review: ['reviewerNotInvestigator', 'firstTimeReviewerQualified'],
+  end_investigation: ['twoCertifiedOfficers', 'investigationAvRecorded'],
+  submit_review: ['reviewerNotInvestigator', 'firstTimeReviewerQualified', 'reviewDisputeNotOpen'],
+  pass_review: ['reviewerNotInvestigator', 'firstTimeReviewerQualified', 'reviewNotAwaitingMaterials'],
+  return_for_supplement: ['reviewNotAwaitingMaterials'],
+  request_review_materials: ['reviewNotAwaitingMaterials'],
+  supply_review_materials: ['reviewAwaitingMaterials'],
+  extend_review: ['reviewExtendedOnce'],
+  dispute_review: ['reviewReturnDisputable'],
+  uphold_review_opinion: ['reviewDisputeOpen'],
+  overrule_review_opinion: ['reviewDisputeOpen'],
   serve_notice: ['intendedPenaltyStated'],
   request_hearing: ['hearingRequestInTime'],
+  record_hearing: ['hearingAvRecorded'],
   decide: [
     'crimeTransferBlocksDecision',
     'noticeBeforeDecision',

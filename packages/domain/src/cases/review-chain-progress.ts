@@ -38,6 +38,31 @@ export interface CaseReviewProgress {
   currentIndex: number | null;
   returned: { levelKey: string; signerOfficerId: string; signerName: string; reason: string; on: string } | null;
   passedOn: string | null;
+  /** The day the round's materials reached the reviewers (the review time limit runs from it; LR8). Absent on older rounds. */
+  startedOn?: string | null;
+  /** Supplementary materials asked for inside the round; the time limit pauses while one is open (内蒙古办法 Art.29, 31). */
+  supplements?: ReviewRoundSupplement[];
+  /** The head's extension of this round's time limit, once per round (SAMR Art.55; 内蒙古办法 Art.31). */
+  extension?: { approvedOn: string; approverUserId: string; approverName: string; days: number; reason: string } | null;
+  /** The handlers' disagreement with the return, and the agency head's decision (LR9; 内蒙古办法 Art.32). */
+  dispute?: ReviewRoundDispute | null;
+}
+
+export interface ReviewRoundSupplement {
+  levelKey: string;
+  requestedOn: string;
+  requestedBy: string;
+  materials: string;
+  suppliedOn: string | null;
+  suppliedNote: string | null;
+}
+
+export interface ReviewRoundDispute {
+  levelKey: string;
+  raisedOn: string;
+  raisedByName: string;
+  reason: string;
+  decision: { on: string; deciderUserId: string; deciderName: string; upheld: boolean; text: string } | null;
 }
 
 /** Open a review round: the chain's levels that apply to this case (isMajor / proposed penalty / hearing), in order. */
@@ -58,6 +83,9 @@ export function startCaseReview(
     currentIndex: 0,
     returned: null,
     passedOn: null,
+    supplements: [],
+    extension: null,
+    dispute: null,
   };
 }
 

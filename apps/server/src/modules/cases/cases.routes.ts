@@ -112,6 +112,36 @@ const ReviewChainOut = z.object({
   passedOn: z.string().nullable(),
   canSign: z.boolean(),
   signRefusal: RefusalOut.nullable(),
+  /** Inside the round (内蒙古办法 Art.29, 31, 32; SAMR Art.55): materials asked for, the head's extension, a disagreement. */
+  startedOn: z.string().nullable().optional(),
+  supplements: z
+    .array(z.object({ levelKey: z.string(), requestedOn: z.string(), requestedBy: z.string(), materials: z.string(), suppliedOn: z.string().nullable(), suppliedNote: z.string().nullable() }))
+    .optional(),
+  extension: z.object({ approvedOn: z.string(), approverUserId: z.string(), approverName: z.string(), days: z.number(), reason: z.string() }).nullable().optional(),
+  dispute: z
+    .object({
+      levelKey: z.string(),
+      raisedOn: z.string(),
+      raisedByName: z.string(),
+      reason: z.string(),
+      decision: z.object({ on: z.string(), deciderUserId: z.string(), deciderName: z.string(), upheld: z.boolean(), text: z.string() }).nullable(),
+    })
+    .nullable()
+    .optional(),
+  deadline: z
+    .object({
+      start: z.string(),
+      dueOn: z.string(),
+      length: z.number(),
+      dayType: z.enum(['working', 'natural']),
+      citation: z.string(),
+      pausedDays: z.number(),
+      isExtended: z.boolean(),
+      isAwaitingMaterials: z.boolean(),
+      state: z.enum(['running', 'paused', 'overdue']),
+      calendarProvisional: z.boolean(),
+    })
+    .nullable(),
 });
 const CaseOut = z.object({
   id: z.uuid(),

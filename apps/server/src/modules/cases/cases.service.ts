@@ -37,6 +37,14 @@ import {
   hasPermission,
   legacyCaseReview,
   returnReview,
+  reviewTrackOf,
+  REVIEW_TRACK_CITATIONS,
+  type LegalReviewRuleParams,
+  requestRoundMaterials,
+  supplyRoundMaterials,
+  raiseRoundDispute,
+  decideRoundDispute,
+  roundDeadline,
   reviewSignerRefusal,
   signReviewLevel,
   startCaseReview,
@@ -51,6 +59,7 @@ import type { ReviewChainService } from '../review/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
 import { documentTitle, type CaseDocumentKind, type CaseDocumentService, type DocumentSnapshot } from './case-documents.service.ts';
+import { loadAvFacts, type AvRecordedStages } from './av-facts.ts';
 import { caseEServices, caseEvents, cases, type CaseContent, type CaseParty, type StoredCaseFacts } from './cases.schema.ts';
 import type { NumberingService } from './numbering.service.ts';
 import type { PartyService } from './parties.service.ts';
@@ -166,7 +175,12 @@ function documentsFor(action: PenaltyAction, after: StoredCaseFacts, hearingEnti
 
 // Who may act: the case's own agency handles it; legal review belongs to the legal reviewer (行政处罚法 Art.58).
 // The permissions live in the domain's role table (packages/domain identity/roles.ts).
-const REVIEW_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement'];
+const REVIEW_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement', 'request_review_materials'];
+/**
+ * The agency head's steps inside a review: extending its time limit (SAMR Art.55; 内蒙古办法 Art.31) and deciding a
+ * disagreement about a review opinion (LR9: 内蒙古办法 Art.32; 国办发〔2018〕118号 §四(十四)).
+ */
+const HEAD_REVIEW_ACTIONS: readonly PenaltyAction[] = ['extend_review', 'uphold_review_opinion', 'overrule_review_opinion'];
 /** 行政处罚法 Art.66 para 2: deferral or instalments "经行政机关批准" — the agency head approves, not the handler. */
 const HEAD_ACTIONS: readonly PenaltyAction[] = ['approve_deferral'];
 
@@ -196,6 +210,7 @@ export function createCaseService({
   parties: partyService,
   documents,
   reviewChains,
+  avRecordedStages,
 }: {
   db: Db;
   audit: AuditService;
@@ -205,6 +220,8 @@ export function createCaseService({
   parties: PartyService;
   documents: CaseDocumentService;
   reviewChains: ReviewChainService;
+  /** REC3: stages of a case with a recording on file (the evidence module, wired in app.ts). */
+  avRecordedStages: AvRecordedStages;
 }) {
   const today = () => chinaDate(clock.now());
 
@@ -251,9 +268,16 @@ export function createCaseService({
     return { id: o.id, hasLegalQualification: o.hasLegalQualification, priorReviewCount: c?.n ?? 0 };
   }
 
-  async function factsOf(row: { id: string; status: string; facts: StoredCaseFacts }, tx: Db = db): Promise<LoadedFacts> {
+  async function factsOf(row: { id: string; itemId: string; status: string; facts: StoredCaseFacts; content: CaseContent }, tx: Db = db): Promise<LoadedFacts> {
     const { officerIds, reviewerId, ...rest } = row.facts;
-    return { ...rest, status: row.status as PenaltyStatus, officers: await loadOfficers(officerIds, tx), reviewer: await loadReviewer(reviewerId, row.id, tx) };
+    return {
+      ...rest,
+      reviewTrack: reviewTrackOf(row.content.reviewProgress),
+      status: row.status as PenaltyStatus,
+      officers: await loadOfficers(officerIds, tx),
+      reviewer: await loadReviewer(reviewerId, row.id, tx),
+      av: await loadAvFacts(tx, row.itemId, row.id, avRecordedStages),
+    };
   }
 
   /** The review round of a case under review; a case submitted before chains existed has the single default level. */
@@ -355,6 +379,24 @@ export function createCaseService({
     };
   }
 
+  /** The round's review time limit (LR8) with waits for materials excluded; an estimate where the year's calendar is missing. */
+  function reviewDeadlineOut(p: CaseReviewProgress, ctx: GuardContext) {
+    const d = roundDeadline(p, ctx.params as unknown as LegalReviewRuleParams, provisionalCalendar(ctx.calendar), ctx.now);
+    if (!d) return null;
+    return {
+      start: d.start,
+      dueOn: d.due,
+      length: d.rule.length,
+      dayType: d.rule.dayType === 'WORKING' ? ('working' as const) : ('natural' as const),
+      citation: d.rule.citation,
+      pausedDays: d.pausedDays,
+      isExtended: d.isExtended,
+      isAwaitingMaterials: d.isAwaitingMaterials,
+      state: d.isAwaitingMaterials ? ('paused' as const) : d.due < ctx.now ? ('overdue' as const) : ('running' as const),
+      calendarProvisional: !ctx.calendar.years.has(Number(d.due.slice(0, 4))),
+    };
+  }
+
   /**
    * The case as the API returns it. A step passes what it already loaded (`pre`: the officers and the guard context)
    * so that answering does not repeat the step's own reads.
@@ -405,7 +447,7 @@ export function createCaseService({
       content: r.content,
       officers: r.facts.officerIds.map(person),
       reviewer: r.facts.reviewerId ? person(r.facts.reviewerId) : null,
-      reviewChain: progress ? { ...progress, canSign: r.status === 'under_review' && !signRefusal, signRefusal: r.status === 'under_review' ? signRefusal : null } : null,
+      reviewChain: progress ? { ...progress, canSign: r.status === 'under_review' && !signRefusal, signRefusal: r.status === 'under_review' ? signRefusal : null, deadline: r.status === 'under_review' ? reviewDeadlineOut(progress, ctx) : null } : null,
       isMajor: isMajorCase(facts),
       hearingEntitled: isHearingEntitled(facts, ctx.params as unknown as HearingThresholds),
       availableActions: available.allowed,
@@ -572,7 +614,9 @@ export function createCaseService({
   /** Per-step input rules that are not procedure guards: missing reasons, an impossible service date. */
   function checkPayload(action: PenaltyAction, p: ActionPayload, f: StoredCaseFacts, todayIs: string) {
     const issues: { path: (string | number)[]; message: string; messageZh: string }[] = [];
-    const needReason: PenaltyAction[] = ['decline_filing', 'suspend', 'terminate', 'transfer'];
+    // Inside a review: what materials are asked for, why the limit is extended, why the handlers disagree, and the
+    // head's decision are each written down (内蒙古办法 Art.29, 31, 32).
+    const needReason: PenaltyAction[] = ['decline_filing', 'suspend', 'terminate', 'transfer', 'request_review_materials', 'extend_review', 'dispute_review', 'uphold_review_opinion', 'overrule_review_opinion'];
     if (needReason.includes(action) && !p.reason?.trim()) issues.push({ path: ['payload', 'reason'], message: 'a reason is required for this step', messageZh: '须填写理由' });
     if (action === 'return_for_supplement' && !(p.opinion ?? p.reason)?.trim()) issues.push({ path: ['payload', 'opinion'], message: 'say what must be supplemented', messageZh: '须写明需要补充的内容' });
     if ((action === 'serve_notice' || action === 'serve_decision') && p.servedOn) {
@@ -925,6 +969,14 @@ export function createCaseService({
             details: { reason: 'head_approval_required', citation: '行政处罚法 Art.66 para 2' },
           });
         }
+        if (HEAD_REVIEW_ACTIONS.includes(action) && actor.role !== 'agency_head') {
+          const isExtension = action === 'extend_review';
+          throw new AppError('FORBIDDEN', {
+            message: isExtension ? 'Extending the review time limit needs the approval of the agency head.' : 'Only the agency head decides a disagreement about a review opinion.',
+            messageZh: isExtension ? '延长审核期限须经行政执法部门负责人批准。' : '对审核意见的分歧由行政执法部门负责人决定。',
+            details: { reason: 'head_decision_required', citation: isExtension ? REVIEW_TRACK_CITATIONS.extension : REVIEW_TRACK_CITATIONS.dispute },
+          });
+        }
         if (input.idempotencyKey) {
           // A retried request: answer with the current case, write nothing.
           const [seen] = await tx.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.idempotencyKey, input.idempotencyKey)));
@@ -942,7 +994,7 @@ export function createCaseService({
         const electronicDay = await electronicServiceDay(tx, before, action, input.payload);
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
-        const facts = await factsOf({ id, status: before.status, facts: stored }, tx);
+        const facts = await factsOf({ id, itemId: before.itemId, status: before.status, facts: stored, content: before.content }, tx);
         const ctx = await contextFor(actor, before);
         const checked = checkPenaltyAction(facts, action, ctx);
         if (!checked.ok) {
@@ -959,17 +1011,33 @@ export function createCaseService({
         const signer = { signerOfficerId: meRow?.officerId ?? '', signerUserId: actor.userId, signerName: actor.displayName };
         if (action === 'submit_review') {
           const inForce = await reviewChains.chainFor(tx, before.agencyId, today());
-          progress = startCaseReview(inForce.chain, inForce.version, { isMajor: isMajorCase(facts), proposed: stored.proposed, hearingHeld: !!stored.hearingHeldOn }, progress);
+          progress = { ...startCaseReview(inForce.chain, inForce.version, { isMajor: isMajorCase(facts), proposed: stored.proposed, hearingHeld: !!stored.hearingHeldOn }, progress), startedOn: today() };
         } else if (action === 'pass_review' && level) {
           const signed = signReviewLevel(progressOf(before)!, { ...signer, opinion: input.payload.opinion ?? '', on: today(), at: clock.now().toISOString() });
           progress = signed.progress;
           if (!signed.isLast) to = 'under_review';
         } else if (action === 'return_for_supplement' && level) {
           progress = returnReview(progressOf(before)!, { ...signer, reason: input.payload.opinion ?? input.payload.reason ?? '', on: today() });
+        } else if (action === 'request_review_materials') {
+          progress = requestRoundMaterials(progressOf(before)!, { requestedOn: today(), requestedBy: actor.displayName, materials: input.payload.reason ?? '' });
+        } else if (action === 'supply_review_materials') {
+          progress = supplyRoundMaterials(progressOf(before)!, today(), input.payload.reason ?? null);
+        } else if (action === 'extend_review') {
+          // The length granted is recorded with the approval, so a later profile change does not move it.
+          progress = { ...progressOf(before)!, extension: { approvedOn: today(), approverUserId: actor.userId, approverName: actor.displayName, days: (ctx.params as unknown as LegalReviewRuleParams)['legalReview.extensionDays'], reason: input.payload.reason ?? '' } };
+        } else if (action === 'dispute_review') {
+          progress = raiseRoundDispute(before.content.reviewProgress!, { raisedOn: today(), raisedByName: actor.displayName, reason: input.payload.reason ?? '' });
+        } else if (action === 'uphold_review_opinion' || action === 'overrule_review_opinion') {
+          const decided = decideRoundDispute(before.content.reviewProgress!, { on: today(), deciderUserId: actor.userId, deciderName: actor.displayName, upheld: action === 'uphold_review_opinion', text: input.payload.reason ?? '' });
+          progress = decided.progress;
+          // Overruled at the last level: the review has passed (the case moves on as after a pass).
+          if (action === 'overrule_review_opinion') to = decided.isLast ? 'reviewed' : 'under_review';
         }
         const isIntermediate = action === 'pass_review' && to === 'under_review';
         const day = electronicDay ?? ((action === 'serve_notice' || action === 'serve_decision' || action === 'serve_reminder') && input.payload.servedOn ? input.payload.servedOn : today());
-        const after = isIntermediate ? stored : applyOutcome(stored, action, from, input.payload, day);
+        const after0 = isIntermediate ? stored : applyOutcome(stored, action, from, input.payload, day);
+        // The head overruled the last level's return: the review passed that day (行政处罚法 Art.58; 内蒙古办法 Art.32).
+        const after = action === 'overrule_review_opinion' && to === 'reviewed' ? { ...after0, reviewPassedOn: day } : after0;
         // The opinion document and content.review are the legal-review level's (法制审核意见书); other levels' opinions
         // live in the chain record.
         const isLegalStep = !level || level.isLegalReview;
@@ -1035,7 +1103,7 @@ export function createCaseService({
         // The case as it now stands, from what this step already loaded (the officers do not change in a step).
         const { officerIds: _o, reviewerId: _r, ...rest } = after;
         const reviewer = after.reviewerId === stored.reviewerId ? facts.reviewer : await loadReviewer(after.reviewerId, id, tx);
-        return { row: updated, pre: { facts: { ...rest, status: to, officers: facts.officers, reviewer }, ctx } };
+        return { row: updated, pre: { facts: { ...rest, status: to, officers: facts.officers, reviewer, av: facts.av, reviewTrack: reviewTrackOf(content.reviewProgress) }, ctx } };
       });
       return caseOut(actor, done.row, done.pre);
     },

@@ -23,6 +23,7 @@ import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import { isInScope, requirePermission, scopeCondition, users, type Actor } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
+import { loadAvFacts, type AvRecordedStages } from './av-facts.ts';
 import { caseDocuments, cases, type CaseParty } from './cases.schema.ts';
 import { coerciveMeasureEvents, coerciveMeasures, type CoercionContent, type InventoryItem, type StoredCoercionFacts } from './coercion.schema.ts';
 import { inspections } from './inspections.schema.ts';
@@ -85,7 +86,7 @@ const ENDED = ['declined', 'released', 'confiscated', 'destroyed'];
 
 const invalid = (path: string, message: string, messageZh: string) => new AppError('VALIDATION_FAILED', { details: { issues: [{ path: path.split('.'), message, messageZh }] } });
 
-export function createCoercionService({ db, audit, clock, rules }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService }) {
+export function createCoercionService({ db, audit, clock, rules, avRecordedStages }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService; avRecordedStages: AvRecordedStages }) {
   const today = () => chinaDate(clock.now());
 
   async function getScoped(actor: Actor, id: string, tx: Db = db): Promise<MeasureRow> {
@@ -100,11 +101,15 @@ export function createCoercionService({ db, audit, clock, rules }: { db: Db; aud
     return { actor: { id: actor.userId }, now, calendar, params: resolved.values as unknown as CoercionGuardContext['params'] };
   }
 
-  async function factsOf(tx: Db, r: { status: string; agencyId: string; facts: StoredCoercionFacts }): Promise<Omit<CoercionFacts, 'officers'> & { officers: LoadedOfficer[] }> {
+  async function factsOf(tx: Db, r: { id: string; itemId: string; status: string; agencyId: string; facts: StoredCoercionFacts }): Promise<Omit<CoercionFacts, 'officers'> & { officers: LoadedOfficer[] }> {
     const { officerIds, ...rest } = r.facts;
-    const [officers, [agency]] = await Promise.all([loadOfficerFacts(tx, officerIds), tx.select({ kind: subjects.kind }).from(subjects).where(eq(subjects.id, r.agencyId))]);
+    const [officers, [agency], av] = await Promise.all([
+      loadOfficerFacts(tx, officerIds),
+      tx.select({ kind: subjects.kind }).from(subjects).where(eq(subjects.id, r.agencyId)),
+      loadAvFacts(tx, r.itemId, r.id, avRecordedStages),
+    ]);
     // Art.17 para 1, Art.70: the agency's legal kind is read from the register at every step.
-    return { ...rest, status: r.status as CoercionStatus, officers, agencyKind: (agency?.kind ?? 'entrusted') as SubjectKind };
+    return { ...rest, status: r.status as CoercionStatus, officers, agencyKind: (agency?.kind ?? 'entrusted') as SubjectKind, av };
   }
 
   /** The clocks with their state today: the measure period (running / paused / overdue = must release), the 24-hour report, the freeze delivery. */

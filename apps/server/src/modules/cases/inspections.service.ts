@@ -24,6 +24,7 @@ import type { CaseService, OpenCaseInput } from './cases.service.ts';
 import { cases as caseTable, type CaseParty } from './cases.schema.ts';
 import { inspectionEvents, inspections, type InspectionContent, type StoredInspectionFacts } from './inspections.schema.ts';
 import { chinaDateTime, checkOfficersOfAgency, loadOfficerFacts, type LoadedOfficer } from './officer-facts.ts';
+import { loadAvFacts, type AvRecordedStages } from './av-facts.ts';
 
 const { items, regions, subjects } = registryTables;
 type InspectionRow = typeof inspections.$inferSelect;
@@ -70,7 +71,7 @@ export interface OpenLinkedCaseInput {
 
 const identifierOf = (p: CaseParty) => (p.type === 'individual' ? p.idNumber : p.uscc);
 
-export function createInspectionService({ db, audit, clock, rules, cases }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService; cases: CaseService }) {
+export function createInspectionService({ db, audit, clock, rules, cases, avRecordedStages }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService; cases: CaseService; avRecordedStages: AvRecordedStages }) {
   const today = () => chinaDate(clock.now());
 
   async function getScoped(actor: Actor, id: string, tx: Db = db): Promise<InspectionRow> {
@@ -95,10 +96,10 @@ export function createInspectionService({ db, audit, clock, rules, cases }: { db
     return c?.n ?? 0;
   }
 
-  async function factsOf(tx: Db, r: { id: string; status: string; facts: StoredInspectionFacts; target: CaseParty }): Promise<Omit<InspectionFacts, 'officers'> & { officers: LoadedOfficer[] }> {
+  async function factsOf(tx: Db, r: { id: string; itemId: string; status: string; facts: StoredInspectionFacts; target: CaseParty }): Promise<Omit<InspectionFacts, 'officers'> & { officers: LoadedOfficer[] }> {
     const { officerIds, ...rest } = r.facts;
-    const [officers, count] = await Promise.all([loadOfficerFacts(tx, officerIds), inspectionsThisYear(tx, r, today().slice(0, 4))]);
-    return { ...rest, status: r.status as InspectionStatus, officers, inspectionsThisYear: count };
+    const [officers, count, av] = await Promise.all([loadOfficerFacts(tx, officerIds), inspectionsThisYear(tx, r, today().slice(0, 4)), loadAvFacts(tx, r.itemId, r.id, avRecordedStages)]);
+    return { ...rest, status: r.status as InspectionStatus, officers, inspectionsThisYear: count, av };
   }
 
   function deadlinesOf(r: InspectionRow, ctx: InspectionGuardContext) {

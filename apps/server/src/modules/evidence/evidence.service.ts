@@ -1,5 +1,5 @@
-import { AppError, assessEvidence, recordingGapRefusal, type EvidenceMetaInput } from '@zhifa/domain';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { AppError, assessEvidence, AV_RECORD_KINDS, recordingGapRefusal, type AvStage, type EvidenceMetaInput } from '@zhifa/domain';
+import { and, desc, eq, inArray, isNotNull, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { isInScope, requirePermission, scopeCondition, type Actor } from '../../lib/actor.ts';
@@ -203,6 +203,26 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
         if (e.kind === 'withdrawal') st.withdrawn = { reason: String(e.payload.reason), at: e.at.toISOString() };
       }
       return out;
+    },
+
+    /**
+     * Stages of a case (or inspection, measure) with an audio or video recording on file that was not withdrawn — what
+     * the REC3 guards of the case procedures read, in the step's transaction.
+     */
+    async recordedAvStages(tx: Db, caseRef: string): Promise<AvStage[]> {
+      const rows = await tx
+        .selectDistinct({ stage: evidence.stage })
+        .from(evidence)
+        .where(
+          and(
+            eq(evidence.caseRef, caseRef),
+            inArray(evidence.kind, [...AV_RECORD_KINDS]),
+            isNotNull(evidence.stage),
+            notExists(tx.select({ one: sql`1` }).from(evidenceEvents).where(and(eq(evidenceEvents.evidenceId, evidence.id), eq(evidenceEvents.kind, 'withdrawal')))),
+          ),
+        )
+        .orderBy(evidence.stage);
+      return rows.map((r) => r.stage as AvStage);
     },
 
     async eventsOf(actor: Actor, id: string) {

@@ -22,6 +22,9 @@ const isPenaltyAction = (a: string): a is PenaltyAction => (PENALTY_ACTIONS as s
  * status. Steps outside the user's permission are left out (a supervisor reads only); a review step offered to a
  * reviewer the case was not submitted to is shown refused, as the server would refuse it (行政处罚法 Art.58).
  */
+/** The head's steps inside a review: the extension (SAMR Art.55) and the decision on a disagreement (内蒙古办法 Art.32). */
+const HEAD_REVIEW_CITATION = '市场监督管理行政处罚程序规定 Art.55; 内蒙古办法 Art.31–32';
+
 export function caseActionButtons(
   pc: Pick<PenaltyCase, 'status' | 'availableActions' | 'refusedActions' | 'facts' | 'reviewChain'>,
   who: { canHandle: boolean; canReview: boolean; officerId: string | null; isHead?: boolean },
@@ -45,7 +48,7 @@ export function caseActionButtons(
     if (review ? !(who.canReview || chain?.canSign) : !who.canHandle) return;
     seen.add(a);
     const reviewerId = pc.facts.reviewerId ?? null;
-    const extra = review && !chain && reviewerId && who.officerId !== reviewerId ? [notAssigned] : headOnly && !who.isHead && (HEAD_STEP_ACTIONS as readonly string[]).includes(a) ? [headOnly] : [];
+    const extra = review && !chain && reviewerId && who.officerId !== reviewerId ? [notAssigned] : headOnly && !who.isHead && (HEAD_STEP_ACTIONS as readonly string[]).includes(a) ? [a === 'approve_deferral' ? headOnly : { ...headOnly, citation: HEAD_REVIEW_CITATION }] : [];
     out.push({ action: a, refusals: [...refusals, ...extra] });
   };
   for (const a of pc.availableActions) add(a, []);

@@ -61,7 +61,11 @@ const fmtSize = (n: number) => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 10
  * (maker, time, place, device, method, what it proves; a transcript for audio), its SHA-256, and its leaf in the
  * tamper-evident log (checked publicly at /verify). Opening a file asks for a reason: every view is logged server-side.
  */
-export function EvidencePanel({ caseId }: { caseId: string }) {
+/**
+ * `onChanged` lets the page reload its record after an upload or withdrawal: a step whose item requires audio-video is
+ * refused until the recording is on file (REC3), so the available actions change with the evidence.
+ */
+export function EvidencePanel({ caseId, onChanged }: { caseId: string; onChanged?: () => void }) {
   const t = useT();
   const { locale } = useLocale();
   const can = useCan();
@@ -204,6 +208,7 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
           await api.post(`/evidence/${withdrawing!.id}/withdraw`, { reason });
           setWithdrawing(null);
           await qc.invalidateQueries({ queryKey: ['evidence', caseId] });
+          onChanged?.();
         }}
       />
       <Modal
@@ -231,6 +236,7 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
         onDone={() => {
           setUploading(false);
           void qc.invalidateQueries({ queryKey: ['evidence', caseId] });
+          onChanged?.();
         }}
       />
     </Card>
@@ -311,7 +317,7 @@ function EvidenceUploadDrawer({ open, caseId, onClose, onDone }: { open: boolean
           </Upload>
         </Form.Item>
         <Form.Item name="stage" label={t('evidence.stage')}>
-          <Select allowClear options={AV_STAGES.map((s) => ({ value: s, label: AV_STAGE_LABELS[s][locale === 'en-US' ? 'en' : 'zh'] }))} />
+          <Select data-testid="evidence-stage" allowClear options={AV_STAGES.map((s) => ({ value: s, label: AV_STAGE_LABELS[s][locale === 'en-US' ? 'en' : 'zh'] }))} />
         </Form.Item>
         <Form.Item name="maker" label={t('evidence.maker')} rules={[{ required: true }]}>
           <Input placeholder={t('evidence.makerHint')} />

@@ -41,6 +41,7 @@ export function ReviewChainCard({ rc }: { rc: CaseReviewChain }) {
         <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('reviewChain.returnedAt', { level: returnedLevel ? (zh ? returnedLevel.zh : returnedLevel.en) : rc.returned.levelKey, reason: rc.returned.reason })} />
       ) : null}
       {rc.passedOn ? <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('reviewChain.passedOn', { date: rc.passedOn })} /> : null}
+      <ReviewRoundTrack rc={rc} />
       <Steps
         orientation="vertical"
         size="small"
@@ -85,6 +86,81 @@ export function ReviewChainCard({ rc }: { rc: CaseReviewChain }) {
         </Typography.Text>
       ) : null}
     </Card>
+  );
+}
+
+/**
+ * Inside the round (内蒙古办法 Art.29, 31, 32; SAMR Art.55): the time limit (paused while materials are awaited,
+ * lengthened by the head's extension), each request for materials, and a disagreement with the head's decision.
+ */
+export function ReviewRoundTrack({ rc }: { rc: CaseReviewChain }) {
+  const t = useT();
+  const d = rc.deadline;
+  const dispute = rc.dispute;
+  if (!d && !(rc.supplements ?? []).length && !rc.extension && !dispute) return null;
+  return (
+    <div data-testid="review-track" style={{ marginBottom: 8, fontSize: 12 }}>
+      {d ? (
+        <div data-testid="review-deadline" data-state={d.state}>
+          <Typography.Text type="secondary">{t('reviewTrack.deadline')}：</Typography.Text>
+          {d.dueOn}
+          {d.state === 'paused' ? <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('reviewTrack.paused')}</Tag> : null}
+          {d.state === 'overdue' ? <Tag color="red" style={{ marginInlineStart: 6 }}>{t('deadlineState.overdue')}</Tag> : null}
+          {d.isExtended ? <Tag color="purple" style={{ marginInlineStart: 6 }}>{t('reviewTrack.extended')}</Tag> : null}
+          <Typography.Text type="secondary"> · {d.citation}</Typography.Text>
+        </div>
+      ) : null}
+      {(rc.supplements ?? []).map((s, i) => (
+        <div key={i} data-testid="review-supplement" data-supplied={s.suppliedOn ? 'true' : 'false'}>
+          <Tag color={s.suppliedOn ? 'green' : 'orange'}>
+            {t('reviewTrack.supplements')} · {s.suppliedOn ? t('reviewTrack.supplied') : t('reviewTrack.awaiting')}
+          </Tag>
+          {s.requestedOn} {s.requestedBy}：{s.materials}
+          {s.suppliedOn ? ` → ${s.suppliedOn}${s.suppliedNote ? `：${s.suppliedNote}` : ''}` : ''}
+        </div>
+      ))}
+      {rc.extension ? (
+        <div data-testid="review-extension">
+          <Tag color="purple">{t('reviewTrack.extension')} +{rc.extension.days}</Tag>
+          {rc.extension.approvedOn} {rc.extension.approverName}：{rc.extension.reason}
+        </div>
+      ) : null}
+      {dispute ? (
+        <div data-testid="review-dispute" data-decided={dispute.decision ? (dispute.decision.upheld ? 'upheld' : 'overruled') : 'pending'}>
+          <Tag color={dispute.decision ? 'blue' : 'red'}>
+            {t('reviewTrack.dispute')} · {dispute.decision ? (dispute.decision.upheld ? t('reviewTrack.upheld') : t('reviewTrack.overruled')) : t('reviewTrack.pendingHead')}
+          </Tag>
+          {dispute.raisedOn} {dispute.raisedByName}：{dispute.reason}
+          {dispute.decision ? <div>{dispute.decision.on} {dispute.decision.deciderName}：{dispute.decision.text}</div> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** What the reviewer workspace shows of a round: due date and why it waits (materials awaited, head's decision pending). */
+export function reviewRoundSummary(rc: CaseReviewChain | null | undefined): { dueOn: string | null; state: 'running' | 'paused' | 'overdue' | null; awaitingMaterials: boolean; extended: boolean; disputePending: boolean } {
+  return {
+    dueOn: rc?.deadline?.dueOn ?? null,
+    state: rc?.deadline?.state ?? null,
+    awaitingMaterials: (rc?.supplements ?? []).some((s) => s.suppliedOn === null),
+    extended: !!rc?.extension,
+    disputePending: !!rc?.dispute && !rc.dispute.decision,
+  };
+}
+
+/** The workspace cell: the due date, paused or overdue, extended. */
+export function ReviewDeadlineCell({ rc }: { rc: CaseReviewChain | null | undefined }) {
+  const t = useT();
+  const s = reviewRoundSummary(rc);
+  if (!s.dueOn) return <>—</>;
+  return (
+    <Space size={2} wrap data-testid="review-deadline-cell" data-state={s.state}>
+      {s.dueOn}
+      {s.awaitingMaterials ? <Tag color="orange">{t('reviewTrack.paused')}</Tag> : null}
+      {s.state === 'overdue' ? <Tag color="red">{t('deadlineState.overdue')}</Tag> : null}
+      {s.extended ? <Tag color="purple">{t('reviewTrack.extended')}</Tag> : null}
+    </Space>
   );
 }
 

@@ -58,7 +58,7 @@ describe('ACTION_FORMS', () => {
   });
 
   it('leaves legal review to the reviewer: pass and return only', () => {
-    expect([...REVIEW_STEP_ACTIONS].sort()).toEqual(['pass_review', 'return_for_supplement']);
+    expect([...REVIEW_STEP_ACTIONS].sort()).toEqual(['pass_review', 'request_review_materials', 'return_for_supplement']);
   });
 });
 

@@ -116,10 +116,17 @@ export const ACTION_FORMS: Record<PenaltyAction, ActionFormConfig> = {
   resume: noteOnly,
   terminate: reasonRequired,
   transfer: reasonRequired,
+  // Inside a review round (内蒙古办法 Art.29, 31, 32; SAMR Art.55): each step writes down what it is about.
+  request_review_materials: { fields: ['reason'], required: ['reason'], labels: { reason: 'caseField.reviewMaterials' } },
+  supply_review_materials: { fields: ['reason'], required: [], labels: { reason: 'caseField.suppliedMaterials' } },
+  extend_review: { fields: ['reason'], required: ['reason'], labels: { reason: 'caseField.extensionReason' } },
+  dispute_review: { fields: ['reason'], required: ['reason'], labels: { reason: 'caseField.disputeReason' } },
+  uphold_review_opinion: { fields: ['reason'], required: ['reason'], labels: { reason: 'caseField.headDecision' } },
+  overrule_review_opinion: { fields: ['reason'], required: ['reason'], labels: { reason: 'caseField.headDecision' } },
 };
 
 /** Legal review (法制审核, 行政处罚法 Art.58) is the assigned legal reviewer's; every other step is the handlers'. */
-export const REVIEW_STEP_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement'];
+export const REVIEW_STEP_ACTIONS: readonly PenaltyAction[] = ['pass_review', 'return_for_supplement', 'request_review_materials'];
 export const isReviewAction = (a: string): boolean => (REVIEW_STEP_ACTIONS as readonly string[]).includes(a);
 
 /** Whether every refusal of a step is one its form can answer (see `ActionFormConfig.resolves`). */
@@ -143,7 +150,7 @@ export type ServiceMethod = (typeof SERVICE_METHODS)[number];
 /** 执行 (the domain's PAYMENT_METHODS and ON_SITE_COLLECTION_GROUNDS). */
 export { PAYMENT_METHODS, ON_SITE_COLLECTION_GROUNDS } from '@zhifa/domain';
 /** Only the agency head may approve a deferral or instalments (行政处罚法 Art.66 para 2); the server refuses others. */
-export const HEAD_STEP_ACTIONS: readonly PenaltyAction[] = ['approve_deferral'];
+export const HEAD_STEP_ACTIONS: readonly PenaltyAction[] = ['approve_deferral', 'extend_review', 'uphold_review_opinion', 'overrule_review_opinion'];
 
 /** Form values: the payload's shape, with dates as dayjs and the evidence list as form rows. */
 export interface ActionFormValues {

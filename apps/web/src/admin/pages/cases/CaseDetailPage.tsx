@@ -290,7 +290,7 @@ export default function CaseDetailPage() {
           </Space>
         </Col>
         <Col xs={24}>
-          <EvidencePanel caseId={pc.id} />
+          <EvidencePanel caseId={pc.id} onChanged={() => void q.refetch()} />
         </Col>
         <Col xs={24}>
           <CaseTimeline events={events} names={names} />

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
+import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { COERCION_ACTION_LABELS, MEASURE_KIND_LABELS, NoticesAlert, ProcedureActions, ProcedureErrorAlert, ProcedureStatusTag, ProcedureTimeline, useZh, type ProcedureEvent } from '../../../components/enforcement/procedure.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -293,6 +294,9 @@ export default function CoercionDetailPage() {
         </Col>
         <Col xs={24}>
           <ProcedureTimeline events={events} labels={COERCION_ACTION_LABELS} kind="coercion" />
+        </Col>
+        <Col xs={24}>
+          <EvidencePanel caseId={m.id} onChanged={() => void q.refetch()} />
         </Col>
       </Row>
       <Drawer open={!!action} onClose={() => { setAction(null); step.reset(); }} title={action ? label(action) : ''} size={screens.md ? 640 : '100%'} destroyOnHidden>

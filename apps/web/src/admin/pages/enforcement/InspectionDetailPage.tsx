@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
+import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { AgencyOfficerSelect } from '../../../components/cases/OfficerPickers.tsx';
 import { PenaltyItemSelect } from '../../../components/cases/PenaltyItemSelect.tsx';
 import { INSPECTION_ACTION_LABELS, NoticesAlert, ProcedureActions, ProcedureErrorAlert, ProcedureStatusTag, ProcedureTimeline, useZh, type ProcedureEvent } from '../../../components/enforcement/procedure.tsx';
@@ -277,6 +278,9 @@ export default function InspectionDetailPage() {
         </Col>
         <Col xs={24}>
           <ProcedureTimeline events={events} labels={INSPECTION_ACTION_LABELS} kind="inspection" />
+        </Col>
+        <Col xs={24}>
+          <EvidencePanel caseId={i.id} onChanged={() => void q.refetch()} />
         </Col>
       </Row>
       <Drawer open={!!action} onClose={() => { setAction(null); step.reset(); }} title={action ? actionLabel(action) : ''} size={screens.md ? 600 : '100%'} destroyOnHidden>
