@@ -31,7 +31,7 @@ import { createLedgerService, ledgerRoutes, loadSigner } from './modules/ledger/
 import { complaintRoutes, complaintWarningFinders, createComplaintService, createPublicityService, createPublicReadService, publicityRoutes, publicRoutes } from './modules/publicity/index.ts';
 import { createReviewChainService, reviewChainRoutes } from './modules/review/index.ts';
 import { createLiaisonService, liaisonPublicRoutes, liaisonRoutes } from './modules/liaison/index.ts';
-import { createAnnualReportService, createRollupService, createStatisticsService, statisticsPublicRoutes, statisticsRoutes } from './modules/statistics/index.ts';
+import { createAnnualReportService, createRollupService, createStatisticsService, registerSupervisionPanels, statisticsPublicRoutes, statisticsRoutes } from './modules/statistics/index.ts';
 import {
   createItemService,
   createOfficerService,
@@ -150,6 +150,7 @@ export async function buildApp(opts: AppOptions) {
   for (const f of complaintWarningFinders) supervision.registerFinder(f.ruleKey, (d, asOf) => f.find(d, chinaDate(asOf)));
   const rollup = createRollupService({ db, clock, rules });
   const statistics = createStatisticsService({ db, clock });
+  registerSupervisionPanels(statistics, db);
   const annualReports = createAnnualReportService({ db, audit, clock, statistics });
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------

@@ -122,6 +122,14 @@ describe('transition table', () => {
     expect(res.json().error.code).toBe('INVALID_TRANSITION');
     expect(res.json().error.details.allowedActions).toEqual(expect.arrayContaining(['file', 'decline_filing', 'transfer']));
   });
+
+  it('a transfer is not a plain step: it goes through 案件移送, which records it and the receiver’s acceptance', async () => {
+    const c = await open();
+    const res = await act('officer', c, 'transfer', { reason: '不属于本机关管辖' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toMatchObject({ hint: 'POST /api/v1/transfers/agency', citation: expect.stringContaining('Art.17') });
+    expect((await call('officer', 'GET', `/api/v1/cases/${c.id}`)).json().status).toBe('lead');
+  });
 });
 
 describe('a major case is decided only after legal review (行政处罚法 Art.58)', () => {

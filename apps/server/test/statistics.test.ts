@@ -198,13 +198,23 @@ describe('scope and forbidden groupings', () => {
     expect(cols.map((c) => c.column_name).filter((c) => /officer|actor|user/.test(c))).toEqual([]);
   });
 
-  it('a plugged-in panel appears only once its provider is registered', async () => {
-    expect((await get('/api/v1/statistics/panels', 'supervisor')).json().items).toEqual([]);
-    a.services.statistics.registerMetricProvider('warnings', { label: { zh: '预警', en: 'Warnings' }, compute: async (_actor, f) => ({ value: f.regionPath ? 7 : null, unit: '条' }) });
+  it('the supervision panels (warnings, evaluation, satisfaction) are plugged in and scoped; another appears only once registered', async () => {
+    const keys = async (who: string) => ((await get('/api/v1/statistics/panels?from=2026-01-01&to=2026-12-31', who)).json().items as { key: string }[]).map((i) => i.key);
+    expect(await keys('supervisor')).toEqual(['evaluation_scores', 'satisfaction', 'supervision_warnings']);
+    // One warning at the city market bureau: the city supervisor counts it, the county supervisor does not.
+    const [city] = await rows<{ region_path: string }>(sql`select region_path from subjects where id = ${cityMarket}`);
+    await a.db.execute(sql`insert into supervision_warnings (id, rule_key, severity, agency_id, region_path, subject_type, subject_id, subject_label, details, status, raised_at, last_seen_at)
+      values (${randomUUID()}, 'case.decision_overdue', 'serious', ${cityMarket}, ${city!.region_path}, 'case', ${randomUUID()}, '测试', '{}'::jsonb, 'raised', '2026-06-02T10:00:00+08:00', '2026-06-02T10:00:00+08:00')`);
+    const panel = async (who: string) => ((await get('/api/v1/statistics/panels?from=2026-01-01&to=2026-12-31', who)).json().items as { key: string; value: number | null }[]).find((i) => i.key === 'supervision_warnings')!.value;
+    expect(await panel('supervisor')).toBe(1);
+    expect(await panel('county_supervisor')).toBe(0);
+
+    a.services.statistics.registerMetricProvider('warnings_extra', { label: { zh: '预警', en: 'Warnings' }, compute: async (_actor, f) => ({ value: f.regionPath ? 7 : null, unit: '条' }) });
     const p = (await get('/api/v1/statistics/panels', 'county_supervisor')).json();
-    expect(p.items).toEqual([{ key: 'warnings', label: { zh: '预警', en: 'Warnings' }, value: 7, unit: '条' }]);
-    expect((await get('/api/v1/statistics/overview', 'supervisor')).json().panels).toEqual(['warnings']);
-    a.services.statistics.unregisterMetricProvider('warnings');
+    expect(p.items.find((i: { key: string }) => i.key === 'warnings_extra')).toEqual({ key: 'warnings_extra', label: { zh: '预警', en: 'Warnings' }, value: 7, unit: '条' });
+    expect((await get('/api/v1/statistics/overview', 'supervisor')).json().panels).toContain('warnings_extra');
+    a.services.statistics.unregisterMetricProvider('warnings_extra');
+    expect(await keys('supervisor')).not.toContain('warnings_extra');
   });
 
   it('series fill empty periods and quarters sum the months', async () => {

@@ -6,6 +6,7 @@ import { cases } from '../modules/cases/index.ts';
 import { evaluationCampaigns } from '../modules/evaluation/index.ts';
 import { users, type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
+import { attachDemoRecording, recordingTime } from './demo-recordings.ts';
 import { DEMO_USER_IDS, type DemoUsername } from './demo-users.ts';
 
 const { subjects, items, itemSubjects } = registryTables;
@@ -62,6 +63,8 @@ export async function seedDemoEvaluation(services: Services, db: Db, opts: { tod
     };
     await step('file');
     await step('start_investigation');
+    // The investigation on site was filmed (REC3: the item may require it before the investigation ends).
+    await attachDemoRecording(services, officer, c.id, 'investigation', recordingTime(opts), '秦皇岛市海港区');
     await step('end_investigation', {
       findings: `经查，当事人${party.name}存在违法行为，事实清楚，证据确凿。`,
       evidenceSummary: ['现场检查笔录', '询问笔录', '现场照片'],

@@ -939,6 +939,15 @@ export function createCaseService({
      * with the projection update (optimistic version), the case event and the audit/ledger entry.
      */
     async act(actor: Actor, id: string, action: PenaltyAction, input: { payload: ActionPayload; version: number; idempotencyKey?: string | undefined }, meta: { requestId?: string }) {
+      // A transfer is taken through the transfers module only, so that it has its record, the receiver's acceptance and
+      // the block on re-transfer (市场监督管理行政处罚程序规定 Art.17): no case left with nobody, none moved twice.
+      if (action === 'transfer') {
+        throw new AppError('RULE_VIOLATION', {
+          message: 'A case is transferred through 案件移送 (POST /api/v1/transfers/agency), which records the transfer and the receiver\'s acceptance.',
+          messageZh: '移送案件请通过“案件移送”办理（记录移送并由受移送机关接收），不能直接变更案件状态。',
+          details: { citation: '行政处罚法 Art.57(4); 市场监督管理行政处罚程序规定 Art.17', hint: 'POST /api/v1/transfers/agency', action },
+        });
+      }
       const isReview = REVIEW_ACTIONS.includes(action);
       // A review step needs a reviewing role, or (for a chain level other than the legal review) the case's agency
       // staff holding the level's position; who exactly may sign is checked against the case below.

@@ -8,4 +8,5 @@ export { createRollupService, type RollupService } from './rollup.service.ts';
 export { createStatisticsService, type StatisticsService, type MetricProvider, type StatsFilter } from './statistics.service.ts';
 export { createAnnualReportService, type AnnualReportService } from './annual-reports.service.ts';
 export { statisticsRoutes, statisticsPublicRoutes } from './statistics.routes.ts';
+export { registerSupervisionPanels } from './panels.ts';
 export { statsDaily, statsStatus, statsWatermarks, annualReports, annualReportEvents } from './statistics.schema.ts';

@@ -51,8 +51,10 @@ export function caseActionButtons(
     const extra = review && !chain && reviewerId && who.officerId !== reviewerId ? [notAssigned] : headOnly && !who.isHead && (HEAD_STEP_ACTIONS as readonly string[]).includes(a) ? [a === 'approve_deferral' ? headOnly : { ...headOnly, citation: HEAD_REVIEW_CITATION }] : [];
     out.push({ action: a, refusals: [...refusals, ...extra] });
   };
-  for (const a of pc.availableActions) add(a, []);
+  // 移送 has its own page (案件移送, the transfer card on the case page): not a plain step here.
+  for (const a of pc.availableActions) if (a !== 'transfer') add(a, []);
   for (const r of pc.refusedActions) {
+    if (r.action === 'transfer') continue;
     // A refusal the step's own form answers (no reviewer chosen yet) leaves the button enabled; the form shows it.
     if (isPenaltyAction(r.action) && isResolvableInForm(r.action, r.refusals)) add(r.action, []);
     else add(r.action, r.refusals.length ? r.refusals : [notAssigned]);
