@@ -6,7 +6,7 @@ import { FakeClock } from '../src/lib/clock.ts';
 import { evaluationEvents, returnVisitPiiAccess } from '../src/modules/evaluation/evaluation.schema.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
-import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
+import { attachRecording, login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 /**
  * 案卷评查 and 回访 through the API (domain-rules §10.3 CR1–CR7, §10.1 S3): closed penalty cases of the city market
@@ -40,6 +40,7 @@ async function closedCase(name: string, phone: string): Promise<Json> {
   let c = await ok('officer', 'POST', '/api/v1/cases', { itemId, placeRegionCode: '130302', party: { type: 'individual', name, idNumber: makeIdNumber(), address: '秦皇岛市海港区文化路2号', phone }, officerIds: certified, violationOn: '2025-12-01', discoveredOn: '2025-12-10' }, 201);
   c = await caseStep('officer', c, 'file');
   c = await caseStep('officer', c, 'start_investigation');
+  await attachRecording(t, cookies['officer']!, c.id as string, 'investigation');
   c = await caseStep('officer', c, 'end_investigation', { proposed: { types: ['fine'], fineAmount: 1000 }, findings: '当事人销售过期食品。', evidenceSummary: ['现场检查笔录'], legalBasis: '《食品安全法》第三十四条' });
   c = await caseStep('officer', c, 'submit_review', { reviewerId: reviewerOfficer });
   c = await caseStep('reviewer', c, 'pass_review', { checklist: REVIEW_CHECKLIST_KEYS.map((key) => ({ key, result: 'pass' })), opinion: '同意。' });
