@@ -71,4 +71,20 @@ export default async function supervisionJourney({ browser, page, baseURL, scree
   await page.getByTestId('warning-status').filter({ hasText: /已办结|Closed/ }).waitFor({ timeout: 30_000 });
   await page.getByTestId('warning-event-close').waitFor();
   await screenshot(page, '05-warning-closed');
+
+  // 两法衔接: the demo's crime transfer (city market bureau → county police) has had no answer for more than 3 days
+  // (国务院令第310号 Art.8–9); the scan raises it for the city justice bureau, through the transfers module's finder.
+  const cctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const cp = await cctx.newPage();
+  await login(cp, baseURL, 'supervisor');
+  const cityApi = (p) => `${baseURL}/api/v1${p}`;
+  const policeScan = await json(await cp.request.post(cityApi('/supervision/scan'), { data: { rules: ['transfer.police_answer_overdue'] } }), 'scan police answers');
+  assert.equal(policeScan.failed.length, 0, JSON.stringify(policeScan));
+  const police = await json(await cp.request.get(cityApi('/supervision/warnings?ruleKey=transfer.police_answer_overdue')), 'police-answer warnings');
+  assert.ok(police.items.length >= 1, 'the unanswered police transfer raised a warning');
+  await cp.goto(`${baseURL}/admin/supervision/warnings/${police.items[0].id}`);
+  await cp.getByTestId('warning-detail').waitFor({ timeout: 30_000 });
+  assert.match(await cp.getByTestId('warning-detail').innerText(), /公安|police/i);
+  await screenshot(cp, '06-police-answer-overdue');
+  await cctx.close();
 }

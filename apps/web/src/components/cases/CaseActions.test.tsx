@@ -82,16 +82,16 @@ function renderWith(node: React.ReactNode, who: Me, locale: 'zh-CN' | 'en-US' = 
 const notAssigned = { code: 'FORBIDDEN', message: 'x', messageZh: 'x' };
 
 describe('caseActionButtons', () => {
-  it('orders the steps as the transition table lists them, refused ones included', () => {
+  it('orders the steps as the transition table lists them, refused ones included; 移送 is left to the transfer card', () => {
     const b = caseActionButtons(makeCase(), { canHandle: true, canReview: false, officerId: 'off-1' }, notAssigned);
-    expect(b.map((x) => x.action)).toEqual(['file', 'decline_filing', 'transfer']);
+    expect(b.map((x) => x.action)).toEqual(['file', 'decline_filing']);
     expect(b[0]!.refusals).toEqual([twoOfficers]);
     expect(b[1]!.refusals).toEqual([]);
   });
 
   it('gives the review steps to the reviewer only, and refuses them to a reviewer the case was not submitted to', () => {
     const pc = makeCase({ status: 'under_review', facts: { reviewerId: 'off-9' }, availableActions: ['pass_review', 'return_for_supplement', 'suspend', 'transfer'], refusedActions: [] });
-    expect(caseActionButtons(pc, { canHandle: true, canReview: false, officerId: 'off-1' }, notAssigned).map((x) => x.action)).toEqual(['suspend', 'transfer']);
+    expect(caseActionButtons(pc, { canHandle: true, canReview: false, officerId: 'off-1' }, notAssigned).map((x) => x.action)).toEqual(['suspend']);
     const mine = caseActionButtons(pc, { canHandle: false, canReview: true, officerId: 'off-9' }, notAssigned);
     expect(mine.map((x) => [x.action, x.refusals.length])).toEqual([
       ['pass_review', 0],
