@@ -59,7 +59,8 @@ export default async function recordAccess({ page, context, baseURL, screenshot 
   const status = page.getByTestId('access-status');
   await status.waitFor({ timeout: 30_000 });
   assert.equal(await status.getAttribute('data-status'), 'approved');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('access-download').first().click()]);
+  // The case's records include the investigation's recording (REC3) besides the photo filed above: download the photo.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-file-name="现场.jpg"]').getByTestId('access-download').click()]);
   assert.equal(download.suggestedFilename(), '现场.jpg');
   await screenshot(page, 'released');
 

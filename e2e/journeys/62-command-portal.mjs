@@ -81,9 +81,16 @@ export default async function commandPortalJourney({ browser, page, baseURL, scr
   await fp.getByTestId('field-page').waitFor({ timeout: 30_000 });
 
   await page.getByTestId(`dispatch-${eventNo}`).click();
-  await page.getByTestId('dispatch-officer').click();
-  await page.getByTestId('dispatch-officer').locator('input[role="combobox"]').fill(officerName);
-  await page.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: officerName }).first().click();
+  // Pick the officer; a busy page can swallow the first click on the option, so check that it took and retry.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('dispatch-officer').click();
+    await page.getByTestId('dispatch-officer').locator('input[role="combobox"]').fill(officerName);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: officerName }).first().click();
+    await page.waitForTimeout(300);
+    const chosen = await page.getByTestId('dispatch-officer').innerText({ timeout: 3_000 }).catch(() => '');
+    if (chosen.includes(officerName)) break;
+    if (attempt >= 3) throw new Error(`dispatch: choosing ${officerName} did not take`);
+  }
   await page.getByTestId('dispatch-submit').click();
   await page.getByTestId('queue-field').getByTestId(`event-${eventNo}`).waitFor({ timeout: 30_000 });
 

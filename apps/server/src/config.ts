@@ -31,6 +31,11 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Demos and end-to-end tests only: time can be moved forward through POST /api/v1/test/clock (never in production). */
   CLOCK_ADJUSTABLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * With CLOCK_ADJUSTABLE only: the moment the adjustable clock starts at (ISO 8601), so end-to-end runs are the same on
+   * any day — e.g. inside the years the holiday calendar covers (a deadline in a year without data is refused, G5).
+   */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   /** Set the Secure flag on the session cookie (enable behind HTTPS). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Where blobs (evidence, documents, imports) live: `disk` (DATA_DIR/blobs) or `s3` (an S3-compatible object store). */

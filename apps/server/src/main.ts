@@ -9,7 +9,7 @@ import { seedDemoCases, seedDemoCity, seedDemoEnforcement, seedDemoLicensing, se
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
-  const clock = config.CLOCK_ADJUSTABLE ? new OffsetClock() : undefined;
+  const clock = config.CLOCK_ADJUSTABLE ? new OffsetClock(config.CLOCK_START ? new Date(config.CLOCK_START) : undefined) : undefined;
   const { app, services } = await buildApp({ config, database, blobs: openBlobStore(config), runJobs: true, ...(clock ? { clock, adjustableClock: clock } : {}) });
   if (clock) app.log.warn('CLOCK_ADJUSTABLE=true: anyone can move this server\'s clock forward (demo/test only)');
   if (config.SEED_DEMO) {

@@ -30,6 +30,14 @@ describe('adjustable clock (CLOCK_ADJUSTABLE, demo and e2e only)', () => {
     expect(() => clock.advance(-1)).toThrow(RangeError);
   });
 
+  it('starts where CLOCK_START says and runs on from there (e2e runs on the same dates every day)', () => {
+    const start = new Date('2026-09-01T09:00:00+08:00');
+    const clock = new OffsetClock(start);
+    expect(Math.abs(clock.now().getTime() - start.getTime())).toBeLessThan(1000);
+    clock.advance(86_400_000);
+    expect(Math.abs(clock.now().getTime() - start.getTime() - 86_400_000)).toBeLessThan(1000);
+  });
+
   it('does not exist on a normal server', async () => {
     const database = await openTestDatabase();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-clock-'));

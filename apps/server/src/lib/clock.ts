@@ -28,6 +28,10 @@ export function chinaDate(d: Date): string {
  */
 export class OffsetClock implements Clock {
   private offsetMs = 0;
+  /** `startAt`: where this clock begins (then it runs at real speed); the real time when not given. */
+  constructor(startAt?: Date) {
+    if (startAt) this.offsetMs = startAt.getTime() - Date.now();
+  }
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }

@@ -182,7 +182,7 @@ function StatusLookup({ initial }: { initial: { trackingNo: string; code: string
             <div style={{ marginTop: 12 }}>
               <Typography.Text strong>{t('access.records')}</Typography.Text>
               {status.records.map((r) => (
-                <div key={r.id} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+                <div key={r.id} data-file-name={r.fileName} style={{ display: 'flex', justifyContent: 'space-between', gap: 8, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
                   <div style={{ minWidth: 0 }}>
                     <div>{r.fileName}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${fmtDateTime(r.capturedAt)} · ${r.proves} · SHA-256 ${r.sha256.slice(0, 16)}…`}</Typography.Text>

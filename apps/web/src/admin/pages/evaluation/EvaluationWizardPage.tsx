@@ -48,7 +48,9 @@ export default function EvaluationWizardPage() {
         <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={{ name: `${year}年度行政处罚案卷评查`, year, count: 2, closedFrom: `${year}-01-01`, closedTo: today.format('YYYY-MM-DD'), spreadMargin: 10, externalReviewers: [] }}
+          // CR1 allows the previous year's files too, so by default the window spans both (early in a year, the
+          // current year alone has few closed files).
+          initialValues={{ name: `${year}年度行政处罚案卷评查`, year, count: 2, closedFrom: `${year - 1}-01-01`, closedTo: today.format('YYYY-MM-DD'), spreadMargin: 10, externalReviewers: [] }}
           onFinish={(v) => create.mutate(v)}
         >
           <Form.Item name="name" label={L('评查名称', 'Name')} rules={[{ required: true }]}>
