@@ -84,10 +84,9 @@ export async function startServer({ healthTimeoutMs = 180_000, logFile = path.jo
     SEED_DEMO: 'true',
     // The case journey lets the statement window pass by moving the server's clock (POST /api/v1/test/clock).
     CLOCK_ADJUSTABLE: 'true',
-    // Journeys start on a fixed working day inside the shipped holiday calendar (2024–2026), whatever the real date:
-    // together they move the clock forward by about a month, and a deadline in a year without calendar data is
-    // refused by design (G5). E2E_CLOCK_START overrides it.
-    CLOCK_START: process.env.E2E_CLOCK_START || '2026-09-01T09:00:00+08:00',
+    // E2E_CLOCK_START pins the server's starting moment (CLOCK_START). Off by default: pages take capture times from
+    // the browser's real clock.
+    ...(process.env.E2E_CLOCK_START ? { CLOCK_START: process.env.E2E_CLOCK_START } : {}),
     // Journeys check fresh records against the public log: sign tree heads often.
     LEDGER_CHECKPOINT_SECONDS: '3',
     WEB_DIST,

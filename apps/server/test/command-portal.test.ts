@@ -351,7 +351,7 @@ describe.runIf(!!process.env.ZHIFA_TEST_DATABASE_URL)('two app instances sharing
       await b.app.ready();
       const meta = { requestId: 'test' };
       for (const [code, name, level, parentCode] of [['130000', '河北省', 1, null], ['130300', '秦皇岛市', 2, '130000'], ['130322', '昌黎县', 3, '130300']] as const) await a.services.regions.create(rootActor, { code, name, level, parentCode }, meta);
-      const agency = await a.services.subjects.create(rootActor, { name: '综合执法局', shortName: null, uscc: makeUscc('130322'), regionCode: '130322', kind: 'statutory', form: 'comprehensive_team', sector: 'comprehensive', legalBasis: '三定方案', supervisingBureauId: null, address: null, phone: null, officeHours: null, complaintPhone: null, absorbedPowers: [] }, meta);
+      const agency = await a.services.subjects.create(rootActor, { name: '综合执法局', shortName: null, uscc: makeUscc('130322'), regionCode: '130322', kind: 'statutory', form: 'comprehensive_team', sector: 'comprehensive', legalBasis: '三定方案', supervisingBureauId: null, address: null, phone: null, officeHours: null, complaintPhone: null, absorbedPowers: [{ fromName: '城市管理局', sector: 'urban', scope: '市容环境卫生' }] }, meta);
       const dispatcher = { userId: crypto.randomUUID(), username: 'd', displayName: 'd', role: 'dispatcher' as const, agencyId: agency.id, regionCode: '130322', regionPath: (await a.services.regions.pathOf('130322'))! };
       const seenByB: string[] = [];
       const seenByA: string[] = [];
