@@ -10,3 +10,12 @@ export function useServerToday(): Dayjs | null {
   const q = useQuery({ queryKey: ['meta', 'today'], queryFn: ({ signal }) => api.get<{ today: string }>('/meta/today', undefined, signal), staleTime: 60_000 });
   return q.data ? dayjs(q.data.today) : null;
 }
+
+/**
+ * The server's current moment (GET /meta/today `now`), for time fields that default to "now" (a capture time): the
+ * server's clock decides what is in the future, not the browser's.
+ */
+export function useServerNow(): Dayjs | null {
+  const q = useQuery({ queryKey: ['meta', 'now'], queryFn: ({ signal }) => api.get<{ today: string; now: string }>('/meta/today', undefined, signal), staleTime: 0 });
+  return q.data ? dayjs(q.data.now) : null;
+}

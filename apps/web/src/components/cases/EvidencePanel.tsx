@@ -3,6 +3,7 @@ import { AV_STAGE_LABELS, AV_STAGES, type AvStage } from '@zhifa/domain';
 import { Button, Card, DatePicker, Drawer, Empty, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useServerNow } from '../../lib/useServerToday.ts';
 import { useState } from 'react';
 import { api, rawRequest } from '../../api/client.ts';
 import { Permission, useCan } from '../../auth/auth.tsx';
@@ -256,6 +257,8 @@ function EvidenceUploadDrawer({ open, caseId, onClose, onDone }: { open: boolean
   const t = useT();
   const { locale } = useLocale();
   const [form] = Form.useForm<UploadValues>();
+  // The capture time defaults to the server's now: the server's clock decides what is "in the future".
+  const serverNow = useServerNow();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -308,7 +311,7 @@ function EvidenceUploadDrawer({ open, caseId, onClose, onDone }: { open: boolean
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={{ deviceReviewed: true, capturedAt: dayjs() }}
+        initialValues={{ deviceReviewed: true, capturedAt: serverNow ?? dayjs() }}
         data-testid="evidence-form"
       >
         <Form.Item label={t('evidence.file')} required>

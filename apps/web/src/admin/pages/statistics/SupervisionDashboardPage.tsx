@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, downloadFile } from '../../../api/client.ts';
 import { useAuth } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -21,7 +21,10 @@ export default function SupervisionDashboardPage() {
   const me = useAuth();
   const today = useServerToday();
   const year = today?.year() ?? new Date().getFullYear();
-  const [range, setRange] = useState<[string, string] | null>(null);
+  // A shared link may carry the period (?from=YYYY-MM-DD&to=YYYY-MM-DD); otherwise the server's current year.
+  const [params] = useSearchParams();
+  const linked = /^\d{4}-\d{2}-\d{2}$/.test(params.get('from') ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(params.get('to') ?? '') ? ([params.get('from')!, params.get('to')!] as [string, string]) : null;
+  const [range, setRange] = useState<[string, string] | null>(linked);
   const [trail, setTrail] = useState<{ path: string; name: string }[]>([]);
   const [agencyId, setAgencyId] = useState<string | undefined>();
   const [kind, setKind] = useState<string | undefined>();
