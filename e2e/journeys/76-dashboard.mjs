@@ -58,7 +58,7 @@ export default async function dashboardJourney({ page, baseURL, screenshot }) {
   // The agency head reviews and publishes last year's report (the seed generated the draft).
   await login(page, baseURL, 'head');
   const me = await (await page.request.get(`${baseURL}/api/v1/auth/me`)).json();
-  await page.goto(`${baseURL}/admin/statistics/annual-reports`);
+  await page.goto(`${baseURL}/admin/statistics/annual-reports?year=${seedYear - 1}`);
   await page.getByTestId('annual-reports-page').waitFor({ timeout: 30_000 });
   await page.getByTestId(`report-open-${me.user.agencyId}`).click();
   await page.getByTestId('report-detail').waitFor();

@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -53,7 +54,10 @@ export default function AnnualReportsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const today = useServerToday();
-  const [year, setYear] = useState<number | null>(null);
+  // ?year=YYYY opens another year's reports (a link from a reminder); otherwise the previous year.
+  const [params] = useSearchParams();
+  const linkedYear = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : null;
+  const [year, setYear] = useState<number | null>(linkedYear);
   const y = year ?? (today ? today.year() - 1 : null);
   const reports = useQuery({ queryKey: ['annual-reports', y], enabled: !!y, queryFn: ({ signal }) => api.get<Report[]>('/statistics/annual-reports', { year: y! }, signal) });
   const pending = useQuery({ queryKey: ['annual-reports', 'deadlines', y], enabled: !!y, queryFn: ({ signal }) => api.get<Pending[]>('/statistics/annual-reports/deadlines', { year: y! }, signal) });
