@@ -1,4 +1,5 @@
-import { AppError, nextPenaltyStatus, PENALTY_TYPES, type CrimeTransferOutcome, type PenaltyStatus, type PenaltyType } from '@zhifa/domain';
+import { newLeadFacts } from './lead-facts.ts';
+import { AppError, nextPenaltyStatus, type CrimeTransferOutcome, type PenaltyStatus } from '@zhifa/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -73,46 +74,20 @@ export async function openReceivedCase(
     throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['officerIds'], message: 'officers must belong to your agency', messageZh: '承办人员须为本机关执法人员' }] } });
   }
   const [place] = await tx.select().from(regions).where(eq(regions.path, from.placePath));
-  const mc = item.majorCriteria;
   const f = from.facts;
   // The act and the party are the same; everything the sender did on its own case (filing, review, proposal) is not.
-  const facts: StoredCaseFacts = {
+  const facts = newLeadFacts({
     partyType: f.partyType,
-    sector: item.sector,
+    item,
     placePath: place?.path ?? from.placePath,
-    officerIds: [...new Set(input.officerIds)],
-    reviewerId: null,
+    officerIds: input.officerIds,
     violation: f.violation,
     involvesLifeHealthOrFinancialSafety: f.involvesLifeHealthOrFinancialSafety,
     hasHarmfulConsequences: f.hasHarmfulConsequences,
-    reviewPassedOn: null,
-    isFlaggedMajor: false,
-    majorCriteria: mc ? { penaltyTypes: mc.penaltyTypes.filter((t): t is PenaltyType => (PENALTY_TYPES as string[]).includes(t)), fineAtLeast: mc.fineAtLeast ?? null } : null,
-    proposed: null,
-    notified: null,
-    statementWaiverSignedOn: null,
-    hearingRequestedOn: null,
-    hearingHeldOn: null,
-    isCollectiveDiscussionRequired: false,
-    collectiveDiscussionOn: null,
     isSuspectedCrime: f.isSuspectedCrime,
-    crimeTransferDecision: null,
-    discretion: { itemHasTiers: item.discretionTiers.length > 0, tier: null, justification: null },
-    decisionKind: null,
-    paymentCompletedOn: null,
     // The lead reached this agency on the day it accepted the transfer.
     discoveredOn: input.day,
-    filedOn: null,
-    decisionExtensionApproved: false,
-    pauses: [],
-    noticeServedOn: null,
-    hearingNoticeSentOn: null,
-    decidedOn: null,
-    decisionServedOn: null,
-    isPaymentDue: false,
-    closingTriggerOn: null,
-    suspendedFrom: null,
-  };
+  });
   const id = crypto.randomUUID();
   const now = meta.at;
   const [r] = await tx

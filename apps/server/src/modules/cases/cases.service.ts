@@ -1,3 +1,4 @@
+import { newLeadFacts } from './lead-facts.ts';
 import {
   AppError,
   availablePenaltyActions,
@@ -23,7 +24,6 @@ import {
   type PreReviewInput,
   type PreReviewStep,
   type ReviewChecklistKey,
-  PENALTY_TYPES,
   type CaseOfficer,
   type DiscretionTierFacts,
   type GuardContext,
@@ -706,43 +706,17 @@ export function createCaseService({
         if (os.length !== new Set(input.officerIds).size || os.some((o) => o.agencyId !== agencyId)) {
           throw new AppError('VALIDATION_FAILED', { details: { issues: [{ path: ['officerIds'], message: 'officers must belong to your agency', messageZh: '承办人员须为本机关执法人员' }] } });
         }
-        const mc = item.majorCriteria;
-        const facts: StoredCaseFacts = {
+        const facts = newLeadFacts({
           partyType: input.party.type,
-          sector: item.sector,
+          item,
           placePath: place.path,
-          officerIds: [...new Set(input.officerIds)],
-          reviewerId: null,
+          officerIds: input.officerIds,
           violation: { committedOn: input.violationOn, endedOn: input.violationEndedOn ?? null, isContinuing: input.isContinuing ?? false },
           involvesLifeHealthOrFinancialSafety: input.involvesLifeHealthOrFinancialSafety ?? false,
           hasHarmfulConsequences: input.hasHarmfulConsequences ?? false,
-          reviewPassedOn: null,
-          isFlaggedMajor: false,
-          majorCriteria: mc ? { penaltyTypes: mc.penaltyTypes.filter((t): t is PenaltyType => (PENALTY_TYPES as string[]).includes(t)), fineAtLeast: mc.fineAtLeast ?? null } : null,
-          proposed: null,
-          notified: null,
-          statementWaiverSignedOn: null,
-          hearingRequestedOn: null,
-          hearingHeldOn: null,
-          isCollectiveDiscussionRequired: false,
-          collectiveDiscussionOn: null,
           isSuspectedCrime: input.isSuspectedCrime ?? false,
-          crimeTransferDecision: null,
-          discretion: { itemHasTiers: item.discretionTiers.length > 0, tier: null, justification: null },
-          decisionKind: null,
-          paymentCompletedOn: null,
           discoveredOn: input.discoveredOn,
-          filedOn: null,
-          decisionExtensionApproved: false,
-          pauses: [],
-          noticeServedOn: null,
-          hearingNoticeSentOn: null,
-          decidedOn: null,
-          decisionServedOn: null,
-          isPaymentDue: false,
-          closingTriggerOn: null,
-          suspendedFrom: null,
-        };
+        });
         const id = crypto.randomUUID();
         const now = clock.now();
         const party = await partyService.resolve(tx, actor, input.party, { requestId: meta.requestId, regionPath: agency.regionPath, agencyId });
