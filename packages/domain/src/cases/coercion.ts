@@ -1,6 +1,7 @@
 import { computeDeadline, type Deadline, type DeadlineRule, type HolidayCalendar, type PeriodPause } from '../calendar/index.ts';
 import { AppError, type Refusal } from '../errors/index.ts';
-import { allowedActions, nextStatus, type SubjectKind } from '../registry/enums.ts';
+import { procedureEngine, type ProcedureCheck } from './procedure-engine.ts';
+import type { SubjectKind } from '../registry/enums.ts';
 import { officerEligibility } from '../registry/officer-eligibility.ts';
 import { avRecordMissing, type AvFacts } from '../record/av-requirement.ts';
 import { RULE_KEYS, type RuleValues } from '../rules/index.ts';
@@ -671,18 +672,22 @@ export const COERCION_ACTION_GUARDS: Partial<Record<CoercionAction, readonly Coe
 
 // ---- procedure ----------------------------------------------------------------------------------------------------------
 
+const coercionEngine = procedureEngine<CoercionStatus, CoercionAction, CoercionGuardName, CoercionFacts, CoercionGuardContext, CoercionNotice>({
+  transitions: COERCION_TRANSITIONS,
+  statusInfo: COERCION_STATUS_INFO,
+  actionGuards: COERCION_ACTION_GUARDS,
+  guards: COERCION_GUARDS,
+  notices: (facts, ctx) => coercionNotices(facts, ctx),
+});
+
 export function nextCoercionStatus(status: CoercionStatus, action: CoercionAction): CoercionStatus | undefined {
-  return nextStatus<CoercionStatus, CoercionAction>(COERCION_TRANSITIONS, status, action);
+  return coercionEngine.next(status, action);
 }
 
 export function coercionActionRefusals(facts: CoercionFacts, action: CoercionAction, ctx: CoercionGuardContext): Refusal[] {
-  const out: Refusal[] = [];
-  for (const name of COERCION_ACTION_GUARDS[action] ?? []) {
-    const r = COERCION_GUARDS[name](facts, ctx);
-    if (r) out.push({ ...r, details: { ...r.details, guard: name } });
-  }
-  return out;
+  return coercionEngine.refusals(facts, action, ctx);
 }
+
 
 export type CoercionNoticeKind = 'must_release' | 'emergency_report_overdue' | 'freeze_decision_overdue' | 'calendar_missing';
 export interface CoercionNotice {
@@ -738,30 +743,9 @@ function coercionNotices(f: CoercionFacts, ctx: CoercionGuardContext): CoercionN
 }
 
 export function availableCoercionActions(facts: CoercionFacts, ctx: CoercionGuardContext): AvailableCoercionActions {
-  const result: AvailableCoercionActions = { allowed: [], refused: [], notices: coercionNotices(facts, ctx) };
-  for (const action of allowedActions<CoercionStatus, CoercionAction>(COERCION_TRANSITIONS, facts.status)) {
-    const refusals = coercionActionRefusals(facts, action, ctx);
-    if (refusals.length === 0) result.allowed.push(action);
-    else result.refused.push({ action, refusals });
-  }
-  return result;
+  return coercionEngine.available(facts, ctx);
 }
 
-export function checkCoercionAction(
-  facts: CoercionFacts,
-  action: CoercionAction,
-  ctx: CoercionGuardContext,
-): { ok: true; to: CoercionStatus } | { ok: false; refusals: Refusal[] } {
-  const to = nextCoercionStatus(facts.status, action);
-  const refusals = to
-    ? coercionActionRefusals(facts, action, ctx)
-    : [
-        {
-          code: 'INVALID_TRANSITION' as const,
-          message: `'${action}' is not allowed in status '${facts.status}'.`,
-          messageZh: `当前状态（${COERCION_STATUS_INFO[facts.status].zh}）下不允许该操作。`,
-          details: { allowedActions: allowedActions(COERCION_TRANSITIONS, facts.status) },
-        },
-      ];
-  return refusals.length === 0 && to ? { ok: true, to } : { ok: false, refusals };
+export function checkCoercionAction(facts: CoercionFacts, action: CoercionAction, ctx: CoercionGuardContext): ProcedureCheck<CoercionStatus> {
+  return coercionEngine.check(facts, action, ctx);
 }

@@ -1,6 +1,7 @@
 import { computeDeadline, type Deadline, type DeadlineRule, type HolidayCalendar } from '../calendar/index.ts';
 import type { Refusal } from '../errors/index.ts';
-import { allowedActions, nextStatus, type SubjectKind } from '../registry/enums.ts';
+import { procedureEngine, type ProcedureCheck } from './procedure-engine.ts';
+import type { SubjectKind } from '../registry/enums.ts';
 import { officerEligibility } from '../registry/officer-eligibility.ts';
 import { avRecordAttached, type AvFacts } from '../record/av-requirement.ts';
 import { RULE_KEYS, type RuleValues } from '../rules/index.ts';
@@ -361,18 +362,22 @@ export function inspectionDeadlines(
 
 // ---- procedure ----------------------------------------------------------------------------------------------------------
 
+const inspectionEngine = procedureEngine<InspectionStatus, InspectionAction, InspectionGuardName, InspectionFacts, InspectionGuardContext, InspectionNotice>({
+  transitions: INSPECTION_TRANSITIONS,
+  statusInfo: INSPECTION_STATUS_INFO,
+  actionGuards: INSPECTION_ACTION_GUARDS,
+  guards: INSPECTION_GUARDS,
+  notices: (facts, ctx) => inspectionNotices(facts, ctx),
+});
+
 export function nextInspectionStatus(status: InspectionStatus, action: InspectionAction): InspectionStatus | undefined {
-  return nextStatus<InspectionStatus, InspectionAction>(INSPECTION_TRANSITIONS, status, action);
+  return inspectionEngine.next(status, action);
 }
 
 export function inspectionActionRefusals(facts: InspectionFacts, action: InspectionAction, ctx: InspectionGuardContext): Refusal[] {
-  const out: Refusal[] = [];
-  for (const name of INSPECTION_ACTION_GUARDS[action] ?? []) {
-    const r = INSPECTION_GUARDS[name](facts, ctx);
-    if (r) out.push({ ...r, details: { ...r.details, guard: name } });
-  }
-  return out;
+  return inspectionEngine.refusals(facts, action, ctx);
 }
+
 
 export type InspectionNoticeKind = 'annual_cap_reached' | 'rectification_overdue';
 export interface InspectionNotice {
@@ -415,30 +420,9 @@ function inspectionNotices(f: InspectionFacts, ctx: InspectionGuardContext): Ins
 }
 
 export function availableInspectionActions(facts: InspectionFacts, ctx: InspectionGuardContext): AvailableInspectionActions {
-  const result: AvailableInspectionActions = { allowed: [], refused: [], notices: inspectionNotices(facts, ctx) };
-  for (const action of allowedActions<InspectionStatus, InspectionAction>(INSPECTION_TRANSITIONS, facts.status)) {
-    const refusals = inspectionActionRefusals(facts, action, ctx);
-    if (refusals.length === 0) result.allowed.push(action);
-    else result.refused.push({ action, refusals });
-  }
-  return result;
+  return inspectionEngine.available(facts, ctx);
 }
 
-export function checkInspectionAction(
-  facts: InspectionFacts,
-  action: InspectionAction,
-  ctx: InspectionGuardContext,
-): { ok: true; to: InspectionStatus } | { ok: false; refusals: Refusal[] } {
-  const to = nextInspectionStatus(facts.status, action);
-  const refusals = to
-    ? inspectionActionRefusals(facts, action, ctx)
-    : [
-        {
-          code: 'INVALID_TRANSITION' as const,
-          message: `'${action}' is not allowed in status '${facts.status}'.`,
-          messageZh: `当前状态（${INSPECTION_STATUS_INFO[facts.status].zh}）下不允许该操作。`,
-          details: { allowedActions: allowedActions(INSPECTION_TRANSITIONS, facts.status) },
-        },
-      ];
-  return refusals.length === 0 && to ? { ok: true, to } : { ok: false, refusals };
+export function checkInspectionAction(facts: InspectionFacts, action: InspectionAction, ctx: InspectionGuardContext): ProcedureCheck<InspectionStatus> {
+  return inspectionEngine.check(facts, action, ctx);
 }

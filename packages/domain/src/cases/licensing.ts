@@ -1,6 +1,6 @@
 import { computeDeadline, type Deadline, type DeadlineRule, type HolidayCalendar, type PeriodPause } from '../calendar/index.ts';
 import { AppError, type Refusal } from '../errors/index.ts';
-import { allowedActions, nextStatus } from '../registry/enums.ts';
+import { procedureEngine, type ProcedureCheck } from './procedure-engine.ts';
 import { RULE_KEYS, type RuleValues } from '../rules/index.ts';
 import type { GuardContext } from './penalty-guards.ts';
 
@@ -827,18 +827,22 @@ export function isLicensingRefusalAnsweredByInput(action: string, refusals: read
 
 // ---- procedure ----------------------------------------------------------------------------------------------------------
 
+const licensingEngine = procedureEngine<LicensingStatus, LicensingAction, LicensingGuardName, LicensingFacts, LicensingGuardContext, LicensingNotice>({
+  transitions: LICENSING_TRANSITIONS,
+  statusInfo: LICENSING_STATUS_INFO,
+  actionGuards: LICENSING_ACTION_GUARDS,
+  guards: LICENSING_GUARDS,
+  notices: (facts, ctx) => licensingNotices(facts, ctx),
+});
+
 export function nextLicensingStatus(status: LicensingStatus, action: LicensingAction): LicensingStatus | undefined {
-  return nextStatus<LicensingStatus, LicensingAction>(LICENSING_TRANSITIONS, status, action);
+  return licensingEngine.next(status, action);
 }
 
 export function licensingActionRefusals(facts: LicensingFacts, action: LicensingAction, ctx: LicensingGuardContext): Refusal[] {
-  const out: Refusal[] = [];
-  for (const name of LICENSING_ACTION_GUARDS[action] ?? []) {
-    const r = LICENSING_GUARDS[name](facts, ctx);
-    if (r) out.push({ ...r, details: { ...r.details, guard: name } });
-  }
-  return out;
+  return licensingEngine.refusals(facts, action, ctx);
 }
+
 
 /** Non-blocking findings for the handler and supervisors. */
 export type LicensingNoticeKind =
@@ -923,31 +927,10 @@ function licensingNotices(f: LicensingFacts, ctx: LicensingGuardContext): Licens
 
 /** The one function behind the API check and the UI buttons: table moves minus guard refusals, plus notices. */
 export function availableLicensingActions(facts: LicensingFacts, ctx: LicensingGuardContext): AvailableLicensingActions {
-  const result: AvailableLicensingActions = { allowed: [], refused: [], notices: licensingNotices(facts, ctx) };
-  for (const action of allowedActions<LicensingStatus, LicensingAction>(LICENSING_TRANSITIONS, facts.status)) {
-    const refusals = licensingActionRefusals(facts, action, ctx);
-    if (refusals.length === 0) result.allowed.push(action);
-    else result.refused.push({ action, refusals });
-  }
-  return result;
+  return licensingEngine.available(facts, ctx);
 }
 
 /** Server-side check of one requested action: the next status, or the refusals (INVALID_TRANSITION if off-table). */
-export function checkLicensingAction(
-  facts: LicensingFacts,
-  action: LicensingAction,
-  ctx: LicensingGuardContext,
-): { ok: true; to: LicensingStatus } | { ok: false; refusals: Refusal[] } {
-  const to = nextLicensingStatus(facts.status, action);
-  const refusals = to
-    ? licensingActionRefusals(facts, action, ctx)
-    : [
-        {
-          code: 'INVALID_TRANSITION' as const,
-          message: `'${action}' is not allowed in status '${facts.status}'.`,
-          messageZh: `当前状态（${LICENSING_STATUS_INFO[facts.status].zh}）下不允许该操作。`,
-          details: { allowedActions: allowedActions(LICENSING_TRANSITIONS, facts.status) },
-        },
-      ];
-  return refusals.length === 0 && to ? { ok: true, to } : { ok: false, refusals };
+export function checkLicensingAction(facts: LicensingFacts, action: LicensingAction, ctx: LicensingGuardContext): ProcedureCheck<LicensingStatus> {
+  return licensingEngine.check(facts, action, ctx);
 }
