@@ -15,6 +15,11 @@ export interface Actor {
   regionPath: string;
 }
 
+/** The actor a stored user row acts as (the session resolves the same fields). */
+export function actorFromUser(u: { id: string; username: string; displayName: string; role: string | null; agencyId: string | null; regionCode: string; regionPath: string }): Actor {
+  return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Role, agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath };
+}
+
 /**
  * Refuse unless the role holds the permission. When an administrator asks for another administrator kind's duty we
  * say so explicitly (三员分立), so the refusal teaches who should do it.

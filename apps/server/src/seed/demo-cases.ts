@@ -3,11 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { cases } from '../modules/cases/index.ts';
-import { users, type Actor } from '../modules/identity/index.ts';
+import { type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
-import { DEMO_USER_IDS } from './demo-users.ts';
 import { mulberry32 } from './prng.ts';
 import { attachDemoRecording, recordingTime } from './demo-recordings.ts';
+import { getDemoActor } from './demo-actors.ts';
 
 const { subjects, officers, certificates, items, itemSubjects } = registryTables;
 
@@ -37,14 +37,9 @@ export async function seedDemoCases(services: Services, db: Db, opts: { today: s
   if ((existing?.n ?? 0) > 0) return { cases: 0, skipped: true };
   await services.numbering.configure(db, agency.id, { agencyCode: '冀秦市监' });
 
-  const actorOf = async (username: 'officer' | 'reviewer' | 'head'): Promise<Actor> => {
-    const [u] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS[username]));
-    if (!u) throw new Error(`demo user ${username} missing`);
-    return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath };
-  };
-  const [officer, reviewer] = [await actorOf('officer'), await actorOf('reviewer')];
-  const [me] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, officer.userId));
-  const [rev] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, reviewer.userId));
+  const [officer, reviewer] = [await getDemoActor(db, 'officer'), await getDemoActor(db, 'reviewer')];
+  const me = officer;
+  const rev = reviewer;
   // A second handler: a non-reviewer of the bureau with an active market certificate valid today.
   const partners = await db
     .selectDistinct({ id: officers.id })

@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { commandEvents, commandGrids } from '../modules/command/index.ts';
-import { users, type Actor } from '../modules/identity/index.ts';
+import { users } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { DEMO_PASSWORD, DEMO_USER_IDS } from './demo-users.ts';
+import { actorFromUser } from '../lib/actor.ts';
 
 const { subjects, officers, regions } = registryTables;
 
@@ -18,7 +19,7 @@ const DX = 0.02;
 const DY = 0.02;
 const NAMES = ['西北网格', '中北网格', '东北网格', '西南网格', '中南网格', '东南网格'];
 
-const actorOf = (u: typeof users.$inferSelect): Actor => ({ userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath });
+const actorOf = actorFromUser;
 
 /**
  * The command centre of 昌黎县综合行政执法局 (seed 004): 昌黎镇 split into six grids, four officers per grid where the

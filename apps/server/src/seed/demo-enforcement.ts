@@ -3,10 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { inspections } from '../modules/cases/index.ts';
-import { users, type Actor } from '../modules/identity/index.ts';
+import { type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
-import { DEMO_USER_IDS } from './demo-users.ts';
 import { attachDemoRecording, recordingTime } from './demo-recordings.ts';
+import { getDemoActor } from './demo-actors.ts';
 
 const { subjects, officers, certificates, items, itemSubjects } = registryTables;
 const uscc = (first17: string) => first17 + usccCheckChar(first17);
@@ -40,13 +40,8 @@ export async function seedDemoEnforcement(services: Services, db: Db, opts: { to
   if (!agency) return none;
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(inspections).where(eq(inspections.agencyId, agency.id));
   if ((existing?.n ?? 0) > 0) return none;
-  const actorOf = async (username: 'officer' | 'head'): Promise<Actor> => {
-    const [u] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS[username]));
-    if (!u) throw new Error(`demo user ${username} missing`);
-    return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath };
-  };
-  const [officer, head] = [await actorOf('officer'), await actorOf('head')];
-  const [me] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, officer.userId));
+  const [officer, head] = [await getDemoActor(db, 'officer'), await getDemoActor(db, 'head')];
+  const me = officer;
   const [partner] = await db
     .selectDistinct({ id: officers.id })
     .from(officers)

@@ -4,10 +4,11 @@ import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { cases } from '../modules/cases/index.ts';
 import { evaluationCampaigns } from '../modules/evaluation/index.ts';
-import { users, type Actor } from '../modules/identity/index.ts';
+import { type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { attachDemoRecording, recordingTime } from './demo-recordings.ts';
-import { DEMO_USER_IDS, type DemoUsername } from './demo-users.ts';
+import { type DemoUsername } from './demo-users.ts';
+import { getDemoActor } from './demo-actors.ts';
 
 const { subjects, items, itemSubjects } = registryTables;
 const idNo = (first17: string) => first17 + idNumberCheckDigit(first17);
@@ -32,11 +33,7 @@ export async function seedDemoEvaluation(services: Services, db: Db, opts: { tod
   if ((have?.n ?? 0) > 0) return none;
   const [agency] = await db.select().from(subjects).where(eq(subjects.name, '秦皇岛市市场监督管理局'));
   if (!agency) return none;
-  const actorOf = async (u: DemoUsername): Promise<Actor & { officerId: string | null }> => {
-    const [r] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS[u]));
-    if (!r) throw new Error(`demo user ${u} missing`);
-    return { userId: r.id, username: r.username, displayName: r.displayName, role: r.role as Actor['role'], agencyId: r.agencyId, regionCode: r.regionCode, regionPath: r.regionPath, officerId: r.officerId };
-  };
+  const actorOf = (u: DemoUsername) => getDemoActor(db, u);
   const [officer, reviewer, head, supervisor, supervisor2] = await Promise.all([actorOf('officer'), actorOf('reviewer'), actorOf('head'), actorOf('supervisor'), actorOf('supervisor2')]);
   // The handlers of an existing demo case (a certified pair) and a penalty item of the bureau with a fine tier.
   const [model] = await db.select({ facts: cases.facts }).from(cases).where(eq(cases.agencyId, agency.id)).orderBy(asc(cases.createdAt)).limit(1);

@@ -1,14 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
-import { users, type Actor } from '../modules/identity/index.ts';
+import { users } from '../modules/identity/index.ts';
 import { buildWorkbook } from '../modules/imports/index.ts';
 import { liaisonSupervisors } from '../modules/liaison/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { DEMO_USER_IDS } from './demo-users.ts';
+import { actorFromUser } from '../lib/actor.ts';
 
 const { subjects } = registryTables;
-const actorOf = (u: typeof users.$inferSelect): Actor => ({ userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath });
+const actorOf = actorFromUser;
 
 /**
  * Demo complaints from every channel (portal, 12345 import, 信访 import, hotline webhook, phone, letter) and the

@@ -6,6 +6,7 @@ import { licenceApplications } from '../modules/cases/index.ts';
 import { users, type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { DEMO_USER_IDS } from './demo-users.ts';
+import { actorFromUser } from '../lib/actor.ts';
 
 const { subjects, officers, items, itemSubjects } = registryTables;
 
@@ -32,7 +33,7 @@ export async function seedDemoLicensing(services: Services, db: Db, opts: { toda
   if ((existing?.n ?? 0) > 0) return { applications: 0, skipped: true };
   const [u] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS.officer));
   if (!u) return { applications: 0, skipped: true };
-  const officer: Actor = { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath };
+  const officer: Actor = actorFromUser(u);
   const staff = await db
     .select({ id: officers.id })
     .from(officers)

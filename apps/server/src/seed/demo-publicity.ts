@@ -4,10 +4,10 @@ import { cases } from '../modules/cases/index.ts';
 import type { Services } from '../app.ts';
 import { attachDemoRecording, recordingTime } from './demo-recordings.ts';
 import type { Db } from '../db/client.ts';
-import { users, type Actor } from '../modules/identity/index.ts';
+import { type Actor } from '../modules/identity/index.ts';
 import { publicationTasks } from '../modules/publicity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
-import { DEMO_USER_IDS } from './demo-users.ts';
+import { getDemoActor } from './demo-actors.ts';
 
 const { subjects, officers, certificates, items, itemSubjects } = registryTables;
 const uscc = (first17: string) => first17 + usccCheckChar(first17);
@@ -51,14 +51,9 @@ export async function seedDemoPublicity(services: Services, db: Db, opts: { toda
     .where(and(eq(cases.agencyId, agency.id), inArray(sql<string>`${cases.party}->>'name'`, DECIDED.map((d) => d.party.name)), sql`${cases.facts}->>'decidedOn' is not null`));
   if ((seen?.n ?? 0) > 0) return none;
 
-  const actorOf = async (username: 'officer' | 'reviewer' | 'head'): Promise<Actor> => {
-    const [u] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS[username]));
-    if (!u) throw new Error(`demo user ${username} missing`);
-    return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath };
-  };
-  const [officer, reviewer, head] = [await actorOf('officer'), await actorOf('reviewer'), await actorOf('head')];
-  const [me] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, officer.userId));
-  const [rev] = await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, reviewer.userId));
+  const [officer, reviewer, head] = [await getDemoActor(db, 'officer'), await getDemoActor(db, 'reviewer'), await getDemoActor(db, 'head')];
+  const me = officer;
+  const rev = reviewer;
   const [partner] = await db
     .selectDistinct({ id: officers.id })
     .from(officers)

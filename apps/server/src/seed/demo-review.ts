@@ -7,6 +7,7 @@ import { users, type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { reviewChains } from '../modules/review/index.ts';
 import { DEMO_PASSWORD, DEMO_USER_IDS } from './demo-users.ts';
+import { actorFromUser } from '../lib/actor.ts';
 
 const { subjects, officers, certificates } = registryTables;
 
@@ -32,7 +33,7 @@ export async function seedDemoReviewChains(services: Services, db: Db): Promise<
   if ((existing?.n ?? 0) > 0) return { skipped: true };
   const [headRow] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS.head));
   if (!headRow) return { skipped: true };
-  const head: Actor = { userId: headRow.id, username: headRow.username, displayName: headRow.displayName, role: headRow.role as Actor['role'], agencyId: headRow.agencyId, regionCode: headRow.regionCode, regionPath: headRow.regionPath };
+  const head: Actor = actorFromUser(headRow);
 
   // Three people of the bureau who handle none of its cases (reviewers never investigate, SAMR Art.49 para 3).
   const taken = new Set((await db.select({ facts: cases.facts }).from(cases).where(eq(cases.agencyId, agency.id))).flatMap((c) => c.facts.officerIds));

@@ -7,6 +7,7 @@ import { registryTables } from '../modules/registry/index.ts';
 import { spotCheckTargets, type TargetInput } from '../modules/spot-checks/index.ts';
 import { DEMO_USER_IDS } from './demo-users.ts';
 import { mulberry32 } from './prng.ts';
+import { actorFromUser } from '../lib/actor.ts';
 
 const { subjects, items, itemSubjects } = registryTables;
 
@@ -44,7 +45,7 @@ export async function seedDemoSpotChecks(services: Services, db: Db, opts: { tod
     .limit(3);
   const [u] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS.head));
   if (randomItems.length === 0 || !u) return { targets: 0, drawn: 0, skipped: true };
-  const head: Actor = { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath };
+  const head: Actor = actorFromUser(u);
 
   const rng = mulberry32(20_261_203);
   const n = opts.targets ?? 3000;

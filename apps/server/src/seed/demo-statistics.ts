@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { users, type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { DEMO_USER_IDS } from './demo-users.ts';
+import { actorFromUser } from '../lib/actor.ts';
 
 const { certificates, itemSubjects, items, officers, regions } = registryTables;
 const uscc = (first17: string) => first17 + usccCheckChar(first17);
@@ -26,7 +27,7 @@ export async function seedDemoStatistics(services: Pick<Services, 'rollup' | 'an
 async function seedCountyOnTheSpot(services: Pick<Services, 'simplified'>, db: Db, today: string): Promise<number> {
   const [u] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS.county_head));
   if (!u?.agencyId) return 0;
-  const head: Actor = { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath };
+  const head: Actor = actorFromUser(u);
   const certified = await db
     .selectDistinct({ id: officers.id })
     .from(officers)

@@ -3,17 +3,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { cases } from '../modules/cases/index.ts';
-import { users, type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { supervisionDocuments } from '../modules/supervision/index.ts';
-import { DEMO_USER_IDS } from './demo-users.ts';
+import { findDemoActor } from './demo-actors.ts';
 
 const { subjects, officers, certificates, items, itemSubjects } = registryTables;
 
-const actorOf = async (db: Db, id: string): Promise<Actor | null> => {
-  const [u] = await db.select().from(users).where(eq(users.id, id));
-  return u ? { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath } : null;
-};
 
 /**
  * Supervision demo (issue #6): a filed case at 昌黎县市场监督管理局 (the county_head's agency, in county_supervisor's
@@ -23,8 +18,8 @@ const actorOf = async (db: Db, id: string): Promise<Actor | null> => {
  */
 export async function seedDemoSupervision(services: Services, db: Db, opts: { today: string }): Promise<{ caseId: string | null; warnings: number; documents: number; skipped: boolean }> {
   const [agency] = await db.select().from(subjects).where(eq(subjects.name, '昌黎县市场监督管理局'));
-  const head = await actorOf(db, DEMO_USER_IDS.county_head);
-  const supervisor = await actorOf(db, DEMO_USER_IDS.county_supervisor);
+  const head = await findDemoActor(db, 'county_head');
+  const supervisor = await findDemoActor(db, 'county_supervisor');
   if (!agency || !head || !supervisor || head.agencyId !== agency.id) return { caseId: null, warnings: 0, documents: 0, skipped: true };
   const [done] = await db.select({ n: sql<number>`count(*)::int` }).from(supervisionDocuments);
   if ((done?.n ?? 0) > 0) return { caseId: null, warnings: 0, documents: 0, skipped: true };

@@ -3,10 +3,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { cases } from '../modules/cases/index.ts';
-import { users, type Actor } from '../modules/identity/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { caseTransfers } from '../modules/transfers/index.ts';
-import { DEMO_USER_IDS } from './demo-users.ts';
+import { findDemoActor } from './demo-actors.ts';
 
 const { subjects, items, itemSubjects } = registryTables;
 
@@ -22,13 +21,9 @@ export async function seedDemoTransfers(services: Services, db: Db, opts: { toda
   if (!city || !county) return { transfers: 0, skipped: true };
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(caseTransfers).where(eq(caseTransfers.agencyId, city.id));
   if ((existing?.n ?? 0) > 0) return { transfers: 0, skipped: true };
-  const actorOf = async (username: 'officer' | 'head'): Promise<Actor | null> => {
-    const [u] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS[username]));
-    return u ? { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath } : null;
-  };
-  const officer = await actorOf('officer');
-  const head = await actorOf('head');
-  const [me] = officer ? await db.select({ officerId: users.officerId }).from(users).where(eq(users.id, officer.userId)) : [];
+  const officer = await findDemoActor(db, 'officer');
+  const head = await findDemoActor(db, 'head');
+  const me = officer;
   // A second handler from an existing demo case of the bureau (the case seed picked a certified colleague).
   const [other] = await db.select({ ids: sql<string[]>`${cases.facts}->'officerIds'` }).from(cases).where(eq(cases.agencyId, city.id)).orderBy(cases.createdAt).limit(1);
   const [item] = await db.select({ id: items.id }).from(items).innerJoin(itemSubjects, eq(itemSubjects.itemId, items.id)).where(and(eq(itemSubjects.subjectId, city.id), eq(items.category, 'penalty'), eq(items.status, 'active'))).orderBy(items.code).limit(1);

@@ -14,7 +14,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { newId } from '../../lib/ids.ts';
 import type { AuditService } from '../audit/index.ts';
-import { escapeLike, requirePermission, scopeCondition, type Actor } from '../../lib/actor.ts';
+import { actorFromUser, escapeLike, requirePermission, scopeCondition, type Actor } from '../../lib/actor.ts';
 import { securitySettings, sessions, users } from './identity.schema.ts';
 
 // argon2id with the OWASP-recommended minimum (m=19 MiB, t=2, p=1); @node-rs/argon2 per stack.md.
@@ -118,15 +118,7 @@ export function createIdentityService(deps: Deps) {
   }
 
   async function actorOf(u: UserRow): Promise<Actor> {
-    return {
-      userId: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role as Role,
-      agencyId: u.agencyId,
-      regionCode: u.regionCode,
-      regionPath: u.regionPath,
-    };
+    return actorFromUser(u);
   }
 
   return {

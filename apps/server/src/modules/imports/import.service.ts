@@ -2,7 +2,7 @@ import { AppError, RegionInput, SubjectInput as SubjectSchema, type CertificateI
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { isInScope, requirePermission, type Actor } from '../../lib/actor.ts';
+import { actorFromUser, isInScope, requirePermission, type Actor } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { zodIssueZh } from '../../lib/zod-zh.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -105,7 +105,7 @@ export function createImportService(deps: Deps) {
     // Imports run in a job, after the request: the actor is rebuilt from the uploader's account.
     const [u] = await db.select().from(users).where(eq(users.id, r.createdBy));
     if (!u || !u.role) throw new AppError('FORBIDDEN');
-    return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role as Actor['role'], agencyId: u.agencyId, regionCode: u.regionCode, regionPath: u.regionPath };
+    return actorFromUser(u);
   }
 
   async function setProgress(id: string, patch: Partial<typeof imports.$inferInsert>) {

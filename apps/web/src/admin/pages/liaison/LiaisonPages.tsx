@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { api, rawRequest } from '../../../api/client.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { InlineForm } from '../../../components/InlineForm.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLocale } from '../../../i18n/index.tsx';
 import { useServerToday } from '../../../lib/useServerToday.ts';
@@ -62,48 +63,36 @@ export function SupervisorsPage() {
     <div data-testid="supervisors-page">
       <PageHeader title={L('执法监督员', 'Enforcement supervisors')} sub={L('监督员持执法监督证开展监督，现场监督须两名以上持证监督员共同进行（山东省行政执法监督条例第22条等）。', 'Supervisors hold a supervision certificate; field supervision needs at least two certified supervisors.')} />
       <ManageCard title={L('新增监督员', 'Add a supervisor')}>
-        <Form layout="inline" onFinish={(v) => add.mutate(v)} initialValues={{ kind: 'part_time' }}>
-          <Form.Item name="name" rules={[{ required: true, min: 2 }]}>
-            <Input placeholder={L('姓名', 'Name')} />
-          </Form.Item>
-          <Form.Item name="kind">
-            <Select style={{ width: 140 }} options={Object.entries(SUPERVISOR_KIND_LABELS).map(([k, v]) => ({ value: k, label: L(v.zh, v.en) }))} />
-          </Form.Item>
-          <Form.Item name="employer">
-            <Input placeholder={L('工作单位', 'Employer')} />
-          </Form.Item>
-          <Form.Item name="phone">
-            <Input placeholder={L('电话', 'Phone')} />
-          </Form.Item>
-          <Button htmlType="submit" loading={add.isPending}>
-            {L('添加', 'Add')}
-          </Button>
-        </Form>
-        <ErrorAlert error={add.error} />
+        <InlineForm
+          fields={[
+            { name: 'name', rules: [{ required: true, min: 2 }], input: <Input placeholder={L('姓名', 'Name')} /> },
+            { name: 'kind', input: <Select style={{ width: 140 }} options={Object.entries(SUPERVISOR_KIND_LABELS).map(([k, v]) => ({ value: k, label: L(v.zh, v.en) }))} /> },
+            { name: 'employer', input: <Input placeholder={L('工作单位', 'Employer')} /> },
+            { name: 'phone', input: <Input placeholder={L('电话', 'Phone')} /> },
+          ]}
+          onFinish={(v) => add.mutate(v)}
+          initialValues={{ kind: 'part_time' }}
+          submitLabel={L('添加', 'Add')}
+          pending={add.isPending}
+          error={add.error}
+        />
       </ManageCard>
       {certFor ? (
         <ManageCard title={L('颁发执法监督证', 'Issue a supervision certificate')}>
-          <Form
-            layout="inline"
+          <InlineForm
+            fields={[
+              { name: 'number', rules: [{ required: true, min: 3 }], input: <Input placeholder={L('证号', 'Number')} /> },
+              { name: 'issuedOn', rules: [{ required: true }], input: <DatePicker placeholder={L('发证日期', 'Issued')} /> },
+              { name: 'expiresOn', rules: [{ required: true }], input: <DatePicker placeholder={L('有效期至', 'Expires')} /> },
+            ]}
             onFinish={(v: { number: string; issuedOn: Dayjs; expiresOn: Dayjs }) =>
-              cert.mutate({ number: v.number, issuedOn: day(v.issuedOn)!, expiresOn: day(v.expiresOn)! }, { onSuccess: () => { setCertFor(null); void qc.invalidateQueries({ queryKey: KEY }); } })
-            }
-          >
-            <Form.Item name="number" rules={[{ required: true, min: 3 }]}>
-              <Input placeholder={L('证号', 'Number')} />
-            </Form.Item>
-            <Form.Item name="issuedOn" rules={[{ required: true }]}>
-              <DatePicker placeholder={L('发证日期', 'Issued')} />
-            </Form.Item>
-            <Form.Item name="expiresOn" rules={[{ required: true }]}>
-              <DatePicker placeholder={L('有效期至', 'Expires')} />
-            </Form.Item>
-            <Button htmlType="submit" type="primary" loading={cert.isPending}>
-              {L('颁发', 'Issue')}
-            </Button>
-            <Button onClick={() => setCertFor(null)}>{L('取消', 'Cancel')}</Button>
-          </Form>
-          <ErrorAlert error={cert.error} />
+              cert.mutate({ number: v.number, issuedOn: day(v.issuedOn)!, expiresOn: day(v.expiresOn)! }, { onSuccess: () => { setCertFor(null); void qc.invalidateQueries({ queryKey: KEY }); } })}
+            submitLabel={L('颁发', 'Issue')}
+            pending={cert.isPending}
+            error={cert.error}
+            primary
+            afterSubmit={<Button onClick={() => setCertFor(null)}>{L('取消', 'Cancel')}</Button>}
+          />
         </ManageCard>
       ) : null}
       <ErrorAlert error={list.error} />
@@ -165,44 +154,34 @@ export function ExpertsPage() {
     <div data-testid="experts-page">
       <PageHeader title={L('专家库', 'Expert panel')} sub={L('按领域抽取在岗且无利害关系的专家；抽取种子留存，可复算。', 'Draw available experts of a field without a conflict; the seed is kept so the draw can be recomputed.')} />
       <ManageCard title={L('新增专家', 'Add an expert')}>
-        <Form layout="inline" onFinish={(v: { name: string; title?: string; employer?: string; fields: string; conflicts?: string }) => add.mutate({ ...v, fields: split(v.fields), conflicts: split(v.conflicts) })}>
-          <Form.Item name="name" rules={[{ required: true, min: 2 }]}>
-            <Input placeholder={L('姓名', 'Name')} />
-          </Form.Item>
-          <Form.Item name="title">
-            <Input placeholder={L('职称', 'Title')} />
-          </Form.Item>
-          <Form.Item name="employer">
-            <Input placeholder={L('单位', 'Employer')} />
-          </Form.Item>
-          <Form.Item name="fields" rules={[{ required: true }]}>
-            <Input placeholder={L('专业领域（顿号分隔）', 'Fields (comma separated)')} />
-          </Form.Item>
-          <Form.Item name="conflicts">
-            <Input placeholder={L('利害关系单位', 'Conflicts')} />
-          </Form.Item>
-          <Button htmlType="submit" loading={add.isPending}>
-            {L('添加', 'Add')}
-          </Button>
-        </Form>
-        <ErrorAlert error={add.error} />
+        <InlineForm
+          fields={[
+            { name: 'name', rules: [{ required: true, min: 2 }], input: <Input placeholder={L('姓名', 'Name')} /> },
+            { name: 'title', input: <Input placeholder={L('职称', 'Title')} /> },
+            { name: 'employer', input: <Input placeholder={L('单位', 'Employer')} /> },
+            { name: 'fields', rules: [{ required: true }], input: <Input placeholder={L('专业领域（顿号分隔）', 'Fields (comma separated)')} /> },
+            { name: 'conflicts', input: <Input placeholder={L('利害关系单位', 'Conflicts')} /> },
+          ]}
+          onFinish={(v: { name: string; title?: string; employer?: string; fields: string; conflicts?: string }) => add.mutate({ ...v, fields: split(v.fields), conflicts: split(v.conflicts) })}
+          submitLabel={L('添加', 'Add')}
+          pending={add.isPending}
+          error={add.error}
+        />
       </ManageCard>
       <ManageCard title={L('抽取专家', 'Draw experts')}>
-        <Form layout="inline" onFinish={(v: { purpose: string; field: string; count: number }) => draw.mutate({ ...v, parties: [] })} initialValues={{ count: 2 }}>
-          <Form.Item name="purpose" rules={[{ required: true, min: 2 }]}>
-            <Input placeholder={L('用途，如案卷评查', 'Purpose')} />
-          </Form.Item>
-          <Form.Item name="field" rules={[{ required: true }]}>
-            <Input placeholder={L('领域', 'Field')} />
-          </Form.Item>
-          <Form.Item name="count">
-            <InputNumber min={1} max={20} />
-          </Form.Item>
-          <Button htmlType="submit" type="primary" loading={draw.isPending}>
-            {L('抽取', 'Draw')}
-          </Button>
-        </Form>
-        <ErrorAlert error={draw.error} />
+        <InlineForm
+          fields={[
+            { name: 'purpose', rules: [{ required: true, min: 2 }], input: <Input placeholder={L('用途，如案卷评查', 'Purpose')} /> },
+            { name: 'field', rules: [{ required: true }], input: <Input placeholder={L('领域', 'Field')} /> },
+            { name: 'count', input: <InputNumber min={1} max={20} /> },
+          ]}
+          onFinish={(v: { purpose: string; field: string; count: number }) => draw.mutate({ ...v, parties: [] })}
+          initialValues={{ count: 2 }}
+          submitLabel={L('抽取', 'Draw')}
+          pending={draw.isPending}
+          error={draw.error}
+          primary
+        />
         {draw.data ? <Typography.Paragraph style={{ marginTop: 8 }}>{L('抽中：', 'Drawn: ')}{draw.data.selected.map((s) => s.name).join('、')}（{L('可抽', 'eligible')} {draw.data.eligible}；seed {draw.data.seedHex.slice(0, 16)}…）</Typography.Paragraph> : null}
       </ManageCard>
       <Table size="small" rowKey="id" dataSource={list.data ?? []} pagination={false} columns={[{ title: L('姓名', 'Name'), dataIndex: 'name' }, { title: L('职称', 'Title'), dataIndex: 'title' }, { title: L('单位', 'Employer'), dataIndex: 'employer' }, { title: L('领域', 'Fields'), dataIndex: 'fields', render: (v: string[]) => v.map((f) => <Tag key={f}>{f}</Tag>) }, { title: L('在岗', 'Available'), dataIndex: 'isAvailable', render: (v: boolean) => (v ? L('是', 'yes') : L('否', 'no')) }]} />
@@ -232,43 +211,35 @@ export function ContactPointsPage() {
         </span>
       </Space>
       <ManageCard title={L('确定联系点', 'Designate a contact point')}>
-        <Form layout="inline" initialValues={{ plannedVisits: 1 }} onFinish={(v: { enterpriseName: string; contactPerson?: string; designatedOn: Dayjs; plannedVisits: number }) => add.mutate({ ...v, designatedOn: day(v.designatedOn), year: y })}>
-          <Form.Item name="enterpriseName" rules={[{ required: true, min: 2 }]}>
-            <Input placeholder={L('企业名称', 'Enterprise')} />
-          </Form.Item>
-          <Form.Item name="contactPerson">
-            <Input placeholder={L('联系人', 'Contact')} />
-          </Form.Item>
-          <Form.Item name="designatedOn" rules={[{ required: true }]}>
-            <DatePicker placeholder={L('确定日期', 'Designated on')} />
-          </Form.Item>
-          <Form.Item name="plannedVisits">
-            <Select style={{ width: 120 }} options={[{ value: 1, label: L('每年1次', '1 / year') }, { value: 2, label: L('每年2次', '2 / year') }]} />
-          </Form.Item>
-          <Button htmlType="submit" loading={add.isPending}>
-            {L('添加', 'Add')}
-          </Button>
-        </Form>
-        <ErrorAlert error={add.error} />
+        <InlineForm
+          fields={[
+            { name: 'enterpriseName', rules: [{ required: true, min: 2 }], input: <Input placeholder={L('企业名称', 'Enterprise')} /> },
+            { name: 'contactPerson', input: <Input placeholder={L('联系人', 'Contact')} /> },
+            { name: 'designatedOn', rules: [{ required: true }], input: <DatePicker placeholder={L('确定日期', 'Designated on')} /> },
+            { name: 'plannedVisits', input: <Select style={{ width: 120 }} options={[{ value: 1, label: L('每年1次', '1 / year') }, { value: 2, label: L('每年2次', '2 / year') }]} /> },
+          ]}
+          onFinish={(v: { enterpriseName: string; contactPerson?: string; designatedOn: Dayjs; plannedVisits: number }) => add.mutate({ ...v, designatedOn: day(v.designatedOn), year: y })}
+          initialValues={{ plannedVisits: 1 }}
+          submitLabel={L('添加', 'Add')}
+          pending={add.isPending}
+          error={add.error}
+        />
       </ManageCard>
       {visitFor ? (
         <ManageCard title={L('登记走访', 'Record a visit')}>
-          <Form layout="inline" onFinish={(v: { visitedOn: Dayjs; visitors: string; notes: string }) => visit.mutate({ ...v, visitedOn: day(v.visitedOn) })}>
-            <Form.Item name="visitedOn" rules={[{ required: true }]}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="visitors" rules={[{ required: true, min: 2 }]}>
-              <Input placeholder={L('走访人员', 'Visitors')} />
-            </Form.Item>
-            <Form.Item name="notes" rules={[{ required: true, min: 2 }]}>
-              <Input placeholder={L('走访情况', 'Notes')} style={{ width: 300 }} />
-            </Form.Item>
-            <Button htmlType="submit" type="primary" loading={visit.isPending}>
-              {L('登记', 'Record')}
-            </Button>
-            <Button onClick={() => setVisitFor(null)}>{L('取消', 'Cancel')}</Button>
-          </Form>
-          <ErrorAlert error={visit.error} />
+          <InlineForm
+            fields={[
+              { name: 'visitedOn', rules: [{ required: true }], input: <DatePicker /> },
+              { name: 'visitors', rules: [{ required: true, min: 2 }], input: <Input placeholder={L('走访人员', 'Visitors')} /> },
+              { name: 'notes', rules: [{ required: true, min: 2 }], input: <Input placeholder={L('走访情况', 'Notes')} style={{ width: 300 }} /> },
+            ]}
+            onFinish={(v: { visitedOn: Dayjs; visitors: string; notes: string }) => visit.mutate({ ...v, visitedOn: day(v.visitedOn) })}
+            submitLabel={L('登记', 'Record')}
+            pending={visit.isPending}
+            error={visit.error}
+            primary
+            afterSubmit={<Button onClick={() => setVisitFor(null)}>{L('取消', 'Cancel')}</Button>}
+          />
         </ManageCard>
       ) : null}
       <Table
@@ -311,8 +282,11 @@ export function SurveysPage() {
     <div data-testid="surveys-page">
       <PageHeader title={L('问卷调查', 'Questionnaires')} sub={L('群众和企业凭一次性链接在门户网站作答，无需登录；结果按执法机关汇总。', 'Answered on the portal with one-time links, no login; results per agency.')} />
       <ManageCard title={L('新建问卷（默认题目：总体满意度、是否出示证件、意见建议）', 'New questionnaire (default questions)')}>
-        <Form
-          layout="inline"
+        <InlineForm
+          fields={[
+            { name: 'title', rules: [{ required: true, min: 2 }], input: <Input placeholder={L('标题', 'Title')} /> },
+            { name: 'targetAgencyId', rules: [{ required: true }], input: <Select style={{ width: 260 }} placeholder={L('评价对象机关', 'Agency')} showSearch optionFilterProp="label" options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} /> },
+          ]}
           onFinish={(v: { title: string; targetAgencyId: string }) =>
             add.mutate({
               ...v,
@@ -321,20 +295,11 @@ export function SurveysPage() {
                 { key: 'showed_id', type: 'choice', text: '执法人员是否主动出示执法证件', options: ['是', '否'], required: true },
                 { key: 'advice', type: 'text', text: '意见和建议' },
               ],
-            })
-          }
-        >
-          <Form.Item name="title" rules={[{ required: true, min: 2 }]}>
-            <Input placeholder={L('标题', 'Title')} />
-          </Form.Item>
-          <Form.Item name="targetAgencyId" rules={[{ required: true }]}>
-            <Select style={{ width: 260 }} placeholder={L('评价对象机关', 'Agency')} showSearch optionFilterProp="label" options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} />
-          </Form.Item>
-          <Button htmlType="submit" loading={add.isPending}>
-            {L('创建', 'Create')}
-          </Button>
-        </Form>
-        <ErrorAlert error={add.error} />
+            })}
+          submitLabel={L('创建', 'Create')}
+          pending={add.isPending}
+          error={add.error}
+        />
       </ManageCard>
       {links.length ? (
         <Card size="small" title={L('一次性作答链接（仅显示一次）', 'One-time links (shown once)')} style={{ marginBottom: 16 }}>
@@ -411,27 +376,24 @@ export function EvaluationsPage() {
     <div data-testid="evaluations-page">
       <PageHeader title={L('第三方评估', 'Third-party evaluation')} sub={L('记录评估机构对各执法机关的年度评分和评估报告（报告存入证据存储）。', 'Scores per agency and year, with the report file kept in the evidence store.')} />
       <ManageCard title={L('登记评估结果', 'Record a result')}>
-        <Form layout="inline" onFinish={(v) => add.mutate(v)}>
-          <Form.Item name="evaluator" rules={[{ required: true, min: 2 }]}>
-            <Input placeholder={L('评估机构', 'Evaluator')} />
-          </Form.Item>
-          <Form.Item name="targetAgencyId" rules={[{ required: true }]}>
-            <Select style={{ width: 240 }} placeholder={L('被评估机关', 'Agency')} showSearch optionFilterProp="label" options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} />
-          </Form.Item>
-          <Form.Item name="year" rules={[{ required: true }]}>
-            <InputNumber placeholder={L('年度', 'Year')} min={2000} max={2100} />
-          </Form.Item>
-          <Form.Item name="score" rules={[{ required: true }]}>
-            <InputNumber placeholder={L('得分', 'Score')} min={0} max={100} step={0.5} />
-          </Form.Item>
-          <Upload beforeUpload={(f) => { setFile(f); return false; }} showUploadList={false}>
-            <Button>{file ? file.name : L('评估报告', 'Report file')}</Button>
-          </Upload>
-          <Button htmlType="submit" type="primary" loading={add.isPending}>
-            {L('登记', 'Record')}
-          </Button>
-        </Form>
-        <ErrorAlert error={add.error} />
+        <InlineForm
+          fields={[
+            { name: 'evaluator', rules: [{ required: true, min: 2 }], input: <Input placeholder={L('评估机构', 'Evaluator')} /> },
+            { name: 'targetAgencyId', rules: [{ required: true }], input: <Select style={{ width: 240 }} placeholder={L('被评估机关', 'Agency')} showSearch optionFilterProp="label" options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} /> },
+            { name: 'year', rules: [{ required: true }], input: <InputNumber placeholder={L('年度', 'Year')} min={2000} max={2100} /> },
+            { name: 'score', rules: [{ required: true }], input: <InputNumber placeholder={L('得分', 'Score')} min={0} max={100} step={0.5} /> },
+          ]}
+          onFinish={(v: { evaluator: string; targetAgencyId: string; year: number; score: number; summary?: string }) => add.mutate(v)}
+          submitLabel={L('登记', 'Record')}
+          pending={add.isPending}
+          error={add.error}
+          primary
+          beforeSubmit={
+            <Upload beforeUpload={(f) => { setFile(f); return false; }} showUploadList={false}>
+              <Button>{file ? file.name : L('评估报告', 'Report file')}</Button>
+            </Upload>
+          }
+        />
       </ManageCard>
       <Table size="small" rowKey="id" dataSource={list.data ?? []} pagination={false} columns={[{ title: L('年度', 'Year'), dataIndex: 'year' }, { title: L('机关', 'Agency'), dataIndex: 'targetAgencyName' }, { title: L('评估机构', 'Evaluator'), dataIndex: 'evaluator' }, { title: L('得分', 'Score'), dataIndex: 'score' }, { title: L('等次', 'Grade'), dataIndex: 'grade', render: (g: string) => L(GRADE[g]?.[0] ?? g, GRADE[g]?.[1] ?? g) }, { title: L('报告', 'Report'), dataIndex: 'reportFileName', render: (v: string | null, r) => (v ? <a href={`/api/v1/liaison/evaluations/${r.id}/report`}>{v}</a> : '—') }]} />
     </div>
