@@ -1,14 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { COMMAND_EVENT_KINDS, type GridGeometry } from '@zhifa/domain';
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Select, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { api, rawRequest } from '../../api/client.ts';
 import { GridMap } from '../../components/command/GridMap.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLocale } from '../../i18n/index.tsx';
 import { fmtDateTime } from '../../lib/format.ts';
 import { usePT } from '../messages.ts';
+import { FiledReceipt } from './FiledReceipt.tsx';
 
 interface PublicGrid {
   code: string;
@@ -80,27 +81,21 @@ export function CityReportPage() {
   if (file.data) {
     const f = file.data;
     return (
-      <Result
-        status="success"
+      <FiledReceipt
         title={t('cm.done', { agency: f.agencyName })}
-        data-testid="city-report-filed"
-        subTitle={
-          <div>
-            <div>
-              {t('cm.eventNo')}：<Typography.Text strong copyable data-testid="city-report-no">{f.eventNo}</Typography.Text>
-            </div>
-            <div>
-              {t('cp.code')}：<Typography.Text strong copyable data-testid="city-report-code">{f.code}</Typography.Text>
-            </div>
+        testId="city-report-filed"
+        numberLabel={t('cm.eventNo')}
+        number={f.eventNo}
+        numberTestId="city-report-no"
+        code={f.code}
+        codeTestId="city-report-code"
+        notes={
+          <>
             <div>{t('cm.keepCode')}</div>
             {f.merged ? <div>{t('cm.merged')}</div> : null}
-          </div>
+          </>
         }
-        extra={
-          <Link to={`/city-report/status?no=${f.eventNo}`}>
-            <Button type="primary">{t('cp.track')}</Button>
-          </Link>
-        }
+        statusHref={`/city-report/status?no=${f.eventNo}`}
       />
     );
   }

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Radio, Rate, Result, Select, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Radio, Rate, Select, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fmtDateTime } from '../../lib/format.ts';
 import { usePT } from '../messages.ts';
+import { FiledReceipt } from './FiledReceipt.tsx';
 import type { Listed } from './types.ts';
 
 interface Filed {
@@ -37,29 +38,7 @@ export function ComplaintFormPage() {
   const file = useMutation({ mutationFn: (body: Record<string, unknown>) => api.post<Filed>('/public/complaints', body) });
   if (file.data) {
     const f = file.data;
-    return (
-      <Result
-        status="success"
-        title={t('cp.done', { agency: f.agencyName })}
-        data-testid="complaint-filed"
-        subTitle={
-          <div>
-            <div>
-              {t('cp.trackingNo')}：<Typography.Text strong copyable data-testid="complaint-tracking">{f.trackingNo}</Typography.Text>
-            </div>
-            <div>
-              {t('cp.code')}：<Typography.Text strong copyable data-testid="complaint-code">{f.code}</Typography.Text>
-            </div>
-            <div>{t('cp.acceptDue', { date: f.acceptDueOn })}</div>
-          </div>
-        }
-        extra={
-          <Link to={`/complaints/status?no=${f.trackingNo}`}>
-            <Button type="primary">{t('cp.track')}</Button>
-          </Link>
-        }
-      />
-    );
+    return <FiledReceipt title={t('cp.done', { agency: f.agencyName })} testId="complaint-filed" numberLabel={t('cp.trackingNo')} number={f.trackingNo} numberTestId="complaint-tracking" code={f.code} codeTestId="complaint-code" notes={<div>{t('cp.acceptDue', { date: f.acceptDueOn })}</div>} statusHref={`/complaints/status?no=${f.trackingNo}`} />;
   }
   return (
     <div data-testid="complaint-form" style={{ maxWidth: 680 }}>
