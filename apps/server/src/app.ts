@@ -128,7 +128,7 @@ export async function buildApp(opts: AppOptions) {
   const cases = createCaseService({ db, audit, clock, rules, numbering, parties, documents: caseDocuments, reviewChains, avRecordedStages: (tx, ref) => evidence.recordedAvStages(tx, ref) });
   const simplified = createSimplifiedService({ db, audit, clock, rules, numbering, parties });
   const seal = createSealService({ keyDir: agencyKeyDir(opts.config.dataDir), password: opts.config.DOCUMENT_SEAL_PASSWORD ?? localSecret(opts.config.dataDir, 'seal-keystore.secret') });
-  const caseFiles = createCaseFileService({ db, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
+  const caseFiles = createCaseFileService({ db, audit, blobs, seal, documents: caseDocuments, getCase: (actor, id) => cases.get(actor, id) });
   const licensing = createLicensingService({ db, audit, clock, rules, parties });
   const inspections = createInspectionService({ db, audit, clock, rules, cases, avRecordedStages: (tx, ref) => evidence.recordedAvStages(tx, ref) });
   const coercion = createCoercionService({ db, audit, clock, rules, avRecordedStages: (tx, ref) => evidence.recordedAvStages(tx, ref) });
@@ -182,7 +182,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(auditRoutes(db, audit, { leafHashesOf: (kind, refs) => ledger.leafHashesOf(kind, refs) }));
       await v1.register(registryRoutes({ regions, subjects, officers, items, rules, stats }));
       await v1.register(importRoutes(imports));
-      await v1.register(ledgerRoutes(ledger));
+      await v1.register(ledgerRoutes(ledger, { documentByNumber: (n) => caseFiles.fileRecordsByNumber(n) }));
       await v1.register(caseRoutes(cases, caseFiles));
       await v1.register(simplifiedRoutes(simplified));
       await v1.register(eServiceRoutes(eService));

@@ -486,4 +486,20 @@ describe('REC3: on-site inspection and seizure wait for their audio-video record
     m = await mStep('officer', m, 'execute', { onSite: steps });
     expect(m.status).toBe('in_force');
   });
+  it('destroying seized goods is on-site execution: refused without the execution recording where the item requires it', async () => {
+    const item = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id], { category: 'coercion', name: '销毁不符合食品安全标准的食品', avRequirements: { seizure: 'required', execution: 'required' } }), {})).id;
+    let m = await newMeasure({ itemId: item });
+    m = await mStep('head', m, 'approve');
+    m = await mStep('officer', m, 'execute', { onSite: steps });
+    const destroy = { legalBasis: '《中华人民共和国食品安全法》第一百一十条' };
+    const res = await mAct('officer', m, 'destroy', destroy);
+    expect(res.statusCode).toBe(422);
+    expect(refusedGuards(res)).toEqual(['destructionAvRecorded']);
+    expect(res.json().error.details).toMatchObject({ citation: expect.stringContaining('REC3'), attach: { stage: 'execution', kinds: ['audio', 'video'] } });
+    // The seizure's recording is not the destruction's.
+    expect((await mAct('officer', m, 'destroy', destroy)).statusCode).toBe(422);
+    await attachRecording(t, cookies.officer!, m.id, 'execution');
+    m = await mStep('officer', m, 'destroy', destroy);
+    expect(m.status).toBe('destroyed');
+  });
 });

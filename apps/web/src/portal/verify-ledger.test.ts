@@ -1,7 +1,8 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { inclusionProof, leafHash, rootOf, sm3, toHex, type HashFn } from '@zhifa/domain';
 import { describe, expect, it } from 'vitest';
-import { browserSha256, verifyAnswer, type InclusionAnswer } from './verify-ledger.ts';
+import { browserSha256, fileAddress, recordLeafHex, verifyAnswer, type InclusionAnswer } from './verify-ledger.ts';
+import { canonicalJson, leafText } from '@zhifa/domain';
 
 const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
 const pem = (raw: Uint8Array) => `-----BEGIN PUBLIC KEY-----\n${btoa(String.fromCharCode(...SPKI_PREFIX, ...raw))}\n-----END PUBLIC KEY-----\n`;
@@ -47,5 +48,20 @@ describe('browser-side log verification', () => {
   it('says so instead of guessing when the log uses an unknown hash', () => {
     const a = signedAnswer(0);
     expect(verifyAnswer({ ...a, checkpoint: { ...a.checkpoint, hashAlg: 'sha3-256' } })).toMatchObject({ supported: false, included: false });
+  });
+});
+
+describe('a document file checked by its number', () => {
+  const record = { id: 7, documentId: 'd0c', documentNumber: '冀秦市监罚告〔2026〕1号', kind: 'penalty_notice', format: 'pdf', blobId: 'sha256:ab', sizeBytes: 3, recordedAt: '2026-01-05T01:00:00.000Z' };
+  it('recomputes the leaf of the record as the server logs it, and notices any change to it', () => {
+    const expected = toHex(browserSha256(new TextEncoder().encode(leafText('document_file', canonicalJson(record)))));
+    expect(recordLeafHex('sha256', 'document_file', record)).toBe(expected);
+    expect(recordLeafHex('sha256', 'document_file', { ...record, blobId: 'sha256:cd' })).not.toBe(expected);
+    expect(recordLeafHex('md5', 'document_file', record)).toBeNull();
+  });
+  it('addresses a file the way the blob store does', async () => {
+    // FIPS 180-2 test vector: SHA-256("abc").
+    const bytes = new TextEncoder().encode('abc');
+    expect(await fileAddress(bytes.buffer as ArrayBuffer)).toBe('sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });

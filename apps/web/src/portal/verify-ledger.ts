@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { fromHex, sm3, verifyInclusion, type HashFn } from '@zhifa/domain';
+import { fromHex, leafData, leafHash, sm3, toHex, verifyInclusion, type HashFn } from '@zhifa/domain';
 
 /**
  * Browser-side checks of the tamper-evident log (issue #8): the visitor's browser, not the server, decides whether a
@@ -72,4 +72,28 @@ export function verifyAnswer(a: InclusionAnswer): VerifyResult {
     included = false;
   }
   return { signatureValid: checkSignature(cp), bodyMatches: bodyMatches(cp), included, supported: true };
+}
+
+/** GET /public/ledger/document: a document by its number, with each rendered file's logged record and leaf. */
+export interface DocumentAnswer {
+  number: string;
+  kind: string;
+  issuedAt: string;
+  documentLeafHash: string | null;
+  files: { format: string; blobId: string; sizeBytes: number; recordedAt: string; kind: string; record: Record<string, unknown>; leafHash: string | null }[];
+}
+
+/**
+ * The leaf of a logged record, recomputed here from the record as the server showed it (canonical JSON under its kind,
+ * RFC 6962 leaf prefix): equal to the leaf the server names only if the record shown is the one in the log. Null when
+ * the log's hash is one this page cannot compute.
+ */
+export function recordLeafHex(hashAlg: string, kind: string, record: unknown): string | null {
+  const h = BROWSER_HASHES[hashAlg];
+  return h ? toHex(leafHash(h, leafData(kind, record))) : null;
+}
+
+/** The content address of a file the visitor holds, as the blob store writes it (`sha256:` + hex), computed locally. */
+export async function fileAddress(bytes: ArrayBuffer): Promise<string> {
+  return `sha256:${toHex(sha256(new Uint8Array(bytes)))}`;
 }

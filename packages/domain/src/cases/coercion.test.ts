@@ -280,6 +280,11 @@ const GUARD_CASES: Record<CoercionGuardName, GuardCase> = {
     refuse: [[{ av: { required: ['seizure'], recorded: [] } }], [{ kind: 'seal', av: { required: ['seizure'], recorded: ['inspection'] } }]],
     citation: AV_RECORD_CITATION,
   },
+  destructionAvRecorded: {
+    pass: [[{}], [{ av: { required: ['execution'], recorded: ['execution'] } }], [{ av: { required: ['seizure'], recorded: [] } }], [{ kind: 'freeze', av: { required: ['execution'], recorded: [] } }]],
+    refuse: [[{ av: { required: ['execution'], recorded: [] } }], [{ kind: 'seize', av: { required: ['seizure', 'execution'], recorded: ['seizure'] } }]],
+    citation: AV_RECORD_CITATION,
+  },
 };
 
 describe('coercion guards: each passes and is refused with its citation', () => {

@@ -3,7 +3,7 @@ import { AppError, type Refusal } from '../errors/index.ts';
 import { procedureEngine, type ProcedureCheck } from './procedure-engine.ts';
 import type { SubjectKind } from '../registry/enums.ts';
 import { officerEligibility } from '../registry/officer-eligibility.ts';
-import { avRecordMissing, type AvFacts } from '../record/av-requirement.ts';
+import { avRecordMissing, executionAvRecordMissing, type AvFacts } from '../record/av-requirement.ts';
 import { RULE_KEYS, type RuleValues } from '../rules/index.ts';
 import type { CaseOfficer, GuardContext } from './penalty-guards.ts';
 
@@ -644,6 +644,12 @@ export const COERCION_GUARDS = {
    * not on site, so it carries no on-site recording.
    */
   seizureAvRecorded: (f) => (f.kind === 'freeze' ? null : avRecordMissing('seizure', f.av)),
+  /**
+   * REC3: destroying sealed or seized property (销毁) is an on-site act that directly affects major property rights
+   * (118号 §三(八), mandatory list), recorded on audio-video where the item requires the execution stage. Frozen
+   * deposits are never destroyed on site.
+   */
+  destructionAvRecorded: (f) => executionAvRecordMissing(f.kind !== 'freeze', f.av),
 } satisfies Record<string, CoercionGuard<CoercionFacts>>;
 export type CoercionGuardName = keyof typeof COERCION_GUARDS;
 
@@ -667,7 +673,7 @@ export const COERCION_ACTION_GUARDS: Partial<Record<CoercionAction, readonly Coe
   extend: ['coercionExtensionApproved'],
   release: ['releaseReasonStated'],
   confiscate: ['withinMeasurePeriod', 'dispositionHasBasis'],
-  destroy: ['withinMeasurePeriod', 'dispositionHasBasis'],
+  destroy: ['withinMeasurePeriod', 'dispositionHasBasis', 'destructionAvRecorded'],
 };
 
 // ---- procedure ----------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { AppError, type Refusal } from '../errors/index.ts';
 import { allowedActions, nextStatus } from '../registry/enums.ts';
-import { avRecordAttached, type AvFacts } from '../record/av-requirement.ts';
+import { AV_EXECUTION_PAYMENT_METHODS, avRecordAttached, executionAvRecordMissing, serviceAvRecordMissing, type AvFacts } from '../record/av-requirement.ts';
 import {
   reviewAwaitingMaterials,
   reviewDisputeNotOpen,
@@ -216,6 +216,11 @@ export interface PenaltyCaseFacts extends PenaltyFacts {
   execution?: ExecutionFacts | null;
   /** Audio-video required by the item and recorded for this case (REC3); loaded by the server on every step. */
   av?: AvFacts | null;
+  /**
+   * The service the current step records (serve_notice / serve_decision / serve_reminder): its 送达方式, from the
+   * request. Not stored with the case; absent on other steps.
+   */
+  pendingService?: { method: string } | null;
   /** Where the review round stands: awaited materials, extension, disagreement (review-track.ts). */
   reviewTrack?: ReviewTrackFacts | null;
 }
@@ -261,6 +266,11 @@ export const PENALTY_GUARDS = {
   /** REC3: 调查取证 and 听证 recorded on audio-video where the item requires it. */
   investigationAvRecorded: avRecordAttached('investigation'),
   hearingAvRecorded: avRecordAttached('hearing'),
+  /** REC3: 留置送达 and 公告送达 recorded on audio-video where the item requires the service stage (118号 §三(八)). */
+  serviceAvRecorded: (f) => serviceAvRecordMissing(f.pendingService?.method, f.av),
+  /** REC3: 当场收缴 is on-site execution, recorded on audio-video where the item requires the execution stage. */
+  onSiteCollectionAvRecorded: (f) =>
+    executionAvRecordMissing((AV_EXECUTION_PAYMENT_METHODS as readonly string[]).includes(f.execution?.pendingPayment?.method ?? ''), f.av),
   reviewNotAwaitingMaterials,
   reviewAwaitingMaterials,
   reviewExtendedOnce,
@@ -283,7 +293,7 @@ export const PENALTY_ACTION_GUARDS: Partial<Record<PenaltyAction, readonly Penal
   dispute_review: ['reviewReturnDisputable'],
   uphold_review_opinion: ['reviewDisputeOpen'],
   overrule_review_opinion: ['reviewDisputeOpen'],
-  serve_notice: ['intendedPenaltyStated'],
+  serve_notice: ['intendedPenaltyStated', 'serviceAvRecorded'],
   request_hearing: ['hearingRequestInTime'],
   record_hearing: ['hearingAvRecorded'],
   decide: [
@@ -294,10 +304,11 @@ export const PENALTY_ACTION_GUARDS: Partial<Record<PenaltyAction, readonly Penal
     'collectiveDiscussionBeforeDecision',
     'discretionTierApplied',
   ],
-  record_payment: ['noOnSiteCashOutsideStatute', 'paymentSettlesBalance'],
-  record_part_payment: ['noOnSiteCashOutsideStatute', 'partPaymentLeavesBalance'],
+  record_payment: ['noOnSiteCashOutsideStatute', 'paymentSettlesBalance', 'onSiteCollectionAvRecorded'],
+  record_part_payment: ['noOnSiteCashOutsideStatute', 'partPaymentLeavesBalance', 'onSiteCollectionAvRecorded'],
   approve_deferral: ['deferralScheduleValid'],
-  serve_reminder: ['reminderAfterDefault'],
+  serve_decision: ['serviceAvRecorded'],
+  serve_reminder: ['reminderAfterDefault', 'serviceAvRecorded'],
   apply_court_enforcement: ['courtEnforcementReady'],
   record_challenge: ['challengeNotPending'],
   end_challenge: ['challengePending'],

@@ -27,9 +27,18 @@ export function requiredAvStages(requirements: Readonly<Record<string, string>> 
  * or seizure (查封扣押, REC3's first mandatory case).
  */
 export const AV_STAGE_OF_ACTION = {
-  penalty: { end_investigation: 'investigation', record_hearing: 'hearing' },
+  penalty: {
+    end_investigation: 'investigation',
+    record_hearing: 'hearing',
+    // Only for the methods in AV_SERVICE_METHODS and for on-site cash (AV_EXECUTION_PAYMENT_METHODS); see the guards.
+    serve_notice: 'service',
+    serve_decision: 'service',
+    serve_reminder: 'service',
+    record_payment: 'execution',
+    record_part_payment: 'execution',
+  },
   inspection: { record_result: 'inspection' },
-  coercion: { execute: 'seizure', execute_emergency: 'seizure' },
+  coercion: { execute: 'seizure', execute_emergency: 'seizure', destroy: 'execution' },
 } as const satisfies Record<string, Record<string, AvStage>>;
 
 export const AV_RECORD_CITATION = '国办发〔2018〕118号 §三(八); 内蒙古自治区行政执法全过程记录办法 Art.17; domain-rules REC3';
@@ -60,3 +69,38 @@ export const avRecordAttached =
   (stage: AvStage) =>
   (facts: { av?: AvFacts | null }): Refusal | null =>
     avRecordMissing(stage, facts.av);
+
+/**
+ * 送达 methods recorded on audio-video where the item requires the service stage: 留置送达 (leaving the document with a
+ * party who refuses it) and 公告送达 (service by public notice) are on 118号 §三(八)'s dispute-prone list, which
+ * 内蒙古办法 Art.17 makes mandatory. Direct service is proven by the party's signature on the 送达回证, postal and
+ * electronic service by their receipts: "where text alone records the act fully, audio-video may be omitted" (same
+ * article), so those steps are not blocked.
+ */
+export const AV_SERVICE_METHODS = ['left_at_address', 'public_notice'] as const;
+
+/**
+ * Payment methods whose recording is an on-site execution step: 当场收缴 (行政处罚法 Art.68–69) is cash taken from the
+ * party on the spot — on-site enforcement, on the dispute-prone list of 118号 §三(八). Bank and e-payment leave their
+ * own record.
+ */
+export const AV_EXECUTION_PAYMENT_METHODS = ['on_site_cash'] as const;
+
+/**
+ * REC3 for a service step (serve_notice / serve_decision / serve_reminder): refused when the item requires the service
+ * stage, the document is served by a method in AV_SERVICE_METHODS, and no service recording is attached. `method`
+ * absent means direct service (the server's default).
+ */
+export function serviceAvRecordMissing(method: string | null | undefined, av: AvFacts | null | undefined): Refusal | null {
+  if (!method || !(AV_SERVICE_METHODS as readonly string[]).includes(method)) return null;
+  const r = avRecordMissing('service', av);
+  return r ? { ...r, details: { ...r.details, serviceMethod: method } } : null;
+}
+
+/**
+ * REC3 for an execution step taken on site: refused when the item requires the execution stage, the step is an on-site
+ * act (`onSite`), and no execution recording is attached.
+ */
+export function executionAvRecordMissing(onSite: boolean, av: AvFacts | null | undefined): Refusal | null {
+  return onSite ? avRecordMissing('execution', av) : null;
+}

@@ -1,11 +1,12 @@
 import { AppError } from '@zhifa/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { BlobStore } from '../blobs/index.ts';
 import { assembleCaseFile, DOCUMENT_KINDS, isDocumentKind, renderDocx, renderPdfDetailed, type SealService } from '../documents/index.ts';
 import { requirePermission, type Actor } from '../identity/index.ts';
 import type { CaseDocumentService, DocumentSnapshot } from './case-documents.service.ts';
-import { caseDocumentFiles, caseDocuments } from './cases.schema.ts';
+import { caseDocumentFileRecords, caseDocumentFiles, caseDocuments } from './cases.schema.ts';
 import { documentDataOf } from './document-data.ts';
 
 export type DocumentFormat = 'pdf' | 'docx';
@@ -18,12 +19,15 @@ type DocRow = typeof caseDocuments.$inferSelect;
  */
 export function createCaseFileService({
   db,
+  audit,
   blobs,
   seal,
   documents,
   getCase,
 }: {
   db: Db;
+  /** Each new file's content hash is a leaf of the tamper-evident log (case_document_file_records). */
+  audit: Pick<AuditService, 'appendRecords'>;
   blobs: BlobStore;
   seal: SealService;
   documents: CaseDocumentService;
@@ -48,8 +52,15 @@ export function createCaseFileService({
     }
     const renderMs = Math.round(performance.now() - t0);
     const put = await blobs.put(bytes);
-    // Two first requests at once both render; the first row wins and both answer with its file.
-    await db.insert(caseDocumentFiles).values({ documentId: doc.id, format, sha256: put.id, sizeBytes: put.size, renderMs }).onConflictDoNothing();
+    // Two first requests at once both render; the first row wins and both answer with its file. The winner logs the
+    // file's content hash in the same transaction, so every stored document file is a leaf the verifier checks
+    // against the blob store (issue #8; 118号 §三(九)).
+    await db.transaction(async (tx) => {
+      const [won] = await tx.insert(caseDocumentFiles).values({ documentId: doc.id, format, sha256: put.id, sizeBytes: put.size, renderMs }).onConflictDoNothing().returning();
+      if (!won) return;
+      const recorded = await tx.insert(caseDocumentFileRecords).values({ documentId: doc.id, documentNumber: doc.number, kind: doc.kind, format, blobId: put.id, sizeBytes: put.size }).returning();
+      await audit.appendRecords(tx, 'document_file', recorded);
+    });
     const [row] = await db.select().from(caseDocumentFiles).where(and(eq(caseDocumentFiles.documentId, doc.id), eq(caseDocumentFiles.format, format)));
     return row!.sha256 === put.id ? { data: bytes, sha256: put.id, renderMs } : { data: await blobs.get(row!.sha256), sha256: row!.sha256, renderMs: row!.renderMs };
   }
@@ -58,6 +69,18 @@ export function createCaseFileService({
 
   return {
     fileOf,
+
+    /**
+     * A document by its 文号 for the public "verify this record" page: its kind and issue time, and each rendered file's
+     * logged record (content address, size, time), so anyone holding the file can prove it is the one on record.
+     * Nothing personal: the document's content stays out.
+     */
+    async fileRecordsByNumber(number: string) {
+      const [doc] = await db.select({ id: caseDocuments.id, kind: caseDocuments.kind, number: caseDocuments.number, issuedAt: caseDocuments.issuedAt }).from(caseDocuments).where(eq(caseDocuments.number, number));
+      if (!doc) throw new AppError('NOT_FOUND');
+      const files = await db.select().from(caseDocumentFileRecords).where(eq(caseDocumentFileRecords.documentId, doc.id)).orderBy(asc(caseDocumentFileRecords.id));
+      return { document: doc, files };
+    },
 
     async documentFile(actor: Actor, caseId: string, documentId: string, format: DocumentFormat) {
       requirePermission(actor, 'case.read');

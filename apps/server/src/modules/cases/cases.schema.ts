@@ -206,3 +206,26 @@ export const caseEServices = pgTable(
   },
   (t) => [uniqueIndex('case_e_services_token_uq').on(t.tokenHash), index('case_e_services_case_idx').on(t.caseId)],
 );
+
+/**
+ * The content hash of every rendered document file, as a leaf of the tamper-evident log (issue #8; 118号 §三(九)
+ * "防删改"): written in the same transaction as the case_document_files row, the first time the file exists, so the
+ * verifier can check that the stored blob still hashes to it and anyone can prove the file by its document number.
+ * A companion table, append-only: case_document_files rows from before it stay as they were.
+ */
+export const caseDocumentFileRecords = pgTable(
+  'case_document_file_records',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentId: uuid('document_id').notNull(),
+    /** 文号 at the time of rendering (null for kinds without a number), so a lookup by number needs no join. */
+    documentNumber: text('document_number'),
+    kind: text('kind').notNull(),
+    format: text('format').notNull(),
+    /** Content address of the file in the blob store (`sha256:` + hex SHA-256 of the bytes). */
+    blobId: text('blob_id').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('case_document_file_records_uq').on(t.documentId, t.format), index('case_document_file_records_number_idx').on(t.documentNumber)],
+);

@@ -977,7 +977,10 @@ export function createCaseService({
         const electronicDay = await electronicServiceDay(tx, before, action, input.payload);
         const [item] = await tx.select().from(items).where(eq(items.id, before.itemId));
         const stored = await applyInputs(before.facts, action, input.payload, { discretionTiers: item?.discretionTiers ?? [] }, before.agencyId, tx);
-        const facts = await factsOf({ id, itemId: before.itemId, status: before.status, facts: stored, content: before.content }, tx);
+        const loaded = await factsOf({ id, itemId: before.itemId, status: before.status, facts: stored, content: before.content }, tx);
+        // REC3: the 送达方式 of this step decides whether it must be on audio-video (serviceAvRecorded).
+        const isService = action === 'serve_notice' || action === 'serve_decision' || action === 'serve_reminder';
+        const facts = isService ? { ...loaded, pendingService: { method: input.payload.serviceMethod ?? 'direct' } } : loaded;
         const ctx = await contextFor(actor, before);
         const checked = checkPenaltyAction(facts, action, ctx);
         if (!checked.ok) {

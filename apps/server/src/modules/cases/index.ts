@@ -3,6 +3,7 @@ export { caseRoutes, eServiceRoutes, partyRoutes, simplifiedRoutes } from './cas
 export { createEServiceService, type EServiceService } from './e-service.service.ts';
 export { createSimplifiedService, type SimplifiedService } from './simplified.service.ts';
 export { cases, caseEvents, caseDocuments, parties } from './cases.schema.ts';
+export { caseDocumentFileRecords } from './cases.schema.ts';
 export { createNumberingService, type NumberingService } from './numbering.service.ts';
 export { createPartyService, type PartyService } from './parties.service.ts';
 export { createCaseDocumentService, type CaseDocumentService } from './case-documents.service.ts';

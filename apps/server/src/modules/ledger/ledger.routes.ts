@@ -25,8 +25,74 @@ const Hex = z.string().regex(/^[0-9a-fA-F]{64}$/);
  * The tamper-evident log's public face: signed tree heads and proofs, with no login — anyone may check that a record
  * is in the log and that the log only ever grew. Leaves are hashes, so nothing personal is revealed.
  */
-export function ledgerRoutes(ledger: LedgerService): FastifyPluginAsyncZod {
+export function ledgerRoutes(
+  ledger: LedgerService,
+  opts: {
+    /** A document and its logged file records by 文号 (the cases module, wired in app.ts). */
+    documentByNumber?: (number: string) => Promise<{
+      document: { id: string; kind: string; number: string | null; issuedAt: Date };
+      files: { id: number; documentId: string; documentNumber: string | null; kind: string; format: string; blobId: string; sizeBytes: number; recordedAt: Date }[];
+    }>;
+  } = {},
+): FastifyPluginAsyncZod {
   return async (app) => {
+    const documentByNumber = opts.documentByNumber;
+    if (documentByNumber) {
+      app.get(
+        '/public/ledger/document',
+        {
+          config: { public: true },
+          schema: {
+            tags: ['ledger'],
+            summary: 'A document by its number: the logged content hash of each rendered file and that record’s leaf hash, to check a file and prove it is in the log',
+            querystring: z.object({ number: z.string().trim().min(1).max(200) }),
+            response: {
+              200: z.object({
+                number: z.string(),
+                kind: z.string(),
+                issuedAt: z.date(),
+                documentLeafHash: z.string().nullable().describe('leaf of the document record itself (kind case_document)'),
+                files: z.array(
+                  z.object({
+                    format: z.string(),
+                    blobId: z.string().describe('sha256: + hex SHA-256 of the file'),
+                    sizeBytes: z.number(),
+                    recordedAt: z.date(),
+                    kind: z.literal('document_file').describe('the leaf kind the record is logged under'),
+                    record: z.record(z.string(), z.unknown()).describe('the logged record: its canonical JSON under the leaf kind hashes to leafHash'),
+                    leafHash: z.string().nullable(),
+                  }),
+                ),
+              }),
+              400: ErrorResponse,
+              404: ErrorResponse,
+            },
+          },
+        },
+        async (req) => {
+          const { document, files } = await documentByNumber(req.query.number);
+          const [docLeaves, fileLeaves] = await Promise.all([
+            ledger.leafHashesOf('case_document', [document.id]),
+            ledger.leafHashesOf('document_file', files.map((f) => String(f.id))),
+          ]);
+          return {
+            number: document.number ?? req.query.number,
+            kind: document.kind,
+            issuedAt: document.issuedAt,
+            documentLeafHash: docLeaves.get(document.id) ?? null,
+            files: files.map((f) => ({
+              format: f.format,
+              blobId: f.blobId,
+              sizeBytes: f.sizeBytes,
+              recordedAt: f.recordedAt,
+              kind: 'document_file' as const,
+              record: { ...f, recordedAt: f.recordedAt.toISOString() },
+              leafHash: fileLeaves.get(String(f.id)) ?? null,
+            })),
+          };
+        },
+      );
+    }
     app.get(
       '/public/ledger/checkpoint',
       { config: { public: true }, schema: { tags: ['ledger'], summary: 'The latest signed tree head of the log', response: { 200: Checkpoint, 404: ErrorResponse } } },

@@ -179,7 +179,24 @@ async function runChecks(db: Db, raw: RawSource, opts: VerifyOptions) {
       const actual = await opts.blobs.rehash(row.blobId);
       if (actual === null) findings.push({ code: 'blob_missing', where: `evidence#${row.id}`, detail: `file ${row.blobId.slice(0, 19)}… is missing from the blob store` });
       else if (actual !== row.blobId) findings.push({ code: 'blob_swapped', where: `evidence#${row.id}`, detail: `file ${row.blobId.slice(0, 19)}… now hashes to ${actual.slice(0, 19)}…` });
+    }    // Rendered documents: every logged file still hashes to its content address.
+    for (const [id, blobId] of await raw.rows('select id, blob_id from case_document_file_records order by id')) {
+      const actual = await opts.blobs.rehash(blobId ?? '');
+      if (actual === null) findings.push({ code: 'blob_missing', where: `case_document_file_records#${id}`, detail: `document file ${(blobId ?? '').slice(0, 19)}… is missing from the blob store` });
+      else if (actual !== blobId) findings.push({ code: 'blob_swapped', where: `case_document_file_records#${id}`, detail: `document file ${(blobId ?? '').slice(0, 19)}… now hashes to ${actual.slice(0, 19)}…` });
     }
+  }
+  // 1c. The file a document is served as (case_document_files) is the one logged for it.
+  const served = await raw.rows(
+    'select r.id, r.document_id, r.format, r.blob_id, f.sha256 from case_document_file_records r left join case_document_files f on f.document_id = r.document_id and f.format = r.format order by r.id',
+  );
+  for (const [id, documentId, format, blobId, servedId] of served) {
+    if (servedId === blobId) continue;
+    findings.push({
+      code: servedId === null ? 'record_deleted' : 'record_altered',
+      where: `case_document_files#${documentId}/${format}`,
+      detail: servedId === null ? `the file row logged by case_document_file_records#${id} is gone` : `serves ${(servedId ?? '').slice(0, 19)}…, but case_document_file_records#${id} logged ${(blobId ?? '').slice(0, 19)}…`,
+    });
   }
   // 2. The tree is contiguous and each leaf is the hash of its entry; every entry is in the tree or queued.
   findings.push(...treeFindings.sort(byPlace).map((p) => p.f), ...strayEntries.sort(byPlace).map((p) => p.f));
