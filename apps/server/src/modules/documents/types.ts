@@ -3,6 +3,7 @@
  * dates `YYYY-MM-DD`; times of records `YYYY-MM-DDTHH:mm`. Amounts are in 元. The data is the frozen snapshot of
  * the case at issue time (cases module); this module only lays it out, it never looks anything up.
  */
+import type { ProcedureDocumentData } from './procedure-types.ts';
 import type { DocumentKind } from './registry.ts';
 
 /** The issuing agency (执法主体). `regionName` is the location of its electronic signature. */
@@ -277,6 +278,7 @@ export type DocumentData =
   | PenaltyDecisionData
   | NoPenaltyDecisionData
   | ServiceReceiptData
-  | ClosingApprovalData;
+  | ClosingApprovalData
+  | ProcedureDocumentData;
 
 export type DocumentDataOf<K extends DocumentKind> = Extract<DocumentData, { kind: K }>;

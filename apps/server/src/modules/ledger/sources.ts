@@ -1,5 +1,6 @@
 import { changeEvents, securityEvents } from '../audit/index.ts';
 import { caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, licenceApplicationEvents, licensingBans } from '../cases/index.ts';
+import { procedureDocuments } from '../cases/index.ts';
 import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { complaintAssignments, complaintEvents, complaintIdentityReveals, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { liaisonContactVisits, liaisonEvaluations, liaisonEvents, liaisonExpertDraws, liaisonFieldSupervisions, liaisonSurveyResponses } from '../liaison/index.ts';
@@ -53,4 +54,5 @@ export const LOGGED_SOURCES = {
   supervision_document_event: { table: supervisionDocumentEvents, name: 'supervision_document_events' },
   supervision_measure: { table: supervisionMeasures, name: 'supervision_measures' },
   annual_report_event: { table: annualReportEvents, name: 'annual_report_events' },
+  procedure_document: { table: procedureDocuments, name: 'procedure_documents' },
 } as const;
