@@ -96,10 +96,11 @@ describe('document registry', () => {
     for (const code of DOCUMENT_KIND_CODES) {
       const k = DOCUMENT_KINDS[code];
       expect(k.code).toBe(code);
-      expect(k.titleZh).toMatch(/^[\u4e00-\u9fa5]+$/);
+      expect(k.titleZh).toMatch(/^[\u4e00-\u9fa5、（）]+$/);
       expect(k.titleEn.length).toBeGreaterThan(3);
-      // Whatever is sealed and issued to the party is numbered and must be served.
-      if (k.sealed) expect(k.served && k.business !== null).toBe(true);
+      // Whatever is sealed is numbered; issued to the party, it must be served (the application for enforcement
+      // goes to the court instead, 行政强制法 Art.55).
+      if (k.sealed) expect(k.business !== null && (k.served || code === 'enforcement_application')).toBe(true);
     }
     expect(DOCUMENT_KINDS.penalty_decision).toMatchObject({ business: '罚', sealed: true, served: true });
     expect(DOCUMENT_KINDS.hearing_notice).toMatchObject({ titleZh: '听证告知书', business: '听告', sealed: true });
