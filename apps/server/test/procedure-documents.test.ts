@@ -30,10 +30,10 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-procdocs-'));
 const call = (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: { cookie: cookies[who]! }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 type Rec = { id: string; version: number; status: string };
-async function step(who: string, base: string, r: Rec, action: string, payload: Record<string, unknown> = {}): Promise<Rec> {
+async function step<T extends Rec>(who: string, base: string, r: T, action: string, payload: Record<string, unknown> = {}): Promise<T> {
   const res = await call(who, 'POST', `${base}/${r.id}/actions/${action}`, { payload, version: r.version });
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json() as Rec;
+  return { ...r, ...(res.json() as Rec) };
 }
 const docs = (who: string, subject: string, id: string) => call(who, 'GET', `/api/v1/procedure-documents/${subject}/${id}`);
 const generate = (who: string, subject: string, id: string, kind: string) => call(who, 'POST', `/api/v1/procedure-documents/${subject}/${id}`, { kind });

@@ -101,7 +101,6 @@ const PAGE_FOOTERS: Partial<Record<DocumentData['kind'], string>> = {
   onsite_inspection_record: '当事人（现场负责人）签名：\u3000\u3000\u3000\u3000\u3000\u3000\u3000检查人员签名：',
   inquiry_record: '被询问人签名：\u3000\u3000\u3000\u3000\u3000\u3000\u3000询问人签名：',
   hearing_record: '当事人（代理人）签名：\u3000\u3000\u3000\u3000\u3000\u3000\u3000记录员签名：',
-  coercion_inventory: '当事人签名：\u3000\u3000\u3000\u3000\u3000\u3000\u3000执法人员签名：',
 };
 
 /** Validate `data` (throws on missing mandatory content) and lay it out as renderer-neutral blocks. */

@@ -293,14 +293,12 @@ export function enforcementApplicationBlocks(d: EnforcementApplicationData, o: B
   const you = '被申请人';
   return [
     para(`${d.court}：`, { indent: false }),
-    field('申请人', d.agency.name),
-    ...(d.agency.address ? [field('住所', d.agency.address)] : []),
+    field('申请人', `${d.agency.name}${d.agency.address ? `（住所：${d.agency.address}）` : ''}`),
     // Art.55: the application is signed by the head of the agency and sealed.
     field('行政机关负责人（签名）', d.head ?? ''),
     ...partyFields(d.party, o, '被申请人'),
     para(`申请事项：请求依法强制执行${d.decision.number}《行政处罚决定书》确定的罚款${yuan(d.principal)}及加处罚款${yuan(d.account.surcharge)}，合计${yuan(d.account.balance)}。`),
-    para(`事实和理由：${d.facts.replace(/[。；]$/, '')}。${decisionRef(d, you)}`),
-    ...listParas(accountParas(d.account, d.principal)),
+    para(`事实和理由：${d.facts.replace(/[。；]$/, '')}。${decisionRef(d, you)}${accountParas(d.account, d.principal).join('')}`),
     para(
       `本机关于${chineseDate(d.reminder.servedOn)}向被申请人送达${d.reminder.number ? `${d.reminder.number}` : ''}《催告书》，催告期满被申请人仍未履行。被申请人在法定期限内未申请行政复议或者提起行政诉讼（复议、诉讼期限至${chineseDate(d.remedyWindowEndsOn)}届满）。`,
     ),
@@ -319,7 +317,7 @@ export function onsitePenaltyDecisionBlocks(d: OnsitePenaltyDecisionData, o: Bui
     ...partyFields(d.party, o),
     field('时间', `${chineseDate(time.slice(0, 10))} ${time.slice(11)}`),
     field('地点', d.place),
-    para(`经查，${d.facts.replace(/^经查[明，：:]*/, '')}`),
+    para(`经查，${d.facts.replace(/^经查[明，：:]*/, '').replace(/[。；，]?$/, '。')}`),
     para(`当事人的上述行为违反了${provisionsText(d.violated)}的规定。执法人员已当场告知当事人拟作出行政处罚的内容及事实、理由、依据，并告知当事人依法享有陈述、申辩的权利（《中华人民共和国行政处罚法》第四十四条、第五十二条）。`),
     para(`当事人陈述、申辩：${d.statement?.trim() ? d.statement : '无'}。`),
     para(`依据${provisionsText(d.penaltyBasis)}和《中华人民共和国行政处罚法》第五十一条的规定，当场作出如下行政处罚：`, { keepWithNext: true }),
