@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureDocuments } from '../src/modules/cases/index.ts';
 import { hasPdfSignature } from '../src/modules/documents/index.ts';
@@ -143,6 +143,9 @@ describe('licensing documents (行政许可法 Art.32, 38, 42)', () => {
     // Rows are ledger leaves (written with their entries in the same transaction).
     const rows = await t.db.select().from(procedureDocuments).where(eq(procedureDocuments.subjectId, a.id)).orderBy(asc(procedureDocuments.issuedAt));
     expect(rows.map((r) => r.kind)).toEqual(['licence_acceptance_notice', 'licence_grant_decision']);
+    // Issued is issued: the rows are append-only (a correction would be a new document).
+    await expect(t.db.execute(sql`update procedure_documents set number = null where id = ${grant.id}`)).rejects.toThrow();
+    await expect(t.db.execute(sql`delete from procedure_documents where id = ${grant.id}`)).rejects.toThrow();
   });
 
   it('the one-time supplement notice lists every missing material', async () => {

@@ -22,7 +22,6 @@ export {
   type DocumentLayout,
 } from './registry.ts';
 export type * from './types.ts';
-export type * from './procedure-types.ts';
 export { amountInChineseUppercase, amountPhrase, chineseDate, chineseNumeral, formatYuan } from './chinese-text.ts';
 export { assertRenderable, findMissingContent } from './validate.ts';
 export { buildContent, type ContentOptions } from './content/build.ts';

@@ -22,7 +22,7 @@ export const DOCUMENT_KIND_CODES = [
   'no_penalty_decision',
   'service_receipt',
   'closing_approval',
-  // Licensing, inspection, coercive measures, execution, simplified procedure (procedure-types.ts).
+  // Licensing, inspection, coercive measures, execution, simplified procedure (types.ts, second part).
   'licence_supplement_notice',
   'licence_acceptance_notice',
   'licence_non_acceptance_notice',

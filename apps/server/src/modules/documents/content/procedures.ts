@@ -23,8 +23,10 @@ import type {
   PaymentReminderData,
   PaymentScheduleApprovalData,
   SeizedItem,
-} from '../procedure-types.ts';
-import type { PaymentInstructions, Party, Remedies } from '../types.ts';
+  PaymentInstructions,
+  Party,
+  Remedies,
+} from '../types.ts';
 import { listParas, monetaryTotal, officersText, partyFields, partyText, penaltyLines, provisionsText, youOf, type BuildOptions } from './common.ts';
 import { cell, field, labelCell, para, type Block } from './model.ts';
 
