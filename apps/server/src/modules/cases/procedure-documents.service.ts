@@ -180,6 +180,9 @@ export function createProcedureDocumentService({
   async function dataOf(tx: Db, l: Loaded, kind: ProcedureDocumentKind, number: string | null, today: string, cal: HolidayCalendar): Promise<DocumentData> {
     const agency = await agencyOf(tx, l.row.agencyId);
     const est = provisionalCalendar(cal);
+    // A date printed on a document is a promise to the party: only where the year's holiday calendar is on record
+    // (domain-rules G5); otherwise the document states the period without the date.
+    const known = (day: string | undefined) => (day && cal.years.has(Number(day.slice(0, 4))) ? day : undefined);
     const base = { agency: agency.info, date: today, ...(number ? { number } : {}) };
     switch (l.subject) {
       case 'licence_application': {
@@ -195,7 +198,7 @@ export function createProcedureDocumentService({
           }
           case 'licence_acceptance_notice': {
             const rule = f.isJointHandling ? LICENSING_DEADLINE_RULES.jointDecision : LICENSING_DEADLINE_RULES.decision;
-            return { kind, ...base, date: f.acceptedOn!, ...lic, acceptedOn: f.acceptedOn!, decisionWorkingDays: rule.length, decisionDueOn: computeDeadline(rule, f.acceptedOn!, est).due };
+            return { kind, ...base, date: f.acceptedOn!, ...lic, acceptedOn: f.acceptedOn!, decisionWorkingDays: rule.length, ...(known(computeDeadline(rule, f.acceptedOn!, est).due) ? { decisionDueOn: computeDeadline(rule, f.acceptedOn!, est).due } : {}) };
           }
           case 'licence_non_acceptance_notice': {
             const na = f.notAccepted!;
@@ -206,7 +209,7 @@ export function createProcedureDocumentService({
             const x = f.extensions.at(-1)!;
             const rule = f.isJointHandling ? LICENSING_DEADLINE_RULES.jointDecisionExtension : LICENSING_DEADLINE_RULES.decisionExtension;
             const main = f.isJointHandling ? LICENSING_DEADLINE_RULES.jointDecision : LICENSING_DEADLINE_RULES.decision;
-            const newDue = f.acceptedOn ? computeDeadline({ ...main, length: main.length + rule.length }, f.acceptedOn, est).due : undefined;
+            const newDue = known(f.acceptedOn ? computeDeadline({ ...main, length: main.length + rule.length }, f.acceptedOn, est).due : undefined);
             return { kind, ...base, date: x.approvedOn, ...lic, acceptedOn: f.acceptedOn ?? f.receivedOn, approvedOn: x.approvedOn, reasons: x.reasons, extraWorkingDays: rule.length, ...(newDue ? { newDueOn: newDue } : {}) };
           }
           case 'licence_grant_decision': {
@@ -325,7 +328,7 @@ export function createProcedureDocumentService({
               ...(f.freezeAmount ? { amount: f.freezeAmount } : {}),
               startsOn,
               periodDays: period,
-              ...(deadline ? { endsOn: deadline.due } : {}),
+              ...(known(deadline?.due) ? { endsOn: deadline!.due } : {}),
               officers: await officerRefs(tx, f.officerIds),
               remedies: agency.remedies,
             };
@@ -345,7 +348,7 @@ export function createProcedureDocumentService({
           case 'coercion_extension_decision': {
             const x = f.extensions.at(-1)!;
             const deadline = coercionMeasureDeadline(f, est);
-            return { kind, ...base, number: number!, date: x.approvedOn, measure, party, ...(decisionNumber ? { decisionNumber } : {}), startsOn, approvedOn: x.approvedOn, reasons: x.reasons, extraDays: x.days, ...(deadline ? { newEndsOn: deadline.due } : {}), remedies: agency.remedies };
+            return { kind, ...base, number: number!, date: x.approvedOn, measure, party, ...(decisionNumber ? { decisionNumber } : {}), startsOn, approvedOn: x.approvedOn, reasons: x.reasons, extraDays: x.days, ...(known(deadline?.due) ? { newEndsOn: deadline!.due } : {}), remedies: agency.remedies };
           }
           case 'coercion_release_decision': {
             const d = f.disposition!;
