@@ -6,6 +6,7 @@ import path from 'node:path';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureDocuments } from '../src/modules/cases/index.ts';
+import { verifyLedger } from '../src/modules/ledger/index.ts';
 import { hasPdfSignature } from '../src/modules/documents/index.ts';
 import { users } from '../src/modules/identity/index.ts';
 import { makeIdNumber, makeItemInput, makeUscc, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
@@ -243,4 +244,18 @@ describe('simplified procedure: 当场行政处罚决定书 (行政处罚法 Art
     const text = pdfText(await pdfOf('simplified_case', c.id, doc), 'onsite');
     for (const s of ['当场行政处罚决定书', c.decisionNo, '路某', '当事人占道经营', '第十七条', '罚款人民币贰佰元整', '当事人陈述、申辩：当事人无异议', '申请行政复议', '执法人员（签名、执法证号）', '文一']) expect(text).toContain(s);
   });
+});
+
+describe('issued documents are leaves of the tamper-evident log', () => {
+  it('the verifier is clean, then names a document edited behind the application’s back', async () => {
+    while ((await t.services.ledger.sequence()) > 0);
+    expect((await verifyLedger(t.db)).findings).toEqual([]);
+    const [doc] = await t.db.select().from(procedureDocuments).orderBy(asc(procedureDocuments.issuedAt)).limit(1);
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql.raw('set local session_replication_role = replica'));
+      await tx.execute(sql`update procedure_documents set data = data || '{"forged": true}'::jsonb where id = ${doc!.id}`);
+    });
+    const where = (await verifyLedger(t.db)).findings.map((f) => `${f.code} ${f.where}`);
+    expect(where).toContain(`record_altered procedure_documents#${doc!.id}`);
+  }, 120_000);
 });
