@@ -20,6 +20,7 @@ import { caseRoutes, createCaseDocumentService, createCaseFileService, createCas
 import { createLicensingService, licensingRoutes, createEServiceService, createSimplifiedService, eServiceRoutes, simplifiedRoutes } from './modules/cases/index.ts';
 import { coercionRoutes, createCoercionService, createInspectionService, inspectionRoutes } from './modules/cases/index.ts';
 import { agencyKeyDir, createSealService } from './modules/documents/index.ts';
+import { createProcedureDocumentService, procedureDocumentRoutes } from './modules/cases/index.ts';
 import { authRoutes, createIdentityService, installAuthHook, userRoutes } from './modules/identity/index.ts';
 import { accessRequestRoutes, createAccessRequestService, createEvidenceService, evidenceRoutes } from './modules/evidence/index.ts';
 import { createImportService, importRoutes } from './modules/imports/index.ts';
@@ -132,6 +133,7 @@ export async function buildApp(opts: AppOptions) {
   const licensing = createLicensingService({ db, audit, clock, rules, parties });
   const inspections = createInspectionService({ db, audit, clock, rules, cases, avRecordedStages: (tx, ref) => evidence.recordedAvStages(tx, ref) });
   const coercion = createCoercionService({ db, audit, clock, rules, avRecordedStages: (tx, ref) => evidence.recordedAvStages(tx, ref) });
+  const procedureDocuments = createProcedureDocumentService({ db, audit, clock, rules, numbering, blobs, seal });
   const eService = createEServiceService({ db, audit, clock, documents: caseDocuments, files: caseFiles });
   const imports = createImportService({ db, audit, blobs, jobs, clock, regions, subjects, officers, items });
   const publicity = createPublicityService({ db, audit, clock, rules });
@@ -192,6 +194,7 @@ export async function buildApp(opts: AppOptions) {
       await v1.register(licensingRoutes(licensing));
       await v1.register(inspectionRoutes(inspections));
       await v1.register(coercionRoutes(coercion));
+      await v1.register(procedureDocumentRoutes(procedureDocuments));
       await v1.register(reviewChainRoutes(reviewChains));
       await v1.register(publicityRoutes(publicity));
       await v1.register(complaintRoutes(complaints));
@@ -286,7 +289,7 @@ export async function buildApp(opts: AppOptions) {
     await rollup.stop();
   });
 
-  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs, transfers, supervision, rollup, statistics, annualReports } };
+  return { app: app as unknown as FastifyInstance, services: { audit, identity, regions, subjects, officers, items, rules, stats, imports, jobs, blobs, ledger, evidence, accessRequests, cases, numbering, parties, caseDocuments, caseFiles, licensing, inspections, coercion, publicity, publicRead, complaints, simplified, eService, spotChecks, reviewChains, command, liaison, evaluation, returnVisits, evaluationDocs, transfers, supervision, rollup, statistics, annualReports, procedureDocuments } };
 }
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
 export type Services = BuiltApp['services'];

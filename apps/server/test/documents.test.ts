@@ -65,6 +65,22 @@ const EXPECTED: Record<DocumentKind, string[]> = {
   no_penalty_decision: ['不予行政处罚', '第三十三条第一款', '1303**********0026', '六十日内', '六个月内'],
   service_receipt: ['送达文书名称及文号', '《行政处罚决定书》（海市监罚〔2026〕12号）', '直接送达', '受送达人签名或者盖章', '送达人'],
   closing_approval: ['执行情况', '结案理由', '海市监罚〔2026〕12号', '行政处罚决定已执行完毕'],
+  licence_supplement_notice: ['一次性告知', '第三十二条第一款第（四）项', '食品安全管理制度文本', '主要设备设施布局图', 'XK2026030100012'],
+  licence_acceptance_notice: ['决定自2026年3月10日起受理', '二十个工作日内', '2026年4月8日', '第四十二条'],
+  licence_non_acceptance_notice: ['决定不予受理', '不属于本机关职权范围', '秦皇岛市药品监督管理部门', '六十日内', '提起行政诉讼'],
+  licence_extension_notice: ['第四十二条第一款', '本机关负责人于2026年4月3日批准', '延长十个工作日', '2026年4月22日'],
+  licence_grant_decision: ['申请人：秦皇岛某某食品有限公司', '决定准予', '第三十八条第一款', '预包装食品销售', '十个工作日内', '六十日内向秦皇岛市海港区人民政府申请行政复议'],
+  licence_refusal_decision: ['决定不予行政许可', '第三十八条第二款', '理由：经现场核查', '六十日内', '秦皇岛市海港区人民法院提起行政诉讼'],
+  inspection_notice: ['2026年5月12日', '第一百一十条', '张明（执法证号：13030001001）', '申请回避', '陈述、申辩的权利'],
+  inspection_result_notice: ['冷藏柜温度记录不完整', '责令你单位于2026年5月27日前改正', '第二十八条第一款'],
+  coercion_decision: ['实施扣押', '“某某牌”纯牛奶', '48', '期限为三十日', '2026年2月6日', '第二十四条', '陈述权、申辩权', '六十日内', '六个月内'],
+  coercion_inventory: ['海市监强制〔2026〕5号', '48', '外包装完好', '一式二份', '执法人员签名'],
+  coercion_extension_decision: ['延长三十日', '至2026年3月8日止', '第二十五条第一款', '检验结果尚未出具'],
+  coercion_release_decision: ['解除查封', '与违法行为无关', '第二十八条第一款第（二）项', '冷藏库（编号2号）'],
+  payment_schedule_approval: ['第六十六条第二款', '同意你单位分期缴纳罚款', '2026年3月15日', '1,000.00', '第二期'],
+  payment_reminder: ['海市监罚〔2026〕12号', '逾期12日', '加处罚款720.00元', '应缴合计2,720.00元', '第三十五条', '第五十四条', '十日内（工作日）', '陈述和申辩'],
+  enforcement_application: ['秦皇岛市海港区人民法院：', '被申请人：秦皇岛某某食品有限公司', '加处罚款2,000.00元', '已达罚款数额', '2026年3月11日', '第五十五条', '附：', '行政机关负责人（签名）：陈某'],
+  onsite_penalty_decision: ['2026年6月2日10:15', '秦皇岛市海港区建设大街120号门前', '第五十一条', '罚款人民币贰佰元整', '当事人陈述、申辩：当事人承认上述事实', '六十日内', '执法人员（签名、执法证号）'],
 };
 
 const PAGE_FOOTERS: Partial<Record<DocumentKind, string>> = {
@@ -79,10 +95,11 @@ describe('document registry', () => {
     for (const code of DOCUMENT_KIND_CODES) {
       const k = DOCUMENT_KINDS[code];
       expect(k.code).toBe(code);
-      expect(k.titleZh).toMatch(/^[\u4e00-\u9fa5]+$/);
+      expect(k.titleZh).toMatch(/^[\u4e00-\u9fa5、（）]+$/);
       expect(k.titleEn.length).toBeGreaterThan(3);
-      // Whatever is sealed and issued to the party is numbered and must be served.
-      if (k.sealed) expect(k.served && k.business !== null).toBe(true);
+      // Whatever is sealed is numbered; issued to the party, it must be served (the application for enforcement
+      // goes to the court instead, 行政强制法 Art.55).
+      if (k.sealed) expect(k.business !== null && (k.served || code === 'enforcement_application')).toBe(true);
     }
     expect(DOCUMENT_KINDS.penalty_decision).toMatchObject({ business: '罚', sealed: true, served: true });
     expect(DOCUMENT_KINDS.hearing_notice).toMatchObject({ titleZh: '听证告知书', business: '听告', sealed: true });

@@ -10,6 +10,7 @@ export * from '../modules/cases/cases.schema.ts';
 export * from '../modules/cases/licensing.schema.ts';
 export * from '../modules/cases/inspections.schema.ts';
 export * from '../modules/cases/coercion.schema.ts';
+export * from '../modules/cases/procedure-documents.schema.ts';
 export * from '../modules/publicity/publicity.schema.ts';
 export * from '../modules/spot-checks/spot-checks.schema.ts';
 export * from '../modules/review/review.schema.ts';

@@ -13,3 +13,4 @@ export * from './case-file.ts';
 export * from './review-chain-progress.ts';
 export * from './party-input.ts';
 export * from './review-track.ts';
+export * from './procedure-documents.ts';

@@ -18,3 +18,6 @@ export { createCoercionService, type CoercionService } from './coercion.service.
 export { coercionRoutes } from './coercion.routes.ts';
 export { coerciveMeasures, coerciveMeasureEvents } from './coercion.schema.ts';
 export { lockCase, markCaseTransferred, openReceivedCase, recordCrimeTransferDecision } from './case-transfer-links.ts';
+export { createProcedureDocumentService, type ProcedureDocumentService } from './procedure-documents.service.ts';
+export { procedureDocumentRoutes } from './procedure-documents.routes.ts';
+export { procedureDocuments, procedureDocumentFiles } from './procedure-documents.schema.ts';

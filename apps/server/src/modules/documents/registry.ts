@@ -22,6 +22,23 @@ export const DOCUMENT_KIND_CODES = [
   'no_penalty_decision',
   'service_receipt',
   'closing_approval',
+  // Licensing, inspection, coercive measures, execution, simplified procedure (types.ts, second part).
+  'licence_supplement_notice',
+  'licence_acceptance_notice',
+  'licence_non_acceptance_notice',
+  'licence_extension_notice',
+  'licence_grant_decision',
+  'licence_refusal_decision',
+  'inspection_notice',
+  'inspection_result_notice',
+  'coercion_decision',
+  'coercion_inventory',
+  'coercion_extension_decision',
+  'coercion_release_decision',
+  'payment_schedule_approval',
+  'payment_reminder',
+  'enforcement_application',
+  'onsite_penalty_decision',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KIND_CODES)[number];
 
@@ -91,6 +108,73 @@ export const DOCUMENT_KINDS = {
   closing_approval: {
     code: 'closing_approval', titleZh: '结案审批表', titleEn: 'Case closing approval form',
     business: null, sealed: false, served: false, layout: 'form', volume: '副卷',
+  },
+  // 行政许可法 Art.32 para 2: acceptance, non-acceptance and supplement notices are sealed and dated written receipts.
+  licence_supplement_notice: {
+    code: 'licence_supplement_notice', titleZh: '补正材料一次性告知书', titleEn: 'One-time notice of materials to supplement',
+    business: '许补', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  licence_acceptance_notice: {
+    code: 'licence_acceptance_notice', titleZh: '行政许可受理通知书', titleEn: 'Notice of acceptance of a licence application',
+    business: '许受', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  licence_non_acceptance_notice: {
+    code: 'licence_non_acceptance_notice', titleZh: '行政许可不予受理通知书', titleEn: 'Notice of non-acceptance of a licence application',
+    business: '许不受', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  licence_extension_notice: {
+    code: 'licence_extension_notice', titleZh: '延长行政许可期限通知书', titleEn: 'Notice of extension of the licensing period',
+    business: '许延', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  licence_grant_decision: {
+    code: 'licence_grant_decision', titleZh: '准予行政许可决定书', titleEn: 'Decision to grant an administrative licence',
+    business: '许准', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  licence_refusal_decision: {
+    code: 'licence_refusal_decision', titleZh: '不予行政许可决定书', titleEn: 'Decision not to grant an administrative licence',
+    business: '许不准', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  inspection_notice: {
+    code: 'inspection_notice', titleZh: '行政检查通知书', titleEn: 'Notice of administrative inspection',
+    business: '检通', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  inspection_result_notice: {
+    code: 'inspection_result_notice', titleZh: '行政检查结果告知书', titleEn: 'Notice of inspection result',
+    business: '检告', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  coercion_decision: {
+    code: 'coercion_decision', titleZh: '实施行政强制措施决定书', titleEn: 'Decision to take a coercive measure',
+    business: '强制', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  coercion_inventory: {
+    code: 'coercion_inventory', titleZh: '场所、设施、财物清单', titleEn: 'Inventory of premises, facilities and property',
+    business: null, sealed: false, served: true, layout: 'form', volume: '正卷',
+  },
+  coercion_extension_decision: {
+    code: 'coercion_extension_decision', titleZh: '延长行政强制措施期限决定书', titleEn: 'Decision to extend a coercive measure',
+    business: '强延', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  coercion_release_decision: {
+    code: 'coercion_release_decision', titleZh: '解除行政强制措施决定书', titleEn: 'Decision to release a coercive measure',
+    business: '强解', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  payment_schedule_approval: {
+    code: 'payment_schedule_approval', titleZh: '延期（分期）缴纳罚款决定书', titleEn: 'Decision on deferred or instalment payment of a fine',
+    business: '缓罚', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  payment_reminder: {
+    code: 'payment_reminder', titleZh: '催告书', titleEn: 'Reminder to perform',
+    business: '催', sealed: true, served: true, layout: 'letter', volume: '正卷',
+  },
+  // 行政强制法 Art.55: signed by the head and sealed; addressed to the court, not served on the party.
+  enforcement_application: {
+    code: 'enforcement_application', titleZh: '强制执行申请书', titleEn: 'Application to the court for enforcement',
+    business: '强申', sealed: true, served: false, layout: 'letter', volume: '正卷',
+  },
+  // 行政处罚法 Art.52: a pre-numbered form handed over on the spot; its number is the case's.
+  onsite_penalty_decision: {
+    code: 'onsite_penalty_decision', titleZh: '当场行政处罚决定书', titleEn: 'On-the-spot administrative penalty decision',
+    business: '当罚', sealed: true, served: true, layout: 'letter', volume: '正卷',
   },
 } as const satisfies { [K in DocumentKind]: DocumentKindSpec & { code: K } };
 

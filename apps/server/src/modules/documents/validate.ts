@@ -78,6 +78,19 @@ const CITATIONS: Partial<Record<string, string>> = {
   no_penalty_decision: '《中华人民共和国行政处罚法》第五十九条、《中华人民共和国行政复议法》第二十条',
   penalty_notice: '《中华人民共和国行政处罚法》第四十四条',
   hearing_notice: '《中华人民共和国行政处罚法》第四十四条、第六十四条',
+  licence_supplement_notice: '《中华人民共和国行政许可法》第三十二条',
+  licence_acceptance_notice: '《中华人民共和国行政许可法》第三十二条',
+  licence_non_acceptance_notice: '《中华人民共和国行政许可法》第三十二条',
+  licence_extension_notice: '《中华人民共和国行政许可法》第四十二条',
+  licence_grant_decision: '《中华人民共和国行政许可法》第三十八条、第三十九条',
+  licence_refusal_decision: '《中华人民共和国行政许可法》第三十八条第二款',
+  coercion_decision: '《中华人民共和国行政强制法》第二十四条、第三十一条',
+  coercion_inventory: '《中华人民共和国行政强制法》第二十四条第一款',
+  coercion_extension_decision: '《中华人民共和国行政强制法》第二十五条',
+  coercion_release_decision: '《中华人民共和国行政强制法》第二十八条',
+  payment_reminder: '《中华人民共和国行政强制法》第三十五条',
+  enforcement_application: '《中华人民共和国行政强制法》第五十五条',
+  onsite_penalty_decision: '《中华人民共和国行政处罚法》第五十二条',
 };
 
 /** What is missing from `data` for its kind (empty when it can be rendered). */
@@ -186,6 +199,122 @@ export function findMissingContent(data: DocumentData): Problem[] {
       c.date(data.filedOn, 'filedOn', '立案日期');
       c.text(data.execution, 'execution', '执行情况');
       c.text(data.closingReason, 'closingReason', '结案理由');
+      break;
+    // 行政许可法 Art.32 para 2: every intake answer is a written receipt naming the application; decisions add reasons
+    // and (Art.38 para 2) the remedies.
+    case 'licence_supplement_notice':
+      c.text(data.number, 'number', '文号');
+      c.party(data.applicant, 'applicant');
+      c.text(data.applicationNo, 'applicationNo', '申请编号');
+      c.list(data.missingItems, 'missingItems', '需要补正的全部内容');
+      break;
+    case 'licence_acceptance_notice':
+      c.text(data.number, 'number', '文号');
+      c.party(data.applicant, 'applicant');
+      c.text(data.applicationNo, 'applicationNo', '申请编号');
+      c.date(data.acceptedOn, 'acceptedOn', '受理日期');
+      break;
+    case 'licence_non_acceptance_notice':
+      c.text(data.number, 'number', '文号');
+      c.party(data.applicant, 'applicant');
+      c.text(data.reason, 'reason', '不予受理的理由');
+      c.remedies(data.remedies, 'remedies');
+      break;
+    case 'licence_extension_notice':
+      c.text(data.number, 'number', '文号');
+      c.party(data.applicant, 'applicant');
+      c.date(data.approvedOn, 'approvedOn', '负责人批准日期');
+      c.text(data.reasons, 'reasons', '延长期限的理由');
+      break;
+    case 'licence_grant_decision':
+    case 'licence_refusal_decision':
+      c.text(data.number, 'number', '文号');
+      c.party(data.applicant, 'applicant');
+      c.text(data.item, 'item', '许可事项');
+      c.date(data.decidedOn, 'decidedOn', '决定日期');
+      c.text(data.reasons, 'reasons', data.kind === 'licence_refusal_decision' ? '不予行政许可的理由' : '准予行政许可的理由');
+      c.provisions(data.basis, 'basis', '法律依据');
+      c.remedies(data.remedies, 'remedies');
+      break;
+    case 'inspection_notice':
+      c.text(data.number, 'number', '文号');
+      c.party(data.target, 'target');
+      c.text(data.basis, 'basis', '检查依据');
+      if (c.list(data.inspectors, 'inspectors', '检查人员') && data.inspectors.length < 2) c.problems.push({ path: 'inspectors', zh: '检查人员不少于两人' });
+      break;
+    case 'inspection_result_notice':
+      c.text(data.number, 'number', '文号');
+      c.party(data.target, 'target');
+      c.date(data.inspectedOn, 'inspectedOn', '检查日期');
+      if (data.outcome === 'problems_found') c.list(data.findings, 'findings', '发现的问题');
+      if (data.rectification) c.remedies(data.remedies, 'remedies');
+      break;
+    // 行政强制法 Art.24 para 2: party, reasons and basis, the things, place, period, remedies, agency and date.
+    case 'coercion_decision':
+      c.text(data.number, 'number', '文号');
+      c.party(data.party, 'party');
+      c.text(data.reasons, 'reasons', '实施行政强制措施的理由');
+      c.text(data.basis, 'basis', '实施行政强制措施的依据');
+      if (data.measure === 'freeze') {
+        c.text(data.account, 'account', '冻结账号');
+        if (typeof data.amount !== 'number' || !(data.amount > 0)) c.problems.push({ path: 'amount', zh: '冻结数额' });
+      } else c.list(data.items, 'items', '查封、扣押场所、设施或者财物的名称、数量');
+      c.date(data.startsOn, 'startsOn', '期限起算日');
+      if (!Number.isInteger(data.periodDays) || data.periodDays <= 0 || data.periodDays > 30) c.problems.push({ path: 'periodDays', zh: '期限（不超过三十日）' });
+      c.list(data.officers, 'officers', '执法人员');
+      c.remedies(data.remedies, 'remedies');
+      break;
+    case 'coercion_inventory':
+      c.party(data.party, 'party');
+      c.list(data.items, 'items', '清单');
+      c.list(data.officers, 'officers', '执法人员');
+      break;
+    case 'coercion_extension_decision':
+      c.text(data.number, 'number', '文号');
+      c.party(data.party, 'party');
+      c.text(data.reasons, 'reasons', '延长期限的理由');
+      if (!Number.isInteger(data.extraDays) || data.extraDays <= 0 || data.extraDays > 30) c.problems.push({ path: 'extraDays', zh: '延长期限（不超过三十日）' });
+      c.remedies(data.remedies, 'remedies');
+      break;
+    case 'coercion_release_decision':
+      c.text(data.number, 'number', '文号');
+      c.party(data.party, 'party');
+      c.text(data.reason, 'reason', '解除的理由');
+      c.date(data.releasedOn, 'releasedOn', '解除日期');
+      break;
+    case 'payment_schedule_approval':
+      c.text(data.number, 'number', '文号');
+      c.party(data.party, 'party');
+      c.list(data.entries, 'entries', '缴纳期限和金额');
+      c.text(data.payment?.bank, 'payment.bank', '缴款银行');
+      break;
+    // Art.35: the duty, the time limit, the manner, the sums, and the right to state and defend.
+    case 'payment_reminder':
+      c.text(data.number, 'number', '文号');
+      c.party(data.party, 'party');
+      c.text(data.decision?.number, 'decision.number', '行政处罚决定书文号');
+      c.text(data.payment?.bank, 'payment.bank', '履行方式（缴款银行）');
+      if (!data.account || !(data.account.balance > 0)) c.problems.push({ path: 'account.balance', zh: '应缴金额' });
+      break;
+    case 'enforcement_application':
+      c.text(data.number, 'number', '文号');
+      c.text(data.court, 'court', '人民法院');
+      c.party(data.party, 'party');
+      c.text(data.decision?.number, 'decision.number', '行政处罚决定书文号');
+      c.date(data.reminder?.servedOn, 'reminder.servedOn', '催告书送达日期');
+      c.list(data.attachments, 'attachments', '申请材料');
+      break;
+    // 行政处罚法 Art.52: party, facts, basis, penalty, time, place, remedies, agency; officers sign.
+    case 'onsite_penalty_decision':
+      c.text(data.number, 'number', '文号');
+      c.party(data.party, 'party');
+      c.date(data.decidedAt, 'decidedAt', '时间');
+      c.text(data.place, 'place', '地点');
+      c.text(data.facts, 'facts', '违法行为');
+      c.provisions(data.penaltyBasis, 'penaltyBasis', '处罚依据');
+      c.penalty(data.penalty, 'penalty');
+      c.remedies(data.remedies, 'remedies');
+      c.list(data.officers, 'officers', '执法人员');
       break;
     default:
       break;

@@ -1,5 +1,5 @@
 import { changeEvents, securityEvents } from '../audit/index.ts';
-import { caseDocumentFileRecords, caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, licenceApplicationEvents, licensingBans } from '../cases/index.ts';
+import { caseDocumentFileRecords, caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, licenceApplicationEvents, licensingBans, procedureDocuments } from '../cases/index.ts';
 import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
 import { complaintAssignments, complaintEvents, complaintIdentityReveals, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { liaisonContactVisits, liaisonEvaluations, liaisonEvents, liaisonExpertDraws, liaisonFieldSupervisions, liaisonSurveyResponses } from '../liaison/index.ts';
@@ -55,4 +55,5 @@ export const LOGGED_SOURCES = {
   annual_report_event: { table: annualReportEvents, name: 'annual_report_events' },
   // rendered document files: content hash per file, checked against the blob store (issue #8)
   document_file: { table: caseDocumentFileRecords, name: 'case_document_file_records' },
+  procedure_document: { table: procedureDocuments, name: 'procedure_documents' },
 } as const;

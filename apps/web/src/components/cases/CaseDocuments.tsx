@@ -1,7 +1,7 @@
 import { DownloadOutlined, EyeOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Drawer, Empty, Grid, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { downloadFile, rawRequest } from '../../api/client.ts';
 import type { CaseDocument } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/index.tsx';
@@ -69,7 +69,27 @@ function PdfPreview({ path, name, onClose }: { path: string | null; name: string
 }
 
 /** 执法文书: the documents each step issued, to preview and download as PDF or DOCX; and the whole 案卷 as one PDF. */
-export function CaseDocuments({ caseId, caseNo, documents }: { caseId: string; caseNo: string | null; documents: CaseDocument[] | undefined }) {
+export function CaseDocuments({
+  caseId,
+  caseNo,
+  documents,
+  basePath,
+  showCaseFile = true,
+  title: cardTitle,
+  extra,
+  header,
+}: {
+  caseId: string;
+  caseNo: string | null;
+  documents: CaseDocument[] | undefined;
+  /** Where the files live (`{basePath}/documents/{id}/{format}` or, with basePath, `{basePath}/{id}/{format}`). */
+  basePath?: string;
+  showCaseFile?: boolean;
+  title?: string;
+  extra?: ReactNode;
+  /** Shown above the list (e.g. the documents that can be generated). */
+  header?: ReactNode;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const zh = locale === 'zh-CN';
@@ -77,6 +97,7 @@ export function CaseDocuments({ caseId, caseNo, documents }: { caseId: string; c
   const errorText = useErrorText();
   const [preview, setPreview] = useState<CaseDocument | null>(null);
   const base = `/cases/${caseId}`;
+  const fileUrl = (d: CaseDocument, format: 'pdf' | 'docx') => (basePath ? `${basePath}/${d.id}/${format}` : `${base}/documents/${d.id}/${format}`);
   const download = useMutation({
     mutationFn: ({ path, name }: { path: string; name: string }) => downloadFile(path, undefined, name),
     onError: (e) => void message.error(errorText(e)),
@@ -85,10 +106,10 @@ export function CaseDocuments({ caseId, caseNo, documents }: { caseId: string; c
   return (
     <Card
       size="small"
-      title={t('case.documents')}
-      data-testid="case-documents"
+      title={cardTitle ?? t('case.documents')}
+      data-testid={basePath ? 'procedure-documents' : 'case-documents'}
       extra={
-        <Button
+        !showCaseFile ? extra : <Button
           size="small"
           icon={<FilePdfOutlined />}
           loading={download.isPending && download.variables?.path.endsWith('case-file.pdf')}
@@ -99,6 +120,7 @@ export function CaseDocuments({ caseId, caseNo, documents }: { caseId: string; c
         </Button>
       }
     >
+      {header}
       {!documents || documents.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.noDocuments')} />
       ) : (
@@ -116,10 +138,10 @@ export function CaseDocuments({ caseId, caseNo, documents }: { caseId: string; c
                 <Button size="small" icon={<EyeOutlined />} onClick={() => setPreview(d)} data-testid={`doc-preview-${d.kind}`}>
                   {t('case.preview')}
                 </Button>
-                <Button size="small" icon={<FilePdfOutlined />} onClick={() => download.mutate({ path: `${base}/documents/${d.id}/pdf`, name: fileName(d, 'pdf') })} data-testid={`doc-pdf-${d.kind}`}>
+                <Button size="small" icon={<FilePdfOutlined />} onClick={() => download.mutate({ path: fileUrl(d, 'pdf'), name: fileName(d, 'pdf') })} data-testid={`doc-pdf-${d.kind}`}>
                   PDF
                 </Button>
-                <Button size="small" icon={<FileWordOutlined />} onClick={() => download.mutate({ path: `${base}/documents/${d.id}/docx`, name: fileName(d, 'docx') })} data-testid={`doc-docx-${d.kind}`}>
+                <Button size="small" icon={<FileWordOutlined />} onClick={() => download.mutate({ path: fileUrl(d, 'docx'), name: fileName(d, 'docx') })} data-testid={`doc-docx-${d.kind}`}>
                   DOCX
                 </Button>
               </Space>
@@ -127,7 +149,7 @@ export function CaseDocuments({ caseId, caseNo, documents }: { caseId: string; c
           ))}
         </div>
       )}
-      <PdfPreview path={preview ? `${base}/documents/${preview.id}/pdf` : null} name={preview ? title(preview, zh) : ''} onClose={() => setPreview(null)} />
+      <PdfPreview path={preview ? fileUrl(preview, 'pdf') : null} name={preview ? title(preview, zh) : ''} onClose={() => setPreview(null)} />
     </Card>
   );
 }

@@ -12,6 +12,24 @@ import {
   penaltyDecisionBlocks,
 } from './letters.ts';
 import type { Block, DocumentContent } from './model.ts';
+import {
+  coercionDecisionBlocks,
+  coercionExtensionBlocks,
+  coercionInventoryBlocks,
+  coercionReleaseBlocks,
+  enforcementApplicationBlocks,
+  inspectionNoticeBlocks,
+  inspectionResultBlocks,
+  licenceAcceptanceBlocks,
+  licenceExtensionBlocks,
+  licenceGrantBlocks,
+  licenceNonAcceptanceBlocks,
+  licenceRefusalBlocks,
+  licenceSupplementBlocks,
+  onsitePenaltyDecisionBlocks,
+  paymentReminderBlocks,
+  paymentScheduleBlocks,
+} from './procedures.ts';
 import { hearingRecordBlocks, inquiryRecordBlocks, inspectionRecordBlocks } from './records.ts';
 
 export interface ContentOptions extends BuildOptions {
@@ -44,6 +62,38 @@ function blocksOf(data: DocumentData, o: BuildOptions): Block[] {
       return serviceReceiptBlocks(data, o);
     case 'closing_approval':
       return closingApprovalBlocks(data, o);
+    case 'licence_supplement_notice':
+      return licenceSupplementBlocks(data, o);
+    case 'licence_acceptance_notice':
+      return licenceAcceptanceBlocks(data, o);
+    case 'licence_non_acceptance_notice':
+      return licenceNonAcceptanceBlocks(data, o);
+    case 'licence_extension_notice':
+      return licenceExtensionBlocks(data, o);
+    case 'licence_grant_decision':
+      return licenceGrantBlocks(data, o);
+    case 'licence_refusal_decision':
+      return licenceRefusalBlocks(data, o);
+    case 'inspection_notice':
+      return inspectionNoticeBlocks(data, o);
+    case 'inspection_result_notice':
+      return inspectionResultBlocks(data, o);
+    case 'coercion_decision':
+      return coercionDecisionBlocks(data, o);
+    case 'coercion_inventory':
+      return coercionInventoryBlocks(data, o);
+    case 'coercion_extension_decision':
+      return coercionExtensionBlocks(data, o);
+    case 'coercion_release_decision':
+      return coercionReleaseBlocks(data, o);
+    case 'payment_schedule_approval':
+      return paymentScheduleBlocks(data, o);
+    case 'payment_reminder':
+      return paymentReminderBlocks(data, o);
+    case 'enforcement_application':
+      return enforcementApplicationBlocks(data, o);
+    case 'onsite_penalty_decision':
+      return onsitePenaltyDecisionBlocks(data, o);
   }
 }
 

@@ -13,6 +13,7 @@ import { CaseTimeline } from '../../../components/cases/CaseTimeline.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
 import { CaseEnforcementCard } from '../../../components/enforcement/CaseEnforcementCard.tsx';
 import { ExecutionCard } from '../../../components/cases/ExecutionCard.tsx';
+import { ProcedureDocuments } from '../../../components/cases/ProcedureDocuments.tsx';
 import { EServiceCard } from '../../../components/cases/EServiceCard.tsx';
 import { PreReviewCard } from '../../../components/cases/PreReviewCard.tsx';
 import { ReviewChainCard } from '../../../components/cases/ReviewChainCard.tsx';
@@ -281,6 +282,7 @@ export default function CaseDetailPage() {
         <Col xs={24} lg={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             {pc.execution ? <ExecutionCard execution={pc.execution} /> : null}
+            {pc.execution ? <ProcedureDocuments subject="penalty_case" id={pc.id} refreshKey={pc.version} /> : null}
             {pc.reviewChain ? <ReviewChainCard rc={pc.reviewChain} /> : null}
             <DeadlinesCard deadlines={pc.deadlines} />
             <PreReviewCard caseId={pc.id} status={pc.status} version={pc.version} />

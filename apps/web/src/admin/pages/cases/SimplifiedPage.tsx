@@ -12,6 +12,7 @@ import { AgencyOfficerSelect } from '../../../components/cases/OfficerPickers.ts
 import { PenaltyItemSelect } from '../../../components/cases/PenaltyItemSelect.tsx';
 import { useCaseLabels } from '../../../components/cases/useCaseLabels.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { ProcedureDocuments } from '../../../components/cases/ProcedureDocuments.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { BackButton } from '../../../components/RecordActions.tsx';
 import { RegionSelect } from '../../../components/RemoteSelects.tsx';
@@ -373,6 +374,9 @@ export function SimplifiedDetailPage() {
               ]}
             />
           </Card>
+        </Col>
+        <Col xs={24}>
+          <ProcedureDocuments subject="simplified_case" id={c.id} refreshKey={c.version} />
         </Col>
       </Row>
     </div>

@@ -9,6 +9,7 @@ import { Permission, useCan } from '../../../auth/auth.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
 import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { COERCION_ACTION_LABELS, MEASURE_KIND_LABELS, NoticesAlert, ProcedureActions, ProcedureErrorAlert, ProcedureStatusTag, ProcedureTimeline, useZh, type ProcedureEvent } from '../../../components/enforcement/procedure.tsx';
+import { ProcedureDocuments } from '../../../components/cases/ProcedureDocuments.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { BackButton } from '../../../components/RecordActions.tsx';
@@ -291,6 +292,9 @@ export default function CoercionDetailPage() {
         </Col>
         <Col xs={24} lg={8}>
           <DeadlinesCard deadlines={m.deadlines} />
+          <div style={{ marginTop: 12 }}>
+            <ProcedureDocuments subject="coercive_measure" id={m.id} refreshKey={m.version} />
+          </div>
         </Col>
         <Col xs={24}>
           <ProcedureTimeline events={events} labels={COERCION_ACTION_LABELS} kind="coercion" />

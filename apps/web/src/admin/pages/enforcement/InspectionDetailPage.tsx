@@ -11,6 +11,7 @@ import { EvidencePanel } from '../../../components/cases/EvidencePanel.tsx';
 import { AgencyOfficerSelect } from '../../../components/cases/OfficerPickers.tsx';
 import { PenaltyItemSelect } from '../../../components/cases/PenaltyItemSelect.tsx';
 import { INSPECTION_ACTION_LABELS, NoticesAlert, ProcedureActions, ProcedureErrorAlert, ProcedureStatusTag, ProcedureTimeline, useZh, type ProcedureEvent } from '../../../components/enforcement/procedure.tsx';
+import { ProcedureDocuments } from '../../../components/cases/ProcedureDocuments.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { CommandSourceLink } from '../../../components/command/ConvertPanel.tsx';
@@ -275,6 +276,9 @@ export default function InspectionDetailPage() {
         </Col>
         <Col xs={24} lg={8}>
           <DeadlinesCard deadlines={i.deadlines} />
+          <div style={{ marginTop: 12 }}>
+            <ProcedureDocuments subject="inspection" id={i.id} refreshKey={i.version} />
+          </div>
         </Col>
         <Col xs={24}>
           <ProcedureTimeline events={events} labels={INSPECTION_ACTION_LABELS} kind="inspection" />

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { DeadlinesCard } from '../../../components/cases/DeadlinesCard.tsx';
+import { ProcedureDocuments } from '../../../components/cases/ProcedureDocuments.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import type { LicenceApplication, LicensingEvent } from '../../../components/licensing/licensing-api.ts';
 import { LicensingActionBar, LicensingActionDrawer, LicensingErrorAlert } from '../../../components/licensing/LicensingActions.tsx';
@@ -314,6 +315,9 @@ export default function LicenceDetailPage() {
         </Col>
         <Col xs={24} lg={8}>
           <DeadlinesCard deadlines={a.deadlines} />
+          <div style={{ marginTop: 12 }}>
+            <ProcedureDocuments subject="licence_application" id={a.id} refreshKey={a.version} />
+          </div>
         </Col>
         <Col xs={24}>
           <Card size="small" title={x.t('timeline')} data-testid="licensing-timeline">
