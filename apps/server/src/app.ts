@@ -152,6 +152,7 @@ export async function buildApp(opts: AppOptions) {
   const statistics = createStatisticsService({ db, clock });
   registerSupervisionPanels(statistics, db);
   const annualReports = createAnnualReportService({ db, audit, clock, statistics });
+  supervision.registerFinder('statistics.annual_report_overdue', (_d, asOf) => annualReports.overdueFindings(asOf));
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);

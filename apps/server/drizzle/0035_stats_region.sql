@@ -1,0 +1,29 @@
+CREATE TABLE "stats_region" (
+	"grain" text NOT NULL,
+	"day" date NOT NULL,
+	"region_path" text NOT NULL,
+	"kind" text NOT NULL,
+	"category" text NOT NULL,
+	"procedure" text NOT NULL,
+	"opened" integer DEFAULT 0 NOT NULL,
+	"decided" integer DEFAULT 0 NOT NULL,
+	"closed" integer DEFAULT 0 NOT NULL,
+	"fine_count" integer DEFAULT 0 NOT NULL,
+	"fine_total" bigint DEFAULT 0 NOT NULL,
+	"major_decided" integer DEFAULT 0 NOT NULL,
+	"major_reviewed" integer DEFAULT 0 NOT NULL,
+	"av_required" integer DEFAULT 0 NOT NULL,
+	"av_covered" integer DEFAULT 0 NOT NULL,
+	"licence_decided" integer DEFAULT 0 NOT NULL,
+	"licence_granted" integer DEFAULT 0 NOT NULL,
+	"licence_on_time" integer DEFAULT 0 NOT NULL,
+	"inspection_done" integer DEFAULT 0 NOT NULL,
+	"inspection_problem" integer DEFAULT 0 NOT NULL,
+	"coercion_applied" integer DEFAULT 0 NOT NULL,
+	"pub_due" integer DEFAULT 0 NOT NULL,
+	"pub_on_time" integer DEFAULT 0 NOT NULL,
+	"pub_late" integer DEFAULT 0 NOT NULL,
+	"pub_excluded" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "stats_region_key_uq" ON "stats_region" USING btree ("grain","region_path","day","kind","category","procedure");
