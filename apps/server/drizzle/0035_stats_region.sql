@@ -2,6 +2,7 @@ CREATE TABLE "stats_region" (
 	"grain" text NOT NULL,
 	"day" date NOT NULL,
 	"region_path" text NOT NULL,
+	"parent_path" text GENERATED ALWAYS AS (regexp_replace(region_path, '[^/]+/$', '')) STORED,
 	"kind" text NOT NULL,
 	"category" text NOT NULL,
 	"procedure" text NOT NULL,
@@ -26,4 +27,5 @@ CREATE TABLE "stats_region" (
 	"pub_excluded" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX "stats_region_key_uq" ON "stats_region" USING btree ("grain","region_path","day","kind","category","procedure");
+CREATE UNIQUE INDEX "stats_region_key_uq" ON "stats_region" USING btree ("grain","region_path","day","kind","category","procedure");--> statement-breakpoint
+CREATE INDEX "stats_region_parent_idx" ON "stats_region" USING btree ("grain","parent_path","day");

@@ -60,6 +60,8 @@ export const statsRegion = pgTable(
     grain: text('grain').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     regionPath: text('region_path').notNull(),
+    /** The node one level up ('/130000/130300/' for '/130000/130300/130322/'; '/' for itself): drill-down reads children by it. */
+    parentPath: text('parent_path').generatedAlwaysAs(sql`regexp_replace(region_path, '[^/]+/$', '')`),
     kind: text('kind').notNull(),
     category: text('category').notNull(),
     procedure: text('procedure').notNull(),
@@ -85,6 +87,7 @@ export const statsRegion = pgTable(
   },
   (t) => [
     uniqueIndex('stats_region_key_uq').on(t.grain, t.regionPath, t.day, t.kind, t.category, t.procedure),
+    index('stats_region_parent_idx').on(t.grain, t.parentPath, t.day),
   ],
 );
 

@@ -231,10 +231,7 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
     if (f.category) extra.push(sql`category = ${f.category}`);
     if (f.procedure) extra.push(sql`procedure = ${f.procedure}`);
     const more = extra.length ? sql` and ${sql.join(extra, sql` and `)}` : sql``;
-    // region paths are digits and slashes (checked in scoped), so the pattern needs no escaping
-    const children = await rows<Record<string, unknown>>(
-      sql`select region_path, ${sumCols} from stats_region where ${range} and region_path like ${`${parent}%`} and region_path ~ ${`^${parent}[^/]+/$`}${more} group by region_path order by region_path`,
-    );
+    const children = await rows<Record<string, unknown>>(sql`select region_path, ${sumCols} from stats_region where ${range} and parent_path = ${parent} and region_path <> ${parent}${more} group by region_path order by region_path`);
     const own = await rows<Record<string, unknown>>(sql`select region_path, ${sumCols} from stats_daily where ${range} and region_path = ${parent}${more} group by region_path order by region_path`);
     return [...children, ...own].map((r) => ({ keys: { region_path: String(r.region_path) }, counters: toCounters(r) }));
   }
