@@ -71,12 +71,12 @@ async function main() {
     const second = await services.supervision.scan();
     const secondMs = performance.now() - t0;
     if (first.failed.length || second.failed.length) throw new Error(`finders failed: ${JSON.stringify([...first.failed, ...second.failed])}`);
-    console.log(`warning scan: full scan ${(firstMs / 1000).toFixed(2)} s (raised ${first.raised}), again ${(secondMs / 1000).toFixed(2)} s (raised ${second.raised}, refreshed ${second.refreshed})`);
+    console.log(`warning scan: full scan ${(firstMs / 1000).toFixed(2)} s (raised ${first.raised}), again ${(secondMs / 1000).toFixed(2)} s (raised ${second.raised}, refreshed ${second.refreshed}); load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
     console.log(`warning scan: findings by rule ${JSON.stringify(first.byRule)}`);
     fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
     fs.writeFileSync(
       path.join(ROOT, 'bench/results/warning-scan.json'),
-      JSON.stringify({ when: new Date().toISOString(), database: database.kind, cases: N, generateMs: Math.round(genMs), firstScanMs: Math.round(firstMs), secondScanMs: Math.round(secondMs), raised: first.raised, refreshed: second.refreshed, byRule: first.byRule }, null, 2),
+      JSON.stringify({ when: new Date().toISOString(), database: database.kind, cases: N, generateMs: Math.round(genMs), firstScanMs: Math.round(firstMs), secondScanMs: Math.round(secondMs), loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100), cpus: os.cpus().length, raised: first.raised, refreshed: second.refreshed, byRule: first.byRule }, null, 2),
     );
   } finally {
     await app.close();

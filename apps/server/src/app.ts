@@ -145,7 +145,7 @@ export async function buildApp(opts: AppOptions) {
   const evaluation = createEvaluationService({ db, audit, clock, rules, getCase: (actor, id) => cases.get(actor, id), caseFilePdf: (actor, id) => caseFiles.caseFilePdf(actor, id) });
   const returnVisits = createReturnVisitService({ db, audit, clock });
   const evaluationDocs = createEvaluationDocuments({ evaluation, clock });
-  const transfers = createTransferService({ db, audit, clock, rules });
+  const transfers = createTransferService({ db, audit, clock, rules, openHandedOver: evidence.openHandedOver });
   const supervision = createSupervisionService({ db, audit, clock, rules, officers });
   // Warnings whose facts live in other modules (transfers, complaints): their finders, evaluated in every scan.
   for (const f of transferWarningFinders) supervision.registerFinder(f.ruleKey, (d, asOf) => f.find(d, asOf));
@@ -154,6 +154,7 @@ export async function buildApp(opts: AppOptions) {
   const statistics = createStatisticsService({ db, clock });
   registerSupervisionPanels(statistics, db);
   const annualReports = createAnnualReportService({ db, audit, clock, statistics });
+  supervision.registerFinder('statistics.annual_report_overdue', (_d, asOf) => annualReports.overdueFindings(asOf));
 
   // ---- HTTP ------------------------------------------------------------------------------------------------------------
   await app.register(fastifyCookie);

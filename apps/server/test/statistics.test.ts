@@ -54,6 +54,7 @@ async function writeHistory(h: { agency: number; item: number; day: string; step
 const snapshot = async () => ({
   daily: await rows(sql`select grain, day::text, agency_id, region_path, kind, category, procedure, opened, decided, closed, fine_count, fine_total::text, major_decided, major_reviewed, av_required, av_covered, licence_decided, licence_granted, licence_on_time, inspection_done, inspection_problem, coercion_applied, pub_due, pub_on_time, pub_late, pub_excluded from stats_daily where opened + decided + closed + fine_count + major_decided + pub_due + pub_on_time + pub_late + pub_excluded + licence_decided + inspection_done + coercion_applied + av_required <> 0 order by 1,2,3,4,5,6,7`),
   status: await rows(sql`select opened_month::text, agency_id, region_path, kind, category, procedure, status, n from stats_status where n <> 0 order by 1,2,3,4,5,6,7`),
+  region: await rows(sql`select grain, day::text, region_path, kind, category, procedure, opened, decided, closed, fine_count, fine_total::text, pub_due, pub_on_time from stats_region where opened + decided + closed + fine_count + major_decided + pub_due + pub_on_time + pub_late + pub_excluded + licence_decided + inspection_done + coercion_applied + av_required <> 0 order by 1,2,3,4,5,6`),
 });
 
 describe('the rollup', () => {
@@ -240,6 +241,29 @@ describe('scope and forbidden groupings', () => {
   });
 });
 
+describe('the per-region rollup (stats_region)', () => {
+  it('equals stats_daily summed over every ancestor node, and region queries answer what agency rows answer', async () => {
+    const diff = await rows<{ n: string }>(sql`
+      with expected as (
+        select d.grain, d.day, a.node as region_path, d.kind, d.category, d.procedure, sum(d.opened) as opened, sum(d.decided) as decided, sum(d.fine_total) as fine_total, sum(d.pub_due) as pub_due
+        from stats_daily d cross join lateral (select substr(d.region_path, 1, i) as node from generate_series(1, length(d.region_path)) i where substr(d.region_path, i, 1) = '/') a
+        group by 1, 2, 3, 4, 5, 6),
+      actual as (select grain, day, region_path, kind, category, procedure, opened::numeric as opened, decided::numeric as decided, fine_total::numeric as fine_total, pub_due::numeric as pub_due from stats_region)
+      select count(*) as n from ((select * from expected except select * from actual) union all (select * from actual except select * from expected)) x where opened <> 0 or decided <> 0 or fine_total <> 0 or pub_due <> 0`);
+    expect(Number(diff[0]!.n)).toBe(0);
+    expect(Number((await rows<{ n: string }>(sql`select count(*) as n from stats_region`))[0]!.n)).toBeGreaterThan(0);
+    // The supervisor's region totals (stats_region) equal the sum of its agencies (stats_daily, one agency at a time).
+    const q = 'from=2025-03-17&to=2026-05-20';
+    const region = (await get(`/api/v1/statistics/overview?${q}`, 'supervisor')).json();
+    const perAgency = (await get(`/api/v1/statistics/agencies?${q}`, 'supervisor')).json();
+    const sum = (k: string) => perAgency.items.reduce((s: number, i: { counters: Record<string, number> }) => s + i.counters[k]!, 0);
+    for (const k of ['opened', 'decided', 'fineTotal', 'pubDue']) expect(region.counters[k]).toBe(sum(k));
+    const drill = (await get(`/api/v1/statistics/regions?${q}`, 'supervisor')).json();
+    const drillSum = (k: string) => drill.children.reduce((s: number, c: { counters: Record<string, number> }) => s + c.counters[k]!, 0) + (drill.own?.counters[k] ?? 0);
+    expect(drillSum('opened')).toBe(region.counters.opened);
+  });
+});
+
 describe('annual enforcement data report (118号 §二(六), P17)', () => {
   let reportId: string;
   let version: number;
@@ -304,5 +328,30 @@ describe('annual enforcement data report (118号 §二(六), P17)', () => {
     expect(due.map((d) => d.state)).toEqual(['due']);
     const head = (await get('/api/v1/statistics/annual-reports/deadlines?year=2025', 'county_head')).json();
     expect(head).toHaveLength(1);
+  });
+
+  it("the head's to-do: publish last year's report, overdue after 31 January; gone once published; a warning while overdue", async () => {
+    // 2026-06-01: the county bureau has not published its 2025 report.
+    const todo = (await get('/api/v1/statistics/annual-reports/todo', 'county_head')).json();
+    expect(todo.items).toHaveLength(1);
+    expect(todo.items[0]).toMatchObject({ kind: 'annual_report_publish', year: 2025, dueOn: '2026-01-31', overdue: true });
+    expect(todo.items[0].daysLeft).toBeLessThan(0);
+    expect(todo.items[0].citation).toContain('118号');
+    // The city bureau published (test above): no item. Other roles do not publish: no item.
+    expect((await get('/api/v1/statistics/annual-reports/todo', 'head')).json().items).toEqual([]);
+    expect((await get('/api/v1/statistics/annual-reports/todo', 'officer')).json().items).toEqual([]);
+    expect((await get('/api/v1/statistics/annual-reports/todo', 'supervisor')).json().items).toEqual([]);
+    expect((await get('/api/v1/statistics/annual-reports/todo')).statusCode).toBe(401);
+    // The warning rule: overdue agencies are found, the one that published is not; before 1 February nobody is.
+    const countyMarket = (await rows<{ agency_id: string }>(sql`select agency_id from users where username = 'county_head'`))[0]!.agency_id;
+    const found = await a.services.annualReports.overdueFindings(a.clock.now());
+    expect(found.find((f) => f.agencyId === countyMarket)).toMatchObject({ ruleKey: 'statistics.annual_report_overdue', subjectId: `${countyMarket}:2025`, dueOn: '2026-01-31' });
+    expect(found.some((f) => f.agencyId === cityMarket)).toBe(false);
+    expect(await a.services.annualReports.overdueFindings(new Date('2026-01-31T12:00:00+08:00'))).toEqual([]);
+    // Through the supervision scan: the county bureau and its supervisor see the warning.
+    await a.services.supervision.scan();
+    const warned = (await get('/api/v1/supervision/warnings?ruleKey=statistics.annual_report_overdue&limit=200', 'county_supervisor')).json();
+    expect(warned.items.map((w: { agencyId: string }) => w.agencyId)).toContain(countyMarket);
+    expect(warned.items.map((w: { agencyId: string }) => w.agencyId)).not.toContain(cityMarket);
   });
 });

@@ -207,8 +207,16 @@ describe('supervision documents', () => {
     await setClock('2026-10-12T10:00:00+08:00');
     const ok = (await post(`/api/v1/supervision/documents/${docId}/object`, { reason: '案件已依法中止' }, 'county_head')).json();
     expect(ok).toMatchObject({ status: 'objected', objection: { objectedOn: '2026-10-12' } });
-    const upheld = (await post(`/api/v1/supervision/documents/${docId}/uphold`, { reason: '中止理由不成立' }, 'county_supervisor')).json();
+    // The issuer does not review the objection to their own document (recusal; the superior reviews, SAMR Art.21).
+    for (const action of ['uphold', 'revoke']) {
+      const own = await post(`/api/v1/supervision/documents/${docId}/${action}`, { reason: '中止理由不成立' }, 'county_supervisor');
+      expect(own.statusCode).toBe(422);
+      expect(own.json().error.details).toMatchObject({ guard: 'objectionReviewIndependent', citation: expect.stringContaining('Art.21') });
+    }
+    expect((await get(`/api/v1/supervision/documents/${docId}`, 'county_supervisor')).json().status).toBe('objected');
+    const upheld = (await post(`/api/v1/supervision/documents/${docId}/uphold`, { reason: '中止理由不成立' }, 'supervisor')).json();
     expect(upheld.status).toBe('issued');
+    expect(upheld.objection).toMatchObject({ outcome: 'upheld' });
     expect(upheld.responseDueOn > '2026-10-19').toBe(true);
   });
 
@@ -259,7 +267,7 @@ describe('external finders', () => {
     const rules = (await get('/api/v1/supervision/rules', 'supervisor')).json() as { key: string; isExternal?: boolean; isEvaluated: boolean }[];
     const external = rules.filter((r) => r.isExternal);
     expect(external.map((r) => r.key).sort()).toEqual(
-      ['case.duplicate_across_agencies', 'complaint.acceptance_overdue', 'complaint.answer_overdue', 'transfer.acceptance_overdue', 'transfer.designation_overdue', 'transfer.police_answer_overdue', 'transfer.send_overdue'],
+      ['case.duplicate_across_agencies', 'complaint.acceptance_overdue', 'complaint.answer_overdue', 'statistics.annual_report_overdue', 'transfer.acceptance_overdue', 'transfer.designation_overdue', 'transfer.police_answer_overdue', 'transfer.send_overdue'],
     );
     expect(external.filter((r) => !r.isEvaluated)).toEqual([]);
     expect(rules.find((r) => r.key === 'transfer.police_answer_overdue')).toMatchObject({ citation: '国务院令第310号 Art.8–9' });

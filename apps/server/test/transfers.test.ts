@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases } from '../src/modules/cases/index.ts';
 import { users } from '../src/modules/identity/index.ts';
-import { caseTransfers, transferEvents, transferWarningFinders } from '../src/modules/transfers/index.ts';
+import { caseTransfers, transferAttachments, transferEvents, transferWarningFinders } from '../src/modules/transfers/index.ts';
 import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
 import { login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
@@ -51,6 +51,33 @@ async function transfer(caseId: string) {
   const r = await call('officer', 'POST', '/api/v1/transfers/agency', { caseId, toAgencyId: w.countyMarket.id, reason: '违法行为发生地在昌黎县，属县局管辖', materials: ['案件移送函', '现场检查笔录'] });
   expect(r.statusCode, r.body).toBe(201);
   return r.json();
+}
+/** A scanned material uploaded through the real evidence upload (multipart POST /api/v1/evidence) for a case. */
+async function uploadFile(who: string, caseRef: string, name: string) {
+  const now = t.clock.now().getTime();
+  const meta = { caseRef, maker: '执法人员', capturedAt: new Date(now - 20 * 60_000).toISOString(), capturedPlace: '秦皇岛市海港区', device: '扫描仪', deviceReviewed: true, method: '纸质材料扫描', proves: name };
+  const b = '----zftr' + Math.random().toString(16).slice(2);
+  const file = Buffer.from(`%PDF-1.4\n${name} ${caseRef} ${Math.random()}\n`);
+  const payload = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="meta"\r\n\r\n${JSON.stringify(meta)}\r\n`),
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/evidence', headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie: cookies[who]! }, payload });
+  expect(res.statusCode, res.body).toBe(201);
+  return { id: (res.json() as { id: string }).id, bytes: file };
+}
+/** Upload and attach one file to each of the given 310号令 Art.6 materials; returns the transfer as it then stands. */
+async function attachPackage(p: { id: string; caseId: string; version: number }, keys = ['transfer_letter', 'investigation_report', 'items_list']) {
+  let cur = p;
+  for (const k of keys) {
+    const f = await uploadFile('officer', p.caseId, k);
+    const r = await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: cur.version, action: 'attach', material: k, evidenceId: f.id });
+    expect(r.statusCode, r.body).toBe(200);
+    cur = r.json();
+  }
+  return cur as { id: string; caseId: string; version: number; status: string; [k: string]: unknown };
 }
 const ownersOf = async (transferId: string) => t.db.select({ id: cases.id, agencyId: cases.agencyId }).from(cases).where(sql`${cases.id} in (select case_id from case_transfers where id = ${transferId}) or ${cases.id} in (select receiving_case_id from case_transfers where id = ${transferId})`).orderBy(cases.createdAt);
 
@@ -165,6 +192,84 @@ describe('transfer between agencies', () => {
   });
 });
 
+describe('transfer attachments (移送材料)', () => {
+  it('police: send is blocked while a required file is missing; a withdrawn file no longer counts; only the sender attaches', async () => {
+    const c = await openCase();
+    let p = (await call('officer', 'POST', '/api/v1/transfers/police', { caseId: c.id, policeOrgan: '昌黎县公安局', summary: '涉嫌销售伪劣产品', hasTesting: true })).json();
+    p = (await call('head', 'POST', `/api/v1/transfers/police/${p.id}/approve`, { version: p.version })).json();
+    p = await attachPackage(p);
+    // The case had items tested: the testing report is required too (310号令 Art.6(4); domain-rules T6).
+    const noTest = await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/send`, { version: p.version });
+    expect(noTest.statusCode).toBe(422);
+    expect(noTest.json().error.details.missing).toEqual(['inspection_conclusions']);
+    p = await attachPackage(p, ['inspection_conclusions']);
+    expect(p.checklist).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'inspection_conclusions', required: true, files: [expect.objectContaining({ fileName: 'inspection_conclusions.pdf' })] })]));
+    expect(p.sendRefusal).toBeNull();
+    // A mistaken file is withdrawn with a reason (recorded, not deleted); the material is missing again.
+    const letter = (p.attachments as { material: string; evidenceId: string }[]).find((a) => a.material === 'transfer_letter')!;
+    expect((await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: p.version, action: 'withdraw', material: 'transfer_letter', evidenceId: letter.evidenceId })).statusCode).toBe(400);
+    p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: p.version, action: 'withdraw', material: 'transfer_letter', evidenceId: letter.evidenceId, reason: '上传错误' })).json();
+    expect((await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/send`, { version: p.version })).json().error.details.missing).toEqual(['transfer_letter']);
+    const rows = await t.db.select().from(transferAttachments).where(eq(transferAttachments.transferId, p.id)).orderBy(transferAttachments.id);
+    expect(rows.map((r) => r.action)).toEqual(['attach', 'attach', 'attach', 'attach', 'withdraw']);
+    expect(rows[0]!.blobId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    await expect(t.db.execute(sql`delete from transfer_attachments where transfer_id = ${p.id}`)).rejects.toThrow();
+    const leaves = (await t.db.execute(sql`select count(*)::int as n from ledger_entries where kind = 'transfer_attachment'`)) as unknown as { rows: { n: number }[] };
+    expect(leaves.rows[0]!.n).toBeGreaterThanOrEqual(5);
+
+    // A file of another case, an unknown id: 400, nothing changed. Another agency: 404. A supervisor may not attach.
+    const other = await openCase();
+    const foreign = await uploadFile('officer', other.id, 'transfer_letter');
+    expect((await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: p.version, action: 'attach', material: 'transfer_letter', evidenceId: foreign.id })).statusCode).toBe(400);
+    expect((await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: p.version, action: 'attach', material: 'transfer_letter', evidenceId: crypto.randomUUID() })).statusCode).toBe(400);
+    const mine = await uploadFile('officer', c.id, 'transfer_letter');
+    expect((await call('other_head', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: p.version, action: 'attach', material: 'transfer_letter', evidenceId: mine.id })).statusCode).toBe(404);
+    expect((await call('supervisor', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: p.version, action: 'attach', material: 'transfer_letter', evidenceId: mine.id })).statusCode).toBe(403);
+    expect((await t.db.select().from(transferAttachments).where(eq(transferAttachments.transferId, p.id))).length).toBe(5);
+    p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: p.version, action: 'attach', material: 'transfer_letter', evidenceId: mine.id })).json();
+    p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/send`, { version: p.version })).json();
+    expect(p.status).toBe('sent');
+    // Sent: the package is closed.
+    const late = await uploadFile('officer', c.id, 'other_materials');
+    expect((await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/attachments`, { version: p.version, action: 'attach', material: 'other_materials', evidenceId: late.id })).statusCode).toBe(409);
+    // The supervisor in scope reads the package; another agency cannot.
+    const sup = await call('supervisor', 'GET', `/api/v1/transfers/police/${p.id}/files/${mine.id}?reason=${encodeURIComponent('监督检查')}`);
+    expect(sup.statusCode, sup.body).toBe(200);
+    expect(sup.rawPayload.equals(mine.bytes)).toBe(true);
+    expect((await call('other_head', 'GET', `/api/v1/transfers/police/${p.id}/files/${mine.id}?reason=${encodeURIComponent('查看移送材料')}`)).statusCode).toBe(404);
+  });
+
+  it('agency transfer: the receiving agency sees and downloads the files handed over; others get 404', async () => {
+    const c = await openCase();
+    const letter = await uploadFile('officer', c.id, '案件移送函');
+    const record = await uploadFile('officer', c.id, '现场检查笔录');
+    const notSent = await uploadFile('officer', c.id, '内部审批表');
+    // A file must belong to a listed material.
+    const bad = await call('officer', 'POST', '/api/v1/transfers/agency', { caseId: c.id, toAgencyId: w.countyMarket.id, reason: '属县局管辖', materials: ['案件移送函'], attachments: [{ material: '现场照片', evidenceId: letter.id }] });
+    expect(bad.statusCode).toBe(400);
+    expect((await call('officer', 'GET', `/api/v1/cases/${c.id}`)).json().status).toBe('lead');
+    const r = await call('officer', 'POST', '/api/v1/transfers/agency', { caseId: c.id, toAgencyId: w.countyMarket.id, reason: '违法行为发生地在昌黎县，属县局管辖', materials: ['案件移送函', '现场检查笔录'], attachments: [{ material: '案件移送函', evidenceId: letter.id }, { material: '现场检查笔录', evidenceId: record.id }] });
+    expect(r.statusCode, r.body).toBe(201);
+    const tr = r.json();
+    // The receiver sees the list with hashes, and downloads a file it could not open through the evidence API.
+    const seen = (await call('county_head', 'GET', `/api/v1/transfers/agency/${tr.id}`)).json();
+    expect(seen.attachments.map((a: { material: string }) => a.material)).toEqual(['案件移送函', '现场检查笔录']);
+    expect(seen.attachments[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await call('county_head', 'GET', `/api/v1/evidence/${letter.id}/content?reason=${encodeURIComponent('接收移送案件')}`)).statusCode).toBe(404);
+    const dl = await call('county_head', 'GET', `/api/v1/transfers/agency/${tr.id}/files/${letter.id}?reason=${encodeURIComponent('接收移送案件')}`);
+    expect(dl.statusCode, dl.body).toBe(200);
+    expect(dl.rawPayload.equals(letter.bytes)).toBe(true);
+    expect(dl.headers['x-content-sha256']).toBe(seen.attachments[0].sha256);
+    // The download is logged against the evidence record.
+    const log = (await call('officer', 'GET', `/api/v1/evidence/${letter.id}/access-log`)).json();
+    expect(log.some((l: { action: string; reason: string }) => l.action === 'download' && l.reason === '接收移送案件')).toBe(true);
+    // Not handed over, or not a party to the transfer: 404.
+    expect((await call('county_head', 'GET', `/api/v1/transfers/agency/${tr.id}/files/${notSent.id}?reason=${encodeURIComponent('查看移送材料')}`)).statusCode).toBe(404);
+    expect((await call('other_head', 'GET', `/api/v1/transfers/agency/${tr.id}/files/${letter.id}?reason=${encodeURIComponent('查看移送材料')}`)).statusCode).toBe(404);
+    expect((await call('county_head', 'GET', `/api/v1/transfers/agency/${tr.id}/files/${letter.id}`)).statusCode).toBe(400);
+  });
+});
+
 describe('两法衔接: transfer to the police', () => {
   it('decision, checklist, no answer in time (finder), non-filing, reconsideration, return resumes the penalty case', async () => {
     const c = await openCase();
@@ -190,6 +295,12 @@ describe('两法衔接: transfer to the police', () => {
     expect((await finder('transfer.send_overdue').find(t.db, new Date(t.clock.now().getTime() + 25 * 3600_000))).map((f) => f.subjectId)).toContain(p.id);
     expect((await finder('transfer.send_overdue').find(t.db, new Date(t.clock.now().getTime() + 23 * 3600_000))).map((f) => f.subjectId)).not.toContain(p.id);
     p = (await call('officer', 'PUT', `/api/v1/transfers/police/${p.id}/materials`, { version: p.version, materials: { transfer_letter: ['冀秦市监移〔2026〕1号'], investigation_report: ['调查报告'], items_list: ['涉案物品清单'] } })).json();
+    // References alone are not the package: Art.6 materials are handed over, so each needs its file.
+    const refsOnly = await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/send`, { version: p.version });
+    expect(refsOnly.statusCode).toBe(422);
+    expect(refsOnly.json().error.details).toMatchObject({ guard: 'materialsComplete', missing: ['transfer_letter', 'investigation_report', 'items_list'] });
+    expect(refsOnly.json().error.details.citation).toContain('Art.6');
+    p = await attachPackage(p);
     p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/send`, { version: p.version })).json();
     expect(p.status).toBe('sent');
     // A letter scan must be an evidence record of the agency.
@@ -228,7 +339,7 @@ describe('两法衔接: transfer to the police', () => {
     const c = await openCase();
     let p = (await call('officer', 'POST', '/api/v1/transfers/police', { caseId: c.id, policeOrgan: '昌黎县公安局', summary: '涉嫌生产销售伪劣产品' })).json();
     p = (await call('head', 'POST', `/api/v1/transfers/police/${p.id}/approve`, { version: p.version })).json();
-    p = (await call('officer', 'PUT', `/api/v1/transfers/police/${p.id}/materials`, { version: p.version, materials: { transfer_letter: ['a'], investigation_report: ['b'], items_list: ['c'] } })).json();
+    p = await attachPackage(p);
     p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/send`, { version: p.version })).json();
     p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/record_receipt`, { version: p.version })).json();
     p = (await call('officer', 'POST', `/api/v1/transfers/police/${p.id}/copy_procuratorate`, { version: p.version, procuratorate: '昌黎县人民检察院' })).json();

@@ -1,4 +1,4 @@
-import { idNumberCheckDigit } from '@zhifa/domain';
+import { idNumberCheckDigit, type PoliceTransferMaterialKey } from '@zhifa/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Services } from '../app.ts';
 import type { Db } from '../db/client.ts';
@@ -6,6 +6,7 @@ import { cases } from '../modules/cases/index.ts';
 import { registryTables } from '../modules/registry/index.ts';
 import { caseTransfers } from '../modules/transfers/index.ts';
 import { findDemoActor } from './demo-actors.ts';
+import type { Actor } from '../modules/identity/index.ts';
 
 const { subjects, items, itemSubjects } = registryTables;
 
@@ -37,7 +38,21 @@ export async function seedDemoTransfers(services: Services, db: Db, opts: { toda
     { itemId: item.id, placeRegionCode: '130322', party: { type: 'individual', name: '孙立新', idNumber: `13032219800307561${idNumberCheckDigit('13032219800307561')}`, address: '昌黎县昌黎镇民生路18号' }, officerIds, violationOn: day(20), discoveredOn: day(5) },
     meta,
   );
-  await services.transfers.createAgencyTransfer(officer, { caseId: a.id, toAgencyId: county.id, reason: '经核查，违法行为发生地位于昌黎县昌黎镇，依照行政处罚法第二十二条属昌黎县市场监督管理局管辖。', materials: ['案件移送函', '案源登记表', '现场检查笔录', '现场照片'] }, meta);
+  const scanned = async (caseId: string, name: string) => (await demoScan(services, officer, caseId, name, new Date(`${opts.today}T00:20:00+08:00`))).id;
+  await services.transfers.createAgencyTransfer(
+    officer,
+    {
+      caseId: a.id,
+      toAgencyId: county.id,
+      reason: '经核查，违法行为发生地位于昌黎县昌黎镇，依照行政处罚法第二十二条属昌黎县市场监督管理局管辖。',
+      materials: ['案件移送函', '案源登记表', '现场检查笔录', '现场照片'],
+      attachments: [
+        { material: '案件移送函', evidenceId: await scanned(a.id, '案件移送函') },
+        { material: '现场检查笔录', evidenceId: await scanned(a.id, '现场检查笔录') },
+      ],
+    },
+    meta,
+  );
 
   const b = await services.cases.open(
     officer,
@@ -47,7 +62,28 @@ export async function seedDemoTransfers(services: Services, db: Db, opts: { toda
   let p = await services.transfers.createPoliceTransfer(officer, { caseId: b.id, policeOrgan: '昌黎县公安局', summary: '当事人销售假冒注册商标的食品，货值金额超过五万元，涉嫌销售伪劣产品罪，达到刑事立案追诉标准。', hasTesting: true, reportedOn: day(1) }, meta);
   p = await services.transfers.actPolice(head, p.id, 'approve', { version: p.version }, meta);
   p = await services.transfers.setPoliceMaterials(officer, p.id, { version: p.version, materials: { transfer_letter: ['冀秦市监移〔2026〕1号'], investigation_report: ['涉嫌犯罪案件调查报告'], items_list: ['涉案物品清单（白酒120箱）'], inspection_conclusions: ['检验报告 QHD-2026-0311'] } }, meta);
+  const pkg: [PoliceTransferMaterialKey, string][] = [
+    ['transfer_letter', '涉嫌犯罪案件移送书'],
+    ['investigation_report', '涉嫌犯罪案件调查报告'],
+    ['items_list', '涉案物品清单'],
+    ['inspection_conclusions', '检验报告'],
+  ];
+  for (const [material, name] of pkg) p = await services.transfers.changePoliceAttachment(officer, p.id, { version: p.version, action: 'attach', material, evidenceId: await scanned(b.id, name) }, meta);
   p = await services.transfers.actPolice(officer, p.id, 'send', { version: p.version }, meta);
   await services.transfers.actPolice(officer, p.id, 'record_receipt', { version: p.version, note: '昌黎县公安局经侦大队签收回执' }, meta);
   return { transfers: 2, skipped: false };
+}
+
+/**
+ * A scanned paper material (移送函, 笔录…) stored the way an upload is: the bytes into the blob store, the metadata
+ * through the evidence service with its checks. The file is a tiny placeholder PDF, not a real scan.
+ */
+async function demoScan(services: Services, actor: Actor, caseId: string, name: string, at: Date) {
+  const blob = await services.blobs.put(Buffer.from(`%PDF-1.4\n% zhifa demo scan\n% ${name} ${caseId}\n`));
+  return services.evidence.record(
+    actor,
+    { caseRef: caseId, stage: null, maker: actor.displayName, makerOfficerId: null, capturedAt: at.toISOString(), recordingEndedAt: null, capturedPlace: '秦皇岛市市场监督管理局', device: '扫描仪（演示）', deviceReviewed: true, method: '纸质材料扫描', proves: name, transcript: null, gapReason: null, retentionClass: '30y' },
+    { blobId: blob.id, size: blob.size, fileName: `${name}.pdf`, mediaType: 'application/pdf' },
+    { requestId: `seed-demo-transfers-${caseId}-${name}` },
+  );
 }

@@ -189,6 +189,12 @@ export const RULE_KEYS = {
     type: 'number', default: 7, unit: 'working days', min: 1, max: 60, integer: true, citation: '市场监督管理行政处罚程序规定 Art.16', tag: 'P',
     zh: '共同上一级机关指定管辖时限（工作日）', en: 'Common superior designates within (working days)',
   },
+  'supervision.objectionReviewByOther': {
+    type: 'boolean', default: true,
+    citation: 'an objection is reviewed by the superior (市场监督管理执法监督暂行规定 Art.21; 广东省行政执法监督条例 Art.32–34); that the issuing supervisor may not review their own document is the recusal principle (回避), no explicit national text found',
+    tag: 'U',
+    zh: '异议复核须由签发人以外的监督人员办理', en: 'An objection is reviewed by a supervisor other than the issuer',
+  },
   'transfer.crimeDayTypeWorking': {
     type: 'boolean', default: false, citation: '国务院令第310号 (day type of "3日" not stated; domain-rules T13)', tag: 'U',
     zh: '两法衔接"3日"按工作日计算', en: 'Crime-transfer "3 days" count working days',

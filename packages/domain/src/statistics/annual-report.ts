@@ -5,6 +5,8 @@
  * where its figure comes from — or that the platform has no source for it yet, so the report never prints a 0 that is
  * really "unknown".
  */
+import { daysBetween } from './periods.ts';
+
 export const ANNUAL_REPORT_CITATION = '国办发〔2018〕118号 §二(六); domain-rules P17, ST1';
 
 export const AnnualReportStatus = { DRAFT: 'draft', APPROVED: 'approved', PUBLISHED: 'published', WITHDRAWN: 'withdrawn' } as const;
@@ -72,6 +74,27 @@ export function annualReportDueOn(year: number): string {
 /** The year whose report is being prepared on `today`: the previous calendar year. */
 export function reportingYearOn(today: string): number {
   return Number(today.slice(0, 4)) - 1;
+}
+
+/**
+ * The agency head's to-do "publish last year's annual report": from 1 January (the year just ended is reportable)
+ * until the report is published; overdue once 31 January has passed (118号 §二(六)). Null when published. The due
+ * date is the computed 31 January — a fixed calendar day, not a period, so holidays do not move it [U: no rule found
+ * that extends it past a holiday; 政府信息公开条例 Art.49–50 dates are fixed the same way].
+ */
+export interface AnnualReportTodo {
+  year: number;
+  dueOn: string;
+  overdue: boolean;
+  /** Negative once overdue: the days since the due date. */
+  daysLeft: number;
+  citation: string;
+}
+export function annualReportTodo(today: string, isPublished: boolean): AnnualReportTodo | null {
+  if (isPublished) return null;
+  const year = reportingYearOn(today);
+  const dueOn = annualReportDueOn(year);
+  return { year, dueOn, overdue: annualReportDeadlineState(year, today, false) === 'overdue', daysLeft: daysBetween(today, dueOn), citation: ANNUAL_REPORT_CITATION };
 }
 
 export type AnnualReportDeadlineState = 'published' | 'due' | 'overdue';

@@ -3,6 +3,7 @@ import { shippedCalendar } from '../calendar/index.ts';
 import {
   availableSupervisionDocumentActions,
   availableWarningActions,
+  objectionReviewerRefusal,
   decisionGroundsRefusal,
   nextWarningStatus,
   supervisionObjectionRefusal,
@@ -80,4 +81,18 @@ describe('supervision documents', () => {
     ['answered', 'agency_head', []],
     ['objected', 'supervisor', ['uphold', 'revoke']],
   ] as const)('%s: %s may %j', (s, role, allowed) => expect(availableSupervisionDocumentActions(s, role)).toEqual(allowed));
+});
+
+describe('objection review independence (recusal)', () => {
+  const doc = { issuedBy: 'u-issuer' };
+  it('refuses the issuer as reviewer, with the citation and the configurable rule named', () => {
+    const r = objectionReviewerRefusal(doc, 'u-issuer', { reviewByOther: true });
+    expect(r).toMatchObject({ code: 'RULE_VIOLATION', details: { guard: 'objectionReviewIndependent' } });
+    expect(r!.citation).toContain('Art.21');
+    expect(r!.citation).toContain('supervision.objectionReviewByOther');
+  });
+  it('allows another supervisor, and the issuer where a locality switches the rule off', () => {
+    expect(objectionReviewerRefusal(doc, 'u-other', { reviewByOther: true })).toBeNull();
+    expect(objectionReviewerRefusal(doc, 'u-issuer', { reviewByOther: false })).toBeNull();
+  });
 });

@@ -192,6 +192,23 @@ export function supervisionObjectionRefusal(t: SupervisionDocumentType, objectio
   return null;
 }
 
+/**
+ * Review independence (回避): an objection to a supervision document is decided by someone other than the supervisor
+ * who issued it. The sources give the review to the superior body (SAMR 执法监督暂行规定 Art.21; 广东 Art.32–34), so
+ * the issuer reviewing their own document is excluded a fortiori; no national text states the person-level rule [U],
+ * hence the rule value `supervision.objectionReviewByOther` (default on).
+ */
+export function objectionReviewerRefusal(d: { issuedBy: string }, reviewerId: string, opts: { reviewByOther: boolean }): Refusal | null {
+  if (!opts.reviewByOther || d.issuedBy !== reviewerId) return null;
+  return {
+    code: 'RULE_VIOLATION',
+    message: 'An objection is reviewed by a supervisor other than the one who issued the document.',
+    messageZh: '异议复核应当由签发该监督文书以外的监督人员办理，签发人应当回避。',
+    citation: '市场监督管理执法监督暂行规定 Art.21; 广东省行政执法监督条例 Art.32–34 (recusal [U], rule supervision.objectionReviewByOther)',
+    details: { guard: 'objectionReviewIndependent', reason: 'issuer_recused' },
+  };
+}
+
 /** A decision order must name its grounds from its own list (S6). */
 export function decisionGroundsRefusal(type: string | null | undefined, grounds: readonly string[] | null | undefined): Refusal | null {
   if (!type) return null;

@@ -134,6 +134,10 @@ export const WARNING_RULES = {
     zh: '投诉举报逾期未答复', en: 'Complaint not answered in time',
     citation: 'domain-rules §10.4 (市场监督管理投诉举报处理暂行办法 Art.14–15)', severity: 'warning', scope: 'agency', subjectType: 'complaint', parameters: {}, isExternal: true,
   }),
+  'statistics.annual_report_overdue': rule('statistics.annual_report_overdue', {
+    zh: '逾期未公开上年度行政执法统计年报', en: 'Annual enforcement report not published by 31 January',
+    citation: '国办发〔2018〕118号 §二(六); domain-rules ST1', severity: 'warning', scope: 'agency', subjectType: 'agency', parameters: {}, isExternal: true,
+  }),
 } as const satisfies Record<string, WarningRule>;
 export type WarningRuleKey = keyof typeof WARNING_RULES;
 export const WARNING_RULE_KEYS = Object.keys(WARNING_RULES) as WarningRuleKey[];

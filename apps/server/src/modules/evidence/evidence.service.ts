@@ -176,6 +176,18 @@ export function createEvidenceService(deps: { db: Db; blobs: BlobStore; audit: A
     },
 
     /**
+     * A file handed over to another agency (a transfer's materials): the caller has checked that the actor is a party
+     * to the hand-over, which is what grants access outside the evidence's own scope. Logged like any download.
+     */
+    async openHandedOver(actor: Actor, id: string, reason: string, ip?: string): Promise<{ row: EvidenceRow; stream: Readable }> {
+      requirePermission(actor, 'transfer.read');
+      const [r] = await db.select().from(evidence).where(eq(evidence.id, id));
+      if (!r) throw new AppError('NOT_FOUND');
+      await logAccess(actor, id, 'download', reason, ip);
+      return { row: r, stream: await blobs.stream(r.blobId) };
+    },
+
+    /**
      * Withdraw a mistaken upload (REC6: originals are never deleted). The item stays, marked withdrawn with the reason,
      * and its file is kept until its retention ends; withdrawing twice is refused.
      */

@@ -6,7 +6,7 @@ import { liaisonContactVisits, liaisonEvaluations, liaisonEvents, liaisonExpertD
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandAttachments, commandEventLinks, commandEventLog } from '../command/index.ts';
 import { evaluationEvents, evaluationScoreSheets, returnVisitPiiAccess, returnVisitRecords } from '../evaluation/index.ts';
-import { transferEvents } from '../transfers/index.ts';
+import { transferAttachments, transferEvents } from '../transfers/index.ts';
 import { supervisionDocumentEvents, supervisionMeasures, supervisionWarningEvents } from '../supervision/index.ts';
 import { annualReportEvents } from '../statistics/index.ts';
 
@@ -49,6 +49,7 @@ export const LOGGED_SOURCES = {
   return_visit_record: { table: returnVisitRecords, name: 'return_visit_records' },
   return_visit_pii_access: { table: returnVisitPiiAccess, name: 'return_visit_pii_access' },
   transfer_event: { table: transferEvents, name: 'transfer_events' },
+  transfer_attachment: { table: transferAttachments, name: 'transfer_attachments' },
   supervision_warning_event: { table: supervisionWarningEvents, name: 'supervision_warning_events' },
   supervision_document_event: { table: supervisionDocumentEvents, name: 'supervision_document_events' },
   supervision_measure: { table: supervisionMeasures, name: 'supervision_measures' },

@@ -4,10 +4,12 @@ import {
   annualReportActions,
   annualReportDeadlineState,
   annualReportDueOn,
+  annualReportTodo,
   AppError,
   formatRate,
   ITEM_CATEGORY_LABELS,
   nextAnnualReportStatus,
+  reportingYearOn,
   ROLE_SCOPE,
   STATS_KIND_LABELS,
   type AnnualReportAction,
@@ -205,6 +207,31 @@ export function createAnnualReportService(deps: { db: Db; audit: Audit; clock: C
 
   return {
     pendingAnnualReports,
+
+    /**
+     * 我的待办 for an agency head: "publish last year's annual report" from 1 January until published, overdue after
+     * 31 January (computed, domain annualReportTodo). Other roles have no such item: the head publishes (118号).
+     */
+    async todo(actor: Actor) {
+      requirePermission(actor, 'case.read');
+      if (actor.role !== 'agency_head' || !actor.agencyId) return { items: [] };
+      const today = chinaDate(clock.now());
+      const [p] = await pendingAnnualReports({ agencyId: actor.agencyId }, reportingYearOn(today), today);
+      const item = annualReportTodo(today, !p);
+      return { items: p && item ? [{ kind: 'annual_report_publish' as const, titleZh: `公开${item.year}年度行政执法统计年报`, title: `Publish the ${item.year} annual enforcement report`, agencyId: p.agencyId, agencyName: p.agencyName, reportId: p.reportId, reportStatus: p.reportStatus, ...item }] : [] };
+    },
+
+    /**
+     * Warning finder (statistics.annual_report_overdue): agencies that have not published last year's report after
+     * 31 January. One finding per agency and year; it resolves when the report is published.
+     */
+    async overdueFindings(asOf: Date) {
+      const today = chinaDate(asOf);
+      const year = reportingYearOn(today);
+      return (await pendingAnnualReports({}, year, today))
+        .filter((p) => p.state === 'overdue')
+        .map((p) => ({ ruleKey: 'statistics.annual_report_overdue', agencyId: p.agencyId, regionPath: p.regionPath, subjectType: 'agency' as const, subjectId: `${p.agencyId}:${year}`, subjectLabel: `${p.agencyName} ${year}年度统计年报`, dueOn: p.dueOn, details: { year, reportId: p.reportId, reportStatus: p.reportStatus, citation: ANNUAL_REPORT_CITATION } }));
+    },
 
     async generate(actor: Actor, input: { agencyId: string; year: number }, meta: { requestId?: string }) {
       requirePermission(actor, 'case.read');

@@ -9,4 +9,4 @@ export { createStatisticsService, type StatisticsService, type MetricProvider, t
 export { createAnnualReportService, type AnnualReportService } from './annual-reports.service.ts';
 export { statisticsRoutes, statisticsPublicRoutes } from './statistics.routes.ts';
 export { registerSupervisionPanels } from './panels.ts';
-export { statsDaily, statsStatus, statsWatermarks, annualReports, annualReportEvents } from './statistics.schema.ts';
+export { statsDaily, statsRegion, statsStatus, statsWatermarks, annualReports, annualReportEvents } from './statistics.schema.ts';

@@ -7,7 +7,7 @@ import { caseEvents, cases, coerciveMeasureEvents, coerciveMeasures, inspectionE
 import { evidence } from '../evidence/index.ts';
 import { publicationExclusions, publications, publicationTasks } from '../publicity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
-import { statsDaily, statsSeen, statsStatus, statsWatermarks } from './statistics.schema.ts';
+import { statsDaily, statsRegion, statsSeen, statsStatus, statsWatermarks } from './statistics.schema.ts';
 
 /**
  * Folds the append-only event tables of other modules into the statistics rollup (stats_daily, stats_status) since a
@@ -50,6 +50,7 @@ export function createRollupService(deps: { db: Db; clock: Clock; rules: RuleSer
 
   class Acc {
     daily = new Map<string, { key: [string, string, Dims]; c: Delta }>();
+    region = new Map<string, { key: [string, string, string, Dims]; c: Delta }>();
     status = new Map<string, { dims: Dims; status: string; n: number }>();
     add(day: string, dims: Dims, delta: Delta) {
       for (const [grain, d] of [['d', day], ['m', monthOf(day)], ['y', `${day.slice(0, 4)}-01-01`]] as const) {
@@ -57,6 +58,12 @@ export function createRollupService(deps: { db: Db; clock: Clock; rules: RuleSer
         const e = this.daily.get(k) ?? { key: [grain, d, dims] as [string, string, Dims], c: {} };
         for (const [c, v] of Object.entries(delta) as [keyof StatsCounters, number][]) e.c[c] = (e.c[c] ?? 0) + v;
         this.daily.set(k, e);
+        for (const node of regionAncestors(dims.regionPath)) {
+          const rk = `${grain}|${d}|${node}|${dims.kind}|${dims.category}|${dims.procedure}`;
+          const r = this.region.get(rk) ?? { key: [grain, d, node, dims] as [string, string, string, Dims], c: {} };
+          for (const [c, v] of Object.entries(delta) as [keyof StatsCounters, number][]) r.c[c] = (r.c[c] ?? 0) + v;
+          this.region.set(rk, r);
+        }
       }
     }
     move(dims: Dims, from: string | null, to: string) {
@@ -87,6 +94,14 @@ export function createRollupService(deps: { db: Db; clock: Clock; rules: RuleSer
           .insert(statsDaily)
           .values(rows.slice(i, i + 500) as (typeof statsDaily.$inferInsert)[])
           .onConflictDoUpdate({ target: [statsDaily.grain, statsDaily.day, statsDaily.agencyId, statsDaily.regionPath, statsDaily.kind, statsDaily.category, statsDaily.procedure], set });
+      }
+      const rrows = [...this.region.values()].map(({ key: [grain, day, node, d], c }) => ({ grain, day, regionPath: node, kind: d.kind, category: d.category, procedure: d.procedure, ...Object.fromEntries(STATS_COUNTERS.map((k) => [k, c[k] ?? 0])) }));
+      const rset = Object.fromEntries(STATS_COUNTERS.map((k) => [k, sql.raw(`stats_region.${snake(k)} + excluded.${snake(k)}`)]));
+      for (let i = 0; i < rrows.length; i += 500) {
+        await tx
+          .insert(statsRegion)
+          .values(rrows.slice(i, i + 500) as (typeof statsRegion.$inferInsert)[])
+          .onConflictDoUpdate({ target: [statsRegion.grain, statsRegion.regionPath, statsRegion.day, statsRegion.kind, statsRegion.category, statsRegion.procedure], set: rset });
       }
       const srows = [...this.status.values()].filter((s) => s.n !== 0).map(({ dims: d, status, n }) => ({ openedMonth: d.openedMonth, agencyId: d.agencyId, regionPath: d.regionPath, kind: d.kind, category: d.category, procedure: d.procedure, status, n }));
       for (let i = 0; i < srows.length; i += 500) {
@@ -351,6 +366,7 @@ export function createRollupService(deps: { db: Db; clock: Clock; rules: RuleSer
       await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${FOLD_LOCK})`);
         await tx.delete(statsDaily);
+        await tx.delete(statsRegion);
         await tx.delete(statsStatus);
         await tx.delete(statsSeen);
         await tx.delete(statsWatermarks);
@@ -372,6 +388,13 @@ export function createRollupService(deps: { db: Db; clock: Clock; rules: RuleSer
     },
   };
   return service;
+}
+
+/** '/130000/130300/130322/' → '/', '/130000/', '/130000/130300/', '/130000/130300/130322/': every node a region total counts in. */
+export function regionAncestors(regionPath: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < regionPath.length; i++) if (regionPath[i] === '/') out.push(regionPath.slice(0, i + 1));
+  return out;
 }
 
 export function snake(k: string): string {

@@ -104,6 +104,17 @@ export function statisticsRoutes(s: StatisticsService, reports: AnnualReportServ
     app.get('/statistics/annual-reports/deadlines', { schema: { tags, summary: 'Agencies in scope that have not published the report due on 31 January', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2200) }), response: { 200: z.array(Pending), ...stdErrors } } }, async (req) =>
       reports.deadlines(actorOf(req), req.query.year),
     );
+    app.get(
+      '/statistics/annual-reports/todo',
+      {
+        schema: {
+          tags,
+          summary: "我的待办: the agency head's \"publish last year's annual report\" from 1 January until published (due 31 January, 118号)",
+          response: { 200: z.object({ items: z.array(Pending.omit({ regionPath: true, state: true }).extend({ kind: z.literal('annual_report_publish'), titleZh: z.string(), title: z.string(), overdue: z.boolean(), daysLeft: z.number(), citation: z.string() })) }), ...stdErrors },
+        },
+      },
+      async (req) => reports.todo(actorOf(req)),
+    );
     app.post('/statistics/annual-reports', { schema: { tags, summary: "Generate (or regenerate) the agency's report on a finished year from the data (agency head)", body: z.object({ agencyId: z.uuid(), year: z.number().int().min(2000).max(2200) }), response: { 200: Report, ...stdErrors } } }, async (req) =>
       reports.generate(actorOf(req), req.body, meta(req)),
     );

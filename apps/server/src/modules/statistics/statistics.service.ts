@@ -160,6 +160,19 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
     return sql.join(c, sql` and `);
   }
 
+  /**
+   * A whole region (no single agency asked for) reads the per-region rollup: the region's own node only, exact match,
+   * so the rows read do not grow with the number of agencies below it. One agency reads stats_daily.
+   */
+  const useRegion = (f: StatsFilter) => !f.agencyId;
+  function regionDims(f: StatsFilter): SQL {
+    const c: SQL[] = [sql`region_path = ${f.regionPath ?? '/'}`];
+    if (f.kind) c.push(sql`kind = ${f.kind}`);
+    if (f.category) c.push(sql`category = ${f.category}`);
+    if (f.procedure) c.push(sql`procedure = ${f.procedure}`);
+    return sql.join(c, sql` and `);
+  }
+
   async function rows<T>(q: SQL): Promise<T[]> {
     return ((await db.execute(q)) as unknown as { rows: T[] }).rows;
   }
@@ -182,7 +195,9 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
       ],
       sql`, `,
     );
-    const [r] = await rows<Record<string, unknown>>(sql`select ${cols} from stats_daily where (${inPeriod} or ${inPast}) and ${dims(f)}`);
+    const [r] = useRegion(f)
+      ? await rows<Record<string, unknown>>(sql`select ${cols} from stats_region where (${inPeriod} or ${inPast}) and ${regionDims(f)}`)
+      : await rows<Record<string, unknown>>(sql`select ${cols} from stats_daily where (${inPeriod} or ${inPast}) and ${dims(f)}`);
     const counters = toCounters(r ?? {});
     const past = emptyCounters();
     for (const k of PUB) past[k] = Number(r?.[`past_${k}`] ?? 0);
@@ -191,7 +206,10 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
 
   async function groupBy(f: StatsFilter, cols: string[]): Promise<{ keys: Record<string, string>; counters: StatsCounters }[]> {
     const list = sql.raw(cols.join(', '));
-    const out = await rows<Record<string, unknown>>(sql`select ${list}, ${sumCols} from stats_daily where ${where(f)} group by ${list} order by ${list}`);
+    const fromRegion = useRegion(f) && !cols.includes('agency_id') && !cols.includes('region_path');
+    const out = fromRegion
+      ? await rows<Record<string, unknown>>(sql`select ${list}, ${sumCols} from stats_region where ${rangeCondition(f.from, f.to)} and ${regionDims(f)} group by ${list} order by ${list}`)
+      : await rows<Record<string, unknown>>(sql`select ${list}, ${sumCols} from stats_daily where ${where(f)} group by ${list} order by ${list}`);
     return out.map((r) => ({ keys: Object.fromEntries(cols.map((c) => [c, String(r[c])])), counters: toCounters(r) }));
   }
 
@@ -203,6 +221,19 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
     }
     const r = await db.select({ path: registryTables.regions.path, name: registryTables.regions.name }).from(registryTables.regions).where(inArray(registryTables.regions.path, ids));
     return new Map(r.map((x) => [x.path, x.name]));
+  }
+
+  async function byChildNode(f: StatsFilter): Promise<{ keys: Record<string, string>; counters: StatsCounters }[]> {
+    const parent = f.regionPath!;
+    const range = rangeCondition(f.from, f.to);
+    const extra: SQL[] = [];
+    if (f.kind) extra.push(sql`kind = ${f.kind}`);
+    if (f.category) extra.push(sql`category = ${f.category}`);
+    if (f.procedure) extra.push(sql`procedure = ${f.procedure}`);
+    const more = extra.length ? sql` and ${sql.join(extra, sql` and `)}` : sql``;
+    const children = await rows<Record<string, unknown>>(sql`select region_path, ${sumCols} from stats_region where ${range} and parent_path = ${parent} and region_path <> ${parent}${more} group by region_path order by region_path`);
+    const own = await rows<Record<string, unknown>>(sql`select region_path, ${sumCols} from stats_daily where ${range} and region_path = ${parent}${more} group by region_path order by region_path`);
+    return [...children, ...own].map((r) => ({ keys: { region_path: String(r.region_path) }, counters: toCounters(r) }));
   }
 
   const withMetrics = (c: StatsCounters) => ({ counters: c, metrics: deriveMetrics(c) });
@@ -240,7 +271,8 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
     async byRegion(actor: Actor, q: Partial<StatsFilter>) {
       const f = await scoped(actor, q);
       if (!f.regionPath) throw new AppError('NOT_FOUND');
-      const grouped = await groupBy(f, ['region_path']);
+      // The children's subtree totals from their region nodes; the agencies sitting at the region itself from stats_daily.
+      const grouped = useRegion(f) ? await byChildNode(f) : await groupBy(f, ['region_path']);
       const add = (acc: { regionPath: string; counters: StatsCounters } | undefined, r: { regionPath: string; counters: StatsCounters }) => ({ regionPath: r.regionPath, counters: acc ? addInto(acc.counters, r.counters) : r.counters });
       const { children, own } = groupByChild(grouped.map((g) => ({ regionPath: g.keys.region_path!, counters: g.counters })), f.regionPath, add);
       const names = await namesOf([...children.keys(), f.regionPath], 'regions');
@@ -283,7 +315,9 @@ export function createStatisticsService(deps: { db: Db; clock: Clock }) {
       if (f.category) extra.push(sql`category = ${f.category}`);
       if (f.procedure) extra.push(sql`procedure = ${f.procedure}`);
       const w = extra.length ? sql`${c} and ${sql.join(extra, sql` and `)}` : c;
-      const out = await rows<Record<string, unknown>>(sql`select day::text as day, ${sumCols} from stats_daily where ${w} group by day order by day`);
+      const out = useRegion(f)
+        ? await rows<Record<string, unknown>>(sql`select day::text as day, ${sumCols} from stats_region where ${c} and ${regionDims(f)} group by day order by day`)
+        : await rows<Record<string, unknown>>(sql`select day::text as day, ${sumCols} from stats_daily where ${w} group by day order by day`);
       const buckets = new Map(bucketsBetween(f.from, f.to, g).map((k) => [k, emptyCounters()]));
       for (const r of out) {
         const k = bucketOf(String(r.day).slice(0, 10), g);

@@ -9,6 +9,7 @@ import {
   nextSupervisionDocumentStatus,
   nextWarningStatus,
   supervisionObjectionRefusal,
+  objectionReviewerRefusal,
   OFFICER_SANCTIONS,
   OPEN_WARNING_STATUSES,
   RULE_KEYS,
@@ -332,6 +333,12 @@ export function createSupervisionService({ db, audit, clock, rules, officers: of
     return r!.v;
   }
 
+  async function requireIndependentReviewer(d: DocumentRow, actor: Actor) {
+    const v = (await rules.resolve({ regionPath: d.regionPath, date: today() })).values as Record<string, unknown>;
+    const r = objectionReviewerRefusal(d, actor.userId, { reviewByOther: v['supervision.objectionReviewByOther'] !== false });
+    if (r) throw refusalError(r);
+  }
+
   const service = {
     rules() {
       return Object.values(WARNING_RULES).map((r) => ({ ...r, isEvaluated: !('isExternal' in r && r.isExternal) || external.has(r.key) }));
@@ -511,7 +518,8 @@ export function createSupervisionService({ db, audit, clock, rules, officers: of
     },
 
     /**
-     * answer / object (agency head); accept / return / uphold / revoke (supervisor). Accepting the answer to a document
+     * answer / object (agency head); accept / return / uphold / revoke (supervisor). The review of an objection
+     * (uphold / revoke) is refused to the issuer of the document (objectionReviewerRefusal). Accepting the answer to a document
      * raised about a warning closes the warning in the same transaction (one event on each).
      */
     async actOnDocument(actor: Actor, id: string, action: SupervisionDocumentAction, input: DocumentActionInput, meta: Meta) {
@@ -540,11 +548,13 @@ export function createSupervisionService({ db, audit, clock, rules, officers: of
         }
         case 'return':
         case 'revoke':
+          if (action === 'revoke') await requireIndependentReviewer(before, actor);
           if (!input.reason?.trim()) throw issue('reason', 'a reason is required', '请填写理由');
           payload.reason = input.reason.trim();
           if (action === 'revoke') set.objection = { ...before.objection!, outcome: 'revoked', opinion: input.reason.trim(), decidedOn: day };
           break;
         case 'uphold': {
+          await requireIndependentReviewer(before, actor);
           // The document stands: the response period runs afresh from the review decision.
           const { responseDueOn } = supervisionDocumentDeadlines(t, day, await rules.calendar());
           set.responseDueOn = responseDueOn;

@@ -1,3 +1,3 @@
 export { createTransferService, transferWarningFinders, type Finding, type TransferService, type WarningFinder } from './transfers.service.ts';
 export { transferRoutes } from './transfers.routes.ts';
-export { caseTransfers, policeTransfers, transferEvents } from './transfers.schema.ts';
+export { caseTransfers, policeTransfers, transferAttachments, transferEvents } from './transfers.schema.ts';

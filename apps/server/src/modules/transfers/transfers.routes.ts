@@ -1,4 +1,4 @@
-import { AGENCY_TRANSFER_ACTIONS, POLICE_TRANSFER_ACTIONS, POLICE_TRANSFER_MATERIAL_KEYS, type AgencyTransferAction, type PoliceTransferAction } from '@zhifa/domain';
+import { AGENCY_TRANSFER_ACTIONS, POLICE_TRANSFER_ACTIONS, POLICE_TRANSFER_MATERIAL_KEYS, type AgencyTransferAction, type PoliceTransferAction, type PoliceTransferMaterialKey } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, IdParams, meta, stdErrors } from '../../lib/http.ts';
@@ -17,7 +17,7 @@ export function transferRoutes(transfers: TransferService): FastifyPluginAsyncZo
         schema: {
           tags,
           summary: '移送: transfer a case to another agency (the case’s transfer step and the transfer, one transaction)',
-          body: z.object({ caseId: z.uuid(), toAgencyId: z.uuid(), reason: z.string().trim().min(1).max(2000), materials: z.array(z.string().trim().min(1).max(200)).min(1).max(100), evidenceIds: z.array(z.uuid()).max(50).optional() }),
+          body: z.object({ caseId: z.uuid(), toAgencyId: z.uuid(), reason: z.string().trim().min(1).max(2000), materials: z.array(z.string().trim().min(1).max(200)).min(1).max(100), evidenceIds: z.array(z.uuid()).max(50).optional(), attachments: z.array(z.object({ material: z.string().trim().min(1).max(200), evidenceId: z.uuid() })).max(100).optional() }),
           response: { 201: Out, ...stdErrors },
         },
       },
@@ -69,6 +69,40 @@ export function transferRoutes(transfers: TransferService): FastifyPluginAsyncZo
         },
       },
       async (req) => transfers.setPoliceMaterials(actorOf(req), req.params.id, req.body as never, meta(req)),
+    );
+    app.post(
+      '/transfers/police/:id/attachments',
+      {
+        schema: {
+          tags,
+          summary: 'Attach an uploaded file (an evidence record of the case) to a 310号令 Art.6 material, or withdraw it with a reason',
+          params: IdParams,
+          body: z.object({ version: z.number().int().min(1), action: z.enum(['attach', 'withdraw']), material: z.enum(POLICE_TRANSFER_MATERIAL_KEYS as [PoliceTransferMaterialKey, ...PoliceTransferMaterialKey[]]), evidenceId: z.uuid(), reason: z.string().max(2000).optional() }),
+          response: { 200: Out, ...stdErrors },
+        },
+      },
+      async (req) => transfers.changePoliceAttachment(actorOf(req), req.params.id, req.body, meta(req)),
+    );
+    app.get(
+      '/transfers/:kind/:id/files/:evidenceId',
+      {
+        schema: {
+          tags,
+          summary: 'Download a file handed over with a transfer (either side, supervisors in scope); the reason is logged',
+          params: z.object({ kind: z.enum(['agency', 'police']), id: z.uuid(), evidenceId: z.uuid() }),
+          querystring: z.object({ reason: z.string().trim().min(2).max(200).describe('why the file is opened (logged)') }),
+          response: { 200: z.any(), ...stdErrors },
+        },
+      },
+      async (req, reply) => {
+        const { row, stream } = await transfers.openAttachment(actorOf(req), req.params.kind, req.params.id, req.params.evidenceId, req.query.reason, req.ip);
+        return reply
+          .header('content-type', row.mediaType)
+          .header('content-length', row.size)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+          .header('x-content-sha256', row.blobId.slice(7))
+          .send(stream);
+      },
     );
     app.post(
       '/transfers/police/:id/:action',

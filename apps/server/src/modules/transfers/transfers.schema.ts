@@ -115,3 +115,30 @@ export const transferEvents = pgTable(
   },
   (t) => [uniqueIndex('transfer_events_seq_uq').on(t.transferId, t.seq)],
 );
+
+/**
+ * The files handed over with a transfer (310号令 Art.6 package; the 移送材料 of an agency transfer): each row links an
+ * uploaded evidence record (content-addressed blob, hash recorded) to one material of the checklist, or withdraws that
+ * link. A companion of the transfer tables (their logged rows keep their shape); append-only by trigger, a ledger leaf.
+ * The attachments in force are the `attach` rows without a later `withdraw` of the same (transfer, material, evidence).
+ */
+export const transferAttachments = pgTable(
+  'transfer_attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    transferKind: text('transfer_kind').$type<'case_transfer' | 'police_transfer'>().notNull(),
+    transferId: uuid('transfer_id').notNull(),
+    /** A 310号令 Art.6 key for a police transfer; the material's name from the list for an agency transfer. */
+    material: text('material').notNull(),
+    action: text('action').$type<'attach' | 'withdraw'>().notNull(),
+    evidenceId: uuid('evidence_id').notNull(),
+    /** Copied from the evidence record at the time of the link, so the package states what was handed over. */
+    blobId: text('blob_id').notNull(),
+    fileName: text('file_name').notNull(),
+    reason: text('reason'),
+    actorId: uuid('actor_id').notNull(),
+    actorRole: text('actor_role').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('transfer_attachments_transfer_idx').on(t.transferId, t.id)],
+);

@@ -42,10 +42,11 @@ import { escapeLike, isInScope, requirePermission, scopeCondition, type Actor } 
 import { chinaDate, type Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import { cases, lockCase, markCaseTransferred, openReceivedCase, parties, recordCrimeTransferDecision } from '../cases/index.ts';
-import { evidence } from '../evidence/index.ts';
+import { evidence, evidenceEvents } from '../evidence/index.ts';
 import { users } from '../identity/index.ts';
 import { registryTables, type RuleService } from '../registry/index.ts';
-import { caseTransfers, policeTransfers, transferEvents, type CounterpartyRecord, type PoliceTransferDates } from './transfers.schema.ts';
+import type { Readable } from 'node:stream';
+import { caseTransfers, policeTransfers, transferAttachments, transferEvents, type CounterpartyRecord, type PoliceTransferDates } from './transfers.schema.ts';
 
 const { subjects, items } = registryTables;
 type AgencyRow = typeof caseTransfers.$inferSelect;
@@ -74,6 +75,8 @@ export interface AgencyTransferInput {
   reason: string;
   materials: string[];
   evidenceIds?: string[] | undefined;
+  /** Uploaded files (evidence records of the case), each for one material of `materials`. */
+  attachments?: { material: string; evidenceId: string }[] | undefined;
 }
 export interface PoliceTransferInput {
   caseId: string;
@@ -104,7 +107,18 @@ const issue = (path: string, message: string, messageZh: string) => new AppError
 const AWAITING_POLICE: readonly PoliceTransferStatus[] = ['sent', 'received', 'reconsideration_requested'];
 const CLOSED_CASE_STATUSES = ['not_filed', 'terminated', 'transferred', 'closed', 'archived'];
 
-export function createTransferService({ db, audit, clock, rules }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService }) {
+/** An attachment in force: the file of one material handed over with a transfer. */
+export interface TransferAttachment {
+  material: string;
+  evidenceId: string;
+  sha256: string;
+  fileName: string;
+  attachedAt: string;
+}
+/** Opens a handed-over file for a party to the transfer (the evidence module logs the download). */
+export type OpenHandedOver = (actor: Actor, evidenceId: string, reason: string, ip?: string) => Promise<{ row: { fileName: string; mediaType: string; size: number; blobId: string }; stream: Readable }>;
+
+export function createTransferService({ db, audit, clock, rules, openHandedOver }: { db: Db; audit: AuditService; clock: Clock; rules: RuleService; openHandedOver: OpenHandedOver }) {
   const today = () => chinaDate(clock.now());
 
   async function params(regionPath: string, sector: string) {
@@ -186,6 +200,7 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
   async function agencyOut(actor: Actor, rows: AgencyRow[], withEvents = false) {
     const n = await names(rows.flatMap((r) => [r.agencyId, r.toAgencyId, r.designatedAgencyId ?? '']));
     const cs = await caseNos(rows.flatMap((r) => [r.caseId, r.receivingCaseId ?? '']));
+    const files = await attachmentsOf(rows.map((r) => r.id));
     const out = [];
     for (const r of rows) {
       const f = factsOf(r);
@@ -211,6 +226,7 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
         reason: r.reason,
         materials: r.materials,
         evidenceIds: r.evidenceIds,
+        attachments: files.get(r.id) ?? [],
         refusalReason: r.refusalReason,
         designationReason: r.designationReason,
         receivingCaseId: r.receivingCaseId,
@@ -234,14 +250,16 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
   async function policeOut(actor: Actor, rows: PoliceRow[], withEvents = false) {
     const n = await names(rows.map((r) => r.agencyId));
     const cs = await caseNos(rows.map((r) => r.caseId));
+    const files = await attachmentsOf(rows.map((r) => r.id));
     const out = [];
     for (const r of rows) {
       const status = r.status as PoliceTransferStatus;
+      const attachments = files.get(r.id) ?? [];
       const key = r.timerKey as PoliceTimerKey | null;
       const timer = key
         ? { key, labelZh: POLICE_TIMER_INFO[key].zh, citation: POLICE_TIMER_INFO[key].citation, dueOn: r.dueOn, dueAt: r.dueAt?.toISOString() ?? null, isOverdue: r.dueAt ? r.dueAt.getTime() < clock.now().getTime() : !!r.dueOn && r.dueOn < today() }
         : null;
-      const facts = { status, materials: r.materials, hasTesting: r.hasTesting };
+      const facts = { status, materials: attachedByKey(attachments), hasTesting: r.hasTesting };
       out.push({
         id: r.id,
         kind: 'police_transfer' as const,
@@ -257,7 +275,8 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
         summary: r.summary,
         hasTesting: r.hasTesting,
         materials: r.materials,
-        checklist: POLICE_TRANSFER_MATERIALS.map((m) => ({ key: m.key, zh: m.zh, en: m.en, required: m.required || (m.key === 'inspection_conclusions' && r.hasTesting), refs: r.materials[m.key] ?? [] })),
+        checklist: POLICE_TRANSFER_MATERIALS.map((m) => ({ key: m.key, zh: m.zh, en: m.en, required: m.required || (m.key === 'inspection_conclusions' && r.hasTesting), refs: r.materials[m.key] ?? [], files: attachments.filter((a) => a.material === m.key) })),
+        attachments,
         sendRefusal: status === 'approved' ? checkPoliceTransferAction(facts, 'send', { isHead: true, canHandle: true }) : null,
         dates: r.dates,
         records: r.records,
@@ -300,6 +319,53 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
     if (found.length !== new Set(ids).size) throw issue(path, 'unknown evidence record of this agency', '证据记录不存在或不属于本机关');
   }
 
+  /** The attachments in force per transfer, in the order they were attached. */
+  async function attachmentsOf(ids: string[], tx: Db = db): Promise<Map<string, TransferAttachment[]>> {
+    const out = new Map<string, TransferAttachment[]>();
+    if (!ids.length) return out;
+    const rows = await tx.select().from(transferAttachments).where(inArray(transferAttachments.transferId, [...new Set(ids)])).orderBy(asc(transferAttachments.id));
+    for (const r of rows) {
+      const list = out.get(r.transferId) ?? [];
+      if (r.action === 'attach') list.push({ material: r.material, evidenceId: r.evidenceId, sha256: r.blobId.replace(/^sha256:/, ''), fileName: r.fileName, attachedAt: r.occurredAt.toISOString() });
+      else {
+        const i = list.findIndex((a) => a.material === r.material && a.evidenceId === r.evidenceId);
+        if (i >= 0) list.splice(i, 1);
+      }
+      out.set(r.transferId, list);
+    }
+    return out;
+  }
+  /** 310号令 Art.6 counts a material as handed over only when its file is attached: key → evidence ids. */
+  const attachedByKey = (list: readonly TransferAttachment[]): Partial<Record<PoliceTransferMaterialKey, string[]>> => {
+    const m: Partial<Record<PoliceTransferMaterialKey, string[]>> = {};
+    for (const a of list) (m[a.material as PoliceTransferMaterialKey] ??= []).push(a.evidenceId);
+    return m;
+  };
+
+  /**
+   * A file may join a transfer's package when it is an evidence record of the sending agency, of the case transferred,
+   * and not withdrawn (REC6); anything else is a 400 with nothing changed.
+   */
+  async function attachableEvidence(tx: Db, agencyId: string, caseId: string, evidenceId: string, path: string) {
+    const [e] = await tx.select({ id: evidence.id, blobId: evidence.blobId, fileName: evidence.fileName }).from(evidence).where(and(eq(evidence.id, evidenceId), eq(evidence.agencyId, agencyId), eq(evidence.caseRef, caseId)));
+    if (!e) throw issue(path, 'unknown evidence record of this case and agency', '证据记录不存在或不属于本机关本案');
+    const [withdrawn] = await tx.select({ id: evidenceEvents.id }).from(evidenceEvents).where(and(eq(evidenceEvents.evidenceId, evidenceId), eq(evidenceEvents.kind, 'withdrawal'))).limit(1);
+    if (withdrawn) throw issue(path, 'this evidence record was withdrawn', '该证据记录已撤回，不能作为移送材料');
+    return e;
+  }
+
+  async function insertAttachments(tx: Db, kind: 'case_transfer' | 'police_transfer', transferId: string, rows: { material: string; action: 'attach' | 'withdraw'; evidenceId: string; blobId: string; fileName: string; reason?: string | null }[], actor: Actor) {
+    if (!rows.length) return;
+    await audit.appendRecords(
+      tx,
+      'transfer_attachment',
+      await tx
+        .insert(transferAttachments)
+        .values(rows.map((r) => ({ transferKind: kind, transferId, material: r.material, action: r.action, evidenceId: r.evidenceId, blobId: r.blobId, fileName: r.fileName, reason: r.reason ?? null, actorId: actor.userId, actorRole: actor.role, occurredAt: clock.now() })))
+        .returning(),
+    );
+  }
+
   async function requireOwnCase(tx: Db, actor: Actor, caseId: string) {
     const c = await lockCase(tx, caseId);
     if (!c || !isInScope(actor, c) || c.agencyId !== actor.agencyId) throw new AppError('NOT_FOUND');
@@ -340,7 +406,14 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
           .insert(caseTransfers)
           .values({ id, caseId: c.id, agencyId: fromAgencyId, regionPath: from.regionPath, toAgencyId: to.id, toRegionPath: to.regionPath, commonRegionPath: commonRegionPath(from.regionPath, to.regionPath), status: 'pending', reason: input.reason.trim(), materials: input.materials.map((m) => m.trim()).filter(Boolean), evidenceIds: input.evidenceIds ?? [], sentOn: day, acceptanceDueOn, createdAt: now, updatedAt: now })
           .returning();
-        await appendEvent(tx, 'case_transfer', r!, { action: 'create', from: null, to: 'pending', payload: { caseId: c.id, toAgencyId: to.id, reason: input.reason, materials: r!.materials, acceptanceDueOn } }, actor, meta);
+        const files = [];
+        for (const [i, a] of (input.attachments ?? []).entries()) {
+          if (!r!.materials.includes(a.material.trim())) throw issue(`attachments.${i}.material`, 'attach a file to a material of the list', '附件须对应移送材料清单中的一项');
+          const e = await attachableEvidence(tx, fromAgencyId, c.id, a.evidenceId, `attachments.${i}.evidenceId`);
+          files.push({ material: a.material.trim(), action: 'attach' as const, evidenceId: e.id, blobId: e.blobId, fileName: e.fileName });
+        }
+        await insertAttachments(tx, 'case_transfer', id, files, actor);
+        await appendEvent(tx, 'case_transfer', r!, { action: 'create', from: null, to: 'pending', payload: { caseId: c.id, toAgencyId: to.id, reason: input.reason, materials: r!.materials, attachments: files.map((f) => ({ material: f.material, evidenceId: f.evidenceId, blobId: f.blobId })), acceptanceDueOn } }, actor, meta);
         return r!;
       });
       return (await agencyOut(actor, [row], true))[0]!;
@@ -463,6 +536,49 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
     },
 
     /**
+     * Attach an uploaded file to one material of the 310号令 Art.6 package, or withdraw a mistaken one (recorded, never
+     * deleted). Only the sending agency's staff, and only before the package is sent.
+     */
+    async changePoliceAttachment(actor: Actor, id: string, body: { version: number; action: 'attach' | 'withdraw'; material: PoliceTransferMaterialKey; evidenceId: string; reason?: string | undefined }, meta: Meta) {
+      const row = await db.transaction(async (tx) => {
+        const before = await getPoliceScoped(actor, id, tx, true);
+        if (!policeActor(actor, before).canHandle) throw new AppError('FORBIDDEN', { details: { permission: 'transfer.handle' } });
+        if (!['reported', 'approved'].includes(before.status)) throw new AppError('INVALID_TRANSITION', { details: { status: before.status, action: `${body.action}_material`, allowedActions: [] } });
+        if (before.version !== body.version) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: body.version } });
+        const current = (await attachmentsOf([id], tx)).get(id) ?? [];
+        const linked = current.find((a) => a.material === body.material && a.evidenceId === body.evidenceId);
+        let file: { evidenceId: string; blobId: string; fileName: string };
+        if (body.action === 'attach') {
+          if (linked) throw issue('evidenceId', 'this file is already attached to this material', '该文件已附于此项材料');
+          const e = await attachableEvidence(tx, before.agencyId, before.caseId, body.evidenceId, 'evidenceId');
+          file = { evidenceId: e.id, blobId: e.blobId, fileName: e.fileName };
+        } else {
+          if (!linked) throw new AppError('NOT_FOUND');
+          if (!body.reason?.trim()) throw issue('reason', 'state why the file is withdrawn', '须写明撤回理由');
+          file = { evidenceId: linked.evidenceId, blobId: `sha256:${linked.sha256}`, fileName: linked.fileName };
+        }
+        const [r] = await tx.update(policeTransfers).set({ version: sql`${policeTransfers.version} + 1`, updatedAt: clock.now() }).where(and(eq(policeTransfers.id, id), eq(policeTransfers.version, before.version))).returning();
+        if (!r) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: body.version } });
+        await insertAttachments(tx, 'police_transfer', id, [{ material: body.material, action: body.action, ...file, reason: body.reason?.trim() || null }], actor);
+        await appendEvent(tx, 'police_transfer', r, { action: `${body.action}_material`, from: before.status, to: before.status, payload: { material: body.material, evidenceId: file.evidenceId, blobId: file.blobId, ...(body.reason ? { reason: body.reason.trim() } : {}) } }, actor, meta);
+        return r;
+      });
+      return (await policeOut(actor, [row], true))[0]!;
+    },
+
+    /**
+     * A file of a transfer's package, for either side: the receiving agency (or designated one) and supervisors in scope
+     * read what was handed over. A file not attached to this transfer is a 404, as is a transfer out of scope.
+     */
+    async openAttachment(actor: Actor, kind: 'agency' | 'police', id: string, evidenceId: string, reason: string, ip?: string) {
+      const t = kind === 'agency' ? await getAgencyScoped(actor, id) : await getPoliceScoped(actor, id);
+      const files = (await attachmentsOf([t.id])).get(t.id) ?? [];
+      const legacy = kind === 'agency' ? (t as AgencyRow).evidenceIds : [];
+      if (!files.some((f) => f.evidenceId === evidenceId) && !legacy.includes(evidenceId)) throw new AppError('NOT_FOUND');
+      return openHandedOver(actor, evidenceId, reason, ip);
+    },
+
+    /**
      * One step of the police flow. The head's decision and the final outcome are written into the penalty case in the
      * same transaction (`crimeTransferDecision`, which the decide guard reads): approved → blocked; not approved or
      * returned by the police → the penalty case goes on (310号令 Art.5, 10, 13).
@@ -471,7 +587,8 @@ export function createTransferService({ db, audit, clock, rules }: { db: Db; aud
       const row = await db.transaction(async (tx) => {
         const before = await getPoliceScoped(actor, id, tx, true);
         const status = before.status as PoliceTransferStatus;
-        const refusal = checkPoliceTransferAction({ status, materials: before.materials, hasTesting: before.hasTesting }, action, policeActor(actor, before));
+        const attached = attachedByKey((await attachmentsOf([before.id], tx)).get(before.id) ?? []);
+        const refusal = checkPoliceTransferAction({ status, materials: attached, hasTesting: before.hasTesting }, action, policeActor(actor, before));
         if (refusal) fail(refusal);
         if (before.version !== body.version) throw new AppError('VERSION_CONFLICT', { details: { expectedVersion: body.version } });
         await checkEvidence(tx, before.agencyId, body.evidenceIds, 'evidenceIds');

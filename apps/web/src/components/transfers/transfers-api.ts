@@ -3,6 +3,15 @@ import { useLocale } from '../../i18n/index.tsx';
 
 export const TRANSFERS_KEY = ['transfers'] as const;
 
+/** A file handed over with a transfer: an evidence record of the case, content-addressed (sha256 of the bytes). */
+export interface TransferAttachment {
+  material: string;
+  evidenceId: string;
+  sha256: string;
+  fileName: string;
+  attachedAt: string;
+}
+
 export interface TransferEvent {
   seq: number;
   action: string;
@@ -32,6 +41,7 @@ export interface AgencyTransfer {
   commonRegionPath: string;
   reason: string;
   materials: string[];
+  attachments: TransferAttachment[];
   refusalReason: string | null;
   designationReason: string | null;
   receivingCaseId: string | null;
@@ -57,7 +67,8 @@ export interface PoliceTransfer {
   summary: string;
   hasTesting: boolean;
   materials: Record<string, string[]>;
-  checklist: { key: string; zh: string; en: string; required: boolean; refs: string[] }[];
+  checklist: { key: string; zh: string; en: string; required: boolean; refs: string[]; files: TransferAttachment[] }[];
+  attachments: TransferAttachment[];
   sendRefusal: { messageZh: string; message: string; citation?: string } | null;
   dates: Record<string, string>;
   records: { action: string; on: string; organ: string; note: string | null; evidenceIds: string[] }[];

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import type { LicensingTodo } from '../../../components/licensing/licensing-api.ts';
 import { LicensingTodoCard } from '../../../components/licensing/LicensingTodoCard.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { AnnualReportTodoCard } from '../../../components/statistics/AnnualReportTodoCard.tsx';
 import '../../../components/cases/cases.css';
 import { useT } from '../../../i18n/index.tsx';
 
@@ -105,6 +106,7 @@ export default function TodoPage() {
       <LicensingTodoCard items={licensing.data?.items} />
       {/* After the case to-dos have loaded: the measures that must be released (行政强制法 Art.28) follow them. */}
       {!q.isPending ? <CoercionTodoCard /> : null}
+      {!q.isPending ? <AnnualReportTodoCard /> : null}
     </div>
   );
 }

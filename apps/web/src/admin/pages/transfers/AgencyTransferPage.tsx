@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { AgencyPicker } from '../../../components/transfers/AgencyPicker.tsx';
 import { TRANSFERS_KEY, useBi, type AgencyTransfer } from '../../../components/transfers/transfers-api.ts';
+import { TransferFileList } from '../../../components/transfers/TransferFiles.tsx';
 import { TransferTimeline } from './TransferTimeline.tsx';
 
 /** One transfer between agencies: who owns the case now, the timer, the timeline, and accept / refuse / designate. */
@@ -65,6 +66,9 @@ export default function AgencyTransferPage() {
             ...(t.receivingCaseId ? [{ key: 'recv', label: l('受理后案件', 'Receiving case'), children: <Link to={`/admin/cases/${t.receivingCaseId}`} data-testid="receiving-case">{t.receivingCaseNo ?? l('案源线索', 'Lead')}</Link> }] : []),
           ]}
         />
+      </Card>
+      <Card size="small" title={l('移送材料文件', 'Files handed over')} style={{ marginBottom: 12 }}>
+        <TransferFileList kind="agency" transferId={t.id} files={t.attachments ?? []} />
       </Card>
       <TransferTimeline events={t.events ?? []} label={(a) => (a === 'create' ? l('移送', 'Transfer') : bi.agencyAction(a))} />
       <Modal open={!!action} title={action ? bi.agencyAction(action) : ''} onCancel={() => setAction(null)} onOk={() => form.submit()} confirmLoading={run.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'transfer-action-submit' } as Record<`data-${string}`, string>}>

@@ -6,7 +6,11 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { TRANSFERS_KEY, useBi, type PoliceTransfer } from '../../../components/transfers/transfers-api.ts';
+import { ReasonModal } from '../../../components/ReasonModal.tsx';
+import { PickFile, TransferFileList, uploadTransferScan } from '../../../components/transfers/TransferFiles.tsx';
+import { TRANSFERS_KEY, useBi, type PoliceTransfer, type TransferAttachment } from '../../../components/transfers/transfers-api.ts';
+import { useAuth } from '../../../auth/auth.tsx';
+import { useServerNow } from '../../../lib/useServerToday.ts';
 import { TransferTimeline } from './TransferTimeline.tsx';
 
 /** What each step asks for: the letter's date, a note (reasons given), the outcome, the procuratorate, the head's reasons. */
@@ -61,6 +65,17 @@ export default function PoliceTransferPage() {
   });
   const [refs, setRefs] = useState<Record<string, string[]> | null>(null);
   const saveMaterials = useMutation({ mutationFn: () => api.put<PoliceTransfer>(`/transfers/police/${id}/materials`, { version: q.data!.version, materials: refs ?? q.data!.materials }), onSuccess: (r) => { setRefs(null); done(r); } });
+  const me = useAuth();
+  const serverNow = useServerNow();
+  const [withdrawing, setWithdrawing] = useState<TransferAttachment | null>(null);
+  // 310号令 Art.6: each material is handed over as a file — uploaded as evidence of the case, then attached to the item.
+  const attach = useMutation({
+    mutationFn: async (v: { material: string; file: File }) => {
+      const evidenceId = await uploadTransferScan(v.file, { caseId: q.data!.caseId, maker: me.user.displayName, material: v.material, capturedAt: (serverNow ?? dayjs()).toISOString() });
+      return api.post<PoliceTransfer>(`/transfers/police/${id}/attachments`, { version: q.data!.version, action: 'attach', material: v.material, evidenceId });
+    },
+    onSuccess: done,
+  });
   if (q.error) return <ErrorAlert error={q.error} />;
   const t = q.data;
   if (!t) return null;
@@ -94,6 +109,15 @@ export default function PoliceTransferPage() {
               columns={[
                 { title: l('材料', 'Material'), render: (_, m) => <span>{bi.zh ? m.zh : m.en}{m.required ? <Tag color="red" style={{ marginLeft: 4 }}>{l('必备', 'required')}</Tag> : null}</span> },
                 {
+                  title: l('文件', 'Files'),
+                  render: (_, m) => (
+                    <Space orientation="vertical" size={2}>
+                      {m.files.length ? m.files.map((f) => <span key={f.evidenceId}>{f.fileName}</span>) : <Tag color={m.required ? 'red' : 'default'}>{l('未上传', 'missing')}</Tag>}
+                      {editable ? <PickFile testId={`material-upload-${m.key}`} label={l('上传', 'Upload')} onFile={(file) => attach.mutate({ material: m.key, file })} /> : null}
+                    </Space>
+                  ),
+                },
+                {
                   title: l('文书/证据编号', 'References'),
                   render: (_, m) =>
                     editable ? (
@@ -109,8 +133,22 @@ export default function PoliceTransferPage() {
                 {l('保存材料清单', 'Save checklist')}
               </Button>
             ) : null}
-            <ErrorAlert error={saveMaterials.error} />
+            <ErrorAlert error={saveMaterials.error ?? attach.error} />
+            <div style={{ marginTop: 12 }}>
+              <TransferFileList kind="police" transferId={t.id} files={t.attachments} onWithdraw={editable ? setWithdrawing : undefined} />
+            </div>
           </Card>
+          <ReasonModal
+            open={!!withdrawing}
+            danger
+            title={l('撤回已上传的移送材料', 'Withdraw an attached file')}
+            onCancel={() => setWithdrawing(null)}
+            onSubmit={async ({ reason }) => {
+              const f = withdrawing!;
+              done(await api.post<PoliceTransfer>(`/transfers/police/${id}/attachments`, { version: t.version, action: 'withdraw', material: f.material, evidenceId: f.evidenceId, reason }));
+              setWithdrawing(null);
+            }}
+          />
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={l('基本情况', 'Details')}>
