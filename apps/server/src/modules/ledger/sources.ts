@@ -1,7 +1,7 @@
 import { changeEvents, securityEvents } from '../audit/index.ts';
 import { caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, licenceApplicationEvents, licensingBans } from '../cases/index.ts';
 import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
-import { complaintAssignments, complaintEvents, complaintIdentityReveals, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
+import { complaintAssignments, complaintEvents, complaintIdentityReveals, publicationExclusions, publicationRedactionMarks, publicationReviews, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { liaisonContactVisits, liaisonEvaluations, liaisonEvents, liaisonExpertDraws, liaisonFieldSupervisions, liaisonSurveyResponses } from '../liaison/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandAttachments, commandEventLinks, commandEventLog } from '../command/index.ts';
@@ -53,4 +53,7 @@ export const LOGGED_SOURCES = {
   supervision_document_event: { table: supervisionDocumentEvents, name: 'supervision_document_events' },
   supervision_measure: { table: supervisionMeasures, name: 'supervision_measures' },
   annual_report_event: { table: annualReportEvents, name: 'annual_report_events' },
+  // publicity review before release (issue #4, PR3)
+  publication_redaction_mark: { table: publicationRedactionMarks, name: 'publication_redaction_marks' },
+  publication_review: { table: publicationReviews, name: 'publication_reviews' },
 } as const;
