@@ -215,11 +215,11 @@ export function createPublicReadService(deps: { db: Db; clock: Clock }) {
       };
     },
 
-    async latestDecisions(limit: number) {
+    async latestDecisions(limit: number, category?: string | undefined) {
       return db
         .select({ ...listCols, publishedAt: publications.publishedAt })
         .from(publications)
-        .where(and(isLatest, notWithdrawn, displayed()))
+        .where(and(isLatest, notWithdrawn, displayed(), category ? eq(publications.category, category) : undefined))
         .orderBy(desc(publications.publishedAt), desc(publications.id))
         .limit(limit);
     },
