@@ -182,11 +182,11 @@ export const COMPLAINT_ACCEPT_WORKING_DAYS = 7;
 
 /**
  * The public result line of a licensing decision (118号 §二(六): the conclusion; 行政许可法 Art.38: a refusal states its
- * reasons). The certificate number is public on the licence itself; the application number is not (it opens the
- * applicant's progress page with the verification code, P7).
+ * reasons). The certificate number goes in the title, not here: the redaction would take its long digit run for a bank
+ * account. The application number is never published (it opens the applicant's progress page with the code, P7).
  */
-export function licenceResultText(decision: { kind: 'grant' | 'refuse'; reasons: string }, certificateNo: string | null): string {
-  if (decision.kind === 'grant') return `准予行政许可${certificateNo ? `，许可证编号${certificateNo}` : ''}`;
+export function licenceResultText(decision: { kind: 'grant' | 'refuse'; reasons: string }): string {
+  if (decision.kind === 'grant') return '准予行政许可';
   return `不予行政许可${decision.reasons.trim() ? `。理由：${decision.reasons.trim()}` : ''}`;
 }
 

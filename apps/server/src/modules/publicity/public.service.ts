@@ -13,6 +13,11 @@ const notWithdrawn = sql`not exists (select 1 from ${publicationWithdrawals} w w
 
 /** How many of the newest filtered decisions a text search reads in order before it asks the GIN index (listDecisions). */
 const SEARCH_WINDOW = 5_000;
+/**
+ * Totals are counted up to this (10 pages of 20): counting a broad search exactly over a million rows costs more than
+ * the page itself; `totalIsCapped` says the list goes on.
+ */
+const TOTAL_CAP = 200;
 
 /** Newest decisions first (then newest publication): the order of publications_decided_order_idx, read backwards. */
 const newestFirst = [desc(publications.decidedOn), desc(publications.publishedAt), desc(publications.id)];
@@ -88,7 +93,7 @@ export function createPublicReadService(deps: { db: Db; clock: Clock }) {
   return {
     /**
      * Search and list published decisions, newest first; ids are the publication's UUID (stable: a correction is a new
-     * id, the old one stays readable and says what superseded it). The total is counted up to 1,000 (50 pages) so that a broad
+     * id, the old one stays readable and says what superseded it). The total is counted up to TOTAL_CAP so that a broad
      * query over a million rows stays fast; `totalIsCapped` says when it was cut.
      */
     async listDecisions(q: DecisionQuery) {
@@ -96,11 +101,11 @@ export function createPublicReadService(deps: { db: Db; clock: Clock }) {
       const offset = (q.page - 1) * q.pageSize;
       const where = text ? and(base, text) : base;
       const plain = () => db.select(listCols).from(publications).where(where).orderBy(...newestFirst).limit(q.pageSize).offset(offset);
-      const capped = () => db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(publications).where(where).limit(1_001).as('c'));
+      const capped = () => db.select({ n: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(publications).where(where).limit(TOTAL_CAP + 1).as('c'));
       if (!text) {
         const [rows, [c]] = await Promise.all([plain(), capped()]);
         const n = c?.n ?? 0;
-        return { items: rows, total: Math.min(n, 1_000), totalIsCapped: n > 1_000, page: q.page, pageSize: q.pageSize };
+        return { items: rows, total: Math.min(n, TOTAL_CAP), totalIsCapped: n > TOTAL_CAP, page: q.page, pageSize: q.pageSize };
       }
       // Bigrams of one word are correlated, so PostgreSQL takes '保健 & 健食 & 食品' for a rare match and sorts every hit of
       // the GIN index (80,000 rows at a million decisions: over a second). Most searches match often: read the newest
@@ -122,13 +127,13 @@ export function createPublicReadService(deps: { db: Db; clock: Clock }) {
           .where(sql`${win.tsv} @@ to_tsquery('simple', ${searchQuery(q.q!)})`)
           .limit(q.pageSize)
           .offset(offset),
-        db.select({ n: sql<number>`count(*)::int` }).from(inWindow(sql`1`).limit(1_001).as('c')),
+        db.select({ n: sql<number>`count(*)::int` }).from(inWindow(sql`1`).limit(TOTAL_CAP + 1).as('c')),
       ]);
       const windowCount = wc?.n ?? 0;
-      if (windowCount > 1_000) return { items: windowRows, total: 1_000, totalIsCapped: true, page: q.page, pageSize: q.pageSize };
+      if (windowCount > TOTAL_CAP) return { items: windowRows, total: TOTAL_CAP, totalIsCapped: true, page: q.page, pageSize: q.pageSize };
       const [rows, [c]] = await Promise.all([windowRows.length === q.pageSize ? Promise.resolve(windowRows) : plain(), capped()]);
       const n = c?.n ?? 0;
-      return { items: rows, total: Math.min(n, 1_000), totalIsCapped: n > 1_000, page: q.page, pageSize: q.pageSize };
+      return { items: rows, total: Math.min(n, TOTAL_CAP), totalIsCapped: n > TOTAL_CAP, page: q.page, pageSize: q.pageSize };
     },
 
     /** All matching decisions for export (CSV/JSON), capped so an export cannot exhaust the server. */

@@ -82,6 +82,7 @@ export const publications = pgTable(
     // order, also inside a date range or one agency, instead of skipping every newer row (bench/publicity.ts).
     index('publications_decided_order_idx').on(t.decidedOn, t.publishedAt, t.id),
     index('publications_agency_decided_idx').on(t.agencyId, t.decidedOn, t.publishedAt, t.id),
+    index('publications_category_decided_idx').on(t.category, t.decidedOn, t.publishedAt, t.id),
   ],
 );
 

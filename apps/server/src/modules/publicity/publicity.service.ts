@@ -121,7 +121,7 @@ export function createPublicityService(deps: { db: Db; audit: AuditService; cloc
         factsOn: d.decidedOn,
         licenceKind: d.kind,
         certificateNo: a.content.licence?.certificateNo ?? null,
-        raw: { facts: `申请人${a.applicant.name}于${a.facts.receivedOn}提出申请。${d.kind === 'grant' ? d.reasons : ''}`.trim(), basis: ['', ''], result: licenceResultText(d, a.content.licence?.certificateNo ?? null) },
+        raw: { facts: `申请人${a.applicant.name}于${a.facts.receivedOn}提出申请。${d.kind === 'grant' ? d.reasons : ''}`.trim(), basis: ['', ''], result: licenceResultText(d) },
         penalty: { types: [], fineAmount: null },
         isSuspectedCrime: false,
         crimeTransferred: false,
@@ -197,7 +197,7 @@ export function createPublicityService(deps: { db: Db; audit: AuditService; cloc
     const itemBasis = (item?.legalBasis ?? []).map((b) => `《${b.law}》${b.article}`).join('；');
     const raw = {
       facts: src.raw.facts,
-      legalBasis: [src.raw.basis[0], itemBasis, src.raw.basis[1]].filter(Boolean).join('；'),
+      legalBasis: [...new Set([src.raw.basis[0], itemBasis, src.raw.basis[1]].filter(Boolean))].join('；'),
       result: src.raw.result,
     };
     const spans: { field: string; kind: string; start: number; end: number }[] = [];

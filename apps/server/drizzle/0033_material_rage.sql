@@ -30,4 +30,5 @@ CREATE INDEX "publication_redaction_marks_region_path_idx" ON "publication_redac
 CREATE UNIQUE INDEX "publication_reviews_task_approved_uq" ON "publication_reviews" USING btree ("task_id") WHERE "publication_reviews"."decision" = 'approved';--> statement-breakpoint
 CREATE INDEX "publication_reviews_region_path_idx" ON "publication_reviews" USING btree ("region_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "publications_decided_order_idx" ON "publications" USING btree ("decided_on","published_at","id");--> statement-breakpoint
-CREATE INDEX "publications_agency_decided_idx" ON "publications" USING btree ("agency_id","decided_on","published_at","id");
+CREATE INDEX "publications_agency_decided_idx" ON "publications" USING btree ("agency_id","decided_on","published_at","id");--> statement-breakpoint
+CREATE INDEX "publications_category_decided_idx" ON "publications" USING btree ("category","decided_on","published_at","id");
