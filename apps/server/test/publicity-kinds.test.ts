@@ -102,11 +102,6 @@ describe('human review of the redaction before release (PR3)', () => {
 
   it('side-by-side: the original and the masked copy; other agencies cannot see it', async () => {
     const t = await taskOfPerson();
-    try {
-      await a.services.publicity.preview(await actorOf('officer'), t.id);
-    } catch (e) {
-      console.log('DEBUG preview', e);
-    }
     const p = await get(`/api/v1/publicity/tasks/${t.id}/preview`, 'officer');
     expect(p.statusCode, p.body).toBe(200);
     const v = p.json();
