@@ -122,5 +122,14 @@ export async function seedDemoPublicity(services: Services, db: Db, opts: { toda
     decided++;
   }
   const scan = await services.publicity.scan({ requestId: 'seed-demo-publicity' });
-  return { decided, published: scan.published, excluded: scan.excluded, skipped: false };
+  // The head reviews and releases the penalty and licensing copies (PR3: reviewed by a human before publication); the
+  // inspection results, if the enforcement demo made any, are left waiting so the review page has work to show.
+  let published = 0;
+  const pending = await services.publicity.listTasks(head, { state: 'pending', page: 1, pageSize: 200 });
+  for (const t of pending.items.filter((x) => x.category !== 'inspection')) {
+    const p = await services.publicity.preview(head, t.id);
+    await services.publicity.approve(head, t.id, { contentHash: p.contentHash, note: '已核对脱敏内容（演示数据）。' }, { requestId: 'seed-demo-publicity-review' });
+    if (t.category === 'penalty') published++;
+  }
+  return { decided, published, excluded: scan.excluded, skipped: false };
 }

@@ -48,6 +48,7 @@ const CoercionListPage = lazy(() => import('./pages/enforcement/CoercionListPage
 const CoercionNewPage = lazy(() => import('./pages/enforcement/CoercionNewPage.tsx'));
 const CoercionDetailPage = lazy(() => import('./pages/enforcement/CoercionDetailPage.tsx'));
 const PublicityPage = lazy(() => import('./pages/publicity/PublicityPage.tsx'));
+const PublicityReviewPage = lazy(() => import('./pages/publicity/PublicityReviewPage.tsx'));
 const SimplifiedListPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedListPage })));
 const SimplifiedNewPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedNewPage })));
 const SimplifiedDetailPage = lazy(() => import('./pages/cases/SimplifiedPage.tsx').then((m) => ({ default: m.SimplifiedDetailPage })));
@@ -179,6 +180,8 @@ export default function AdminApp() {
             <Route path="coercive-measures/new" element={guard([P.CASE_HANDLE], <CoercionNewPage />)} />
             <Route path="coercive-measures/:id" element={guard(CASE_READ, <CoercionDetailPage />)} />
             <Route path="publicity" element={guard(CASE_READ, <PublicityPage />)} />
+            <Route path="publicity/review" element={guard([P.PUBLICITY_REVIEW], <PublicityReviewPage />)} />
+            <Route path="publicity/review/:id" element={guard(CASE_READ, <PublicityReviewPage />)} />
             <Route path="command" element={guard([P.COMMAND_READ], <CommandCentrePage />)} />
             <Route path="command/events/:id" element={guard([P.COMMAND_READ], <CommandEventPage />)} />
             <Route path="command/field" element={guard([P.COMMAND_FIELD], <FieldPage />)} />

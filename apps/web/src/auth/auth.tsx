@@ -41,6 +41,7 @@ export const Permission = {
   SUPERVISION_READ: 'supervision.read',
   SUPERVISION_ISSUE: 'supervision.issue',
   SUPERVISION_RESPOND: 'supervision.respond',
+  PUBLICITY_REVIEW: 'publicity.review',
 } as const;
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 

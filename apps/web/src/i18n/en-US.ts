@@ -639,6 +639,7 @@ export const enUS: Record<MessageKey, string> = {
   'case.origin': 'Origin',
   'case.originInspection': "An inspection's result (view the inspection)",
   'nav.publicity': 'Publicity',
+  'nav.publicityReview': 'Publication review',
   'nav.group.statistics': 'Statistics',
   'nav.statistics': 'Supervision dashboard',
   'nav.annualReports': 'Annual reports',

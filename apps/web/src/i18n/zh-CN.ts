@@ -639,6 +639,7 @@ export const zhCN = {
   'case.origin': '案件来源',
   'case.originInspection': "行政检查发现问题（查看检查）",
   'nav.publicity': '公示管理',
+  'nav.publicityReview': '公示审核',
   'nav.group.statistics': '监督统计',
   'nav.statistics': '监督驾驶舱',
   'nav.annualReports': '统计年报',

@@ -102,6 +102,9 @@ export const Permission = {
   SUPERVISION_ISSUE: 'supervision.issue',
   /** Acknowledge warnings, report rectification, answer or object to supervision documents (agency head). */
   SUPERVISION_RESPOND: 'supervision.respond',
+  // ---- publicity (事后公开, domain-rules §15 PR3) ----
+  /** Review the redacted copy of a decision, mark further secret or private passages, and release it to the portal. */
+  PUBLICITY_REVIEW: 'publicity.review',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission] | LiaisonPermission;
 
@@ -140,6 +143,15 @@ const SUPERVISION_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
   supervisor: [P.SUPERVISION_READ, P.SUPERVISION_ISSUE],
 };
 for (const [role, ps] of Object.entries(SUPERVISION_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...ps];
+
+// ---- publicity review (PR3 Sys: "redaction is reviewed by a human before publication") --------------------------------
+// The agency head decides what the agency publishes (行政处罚法 Art.48; 谁执法谁公示, LI4); the legal reviewer, who already
+// checks the decision's text (Art.58), may review its public copy too. Officers prepare, they do not release.
+const PUBLICITY_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
+  agency_head: [P.PUBLICITY_REVIEW],
+  legal_reviewer: [P.PUBLICITY_REVIEW],
+};
+for (const [role, ps] of Object.entries(PUBLICITY_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...ps];
 
 /** Which administrator kind owns a permission, to explain a 三员分立 refusal. */
 export const ADMIN_DUTY_OWNER: Partial<Record<Permission, Role>> = {

@@ -179,3 +179,28 @@ export const COMPLAINT_TRANSITIONS = {
 export type ComplaintAction = 'accept' | 'reject' | 'start' | 'close';
 /** Accept or reject within 7 working days of receipt (市场监督管理投诉举报处理暂行办法 Art.14). */
 export const COMPLAINT_ACCEPT_WORKING_DAYS = 7;
+
+/**
+ * The public result line of a licensing decision (118号 §二(六): the conclusion; 行政许可法 Art.38: a refusal states its
+ * reasons). The certificate number goes in the title, not here: the redaction would take its long digit run for a bank
+ * account. The application number is never published (it opens the applicant's progress page with the code, P7).
+ */
+export function licenceResultText(decision: { kind: 'grant' | 'refuse'; reasons: string }): string {
+  if (decision.kind === 'grant') return '准予行政许可';
+  return `不予行政许可${decision.reasons.trim() ? `。理由：${decision.reasons.trim()}` : ''}`;
+}
+
+const FOLLOW_UP_TEXT: Record<string, string> = { rectification: '责令改正', penalty_case: '立案查处' };
+
+/** The public result line of an inspection (内蒙古办法 Art.10: conclusion): no problem, or the problems and the follow-ups. */
+export function inspectionResultText(result: { outcome: 'no_problem' | 'problems_found'; findings: readonly string[]; followUps: readonly string[] }): string {
+  if (result.outcome === 'no_problem') return '未发现问题';
+  const follow = result.followUps.map((f) => FOLLOW_UP_TEXT[f] ?? f).join('、');
+  return `发现问题${result.findings.length ? `：${result.findings.join('；')}` : ''}${follow ? `。处理：${follow}` : ''}`;
+}
+
+/** The heading of a published decision by its kind (P9 template). */
+export function publicationTitle(category: DecisionCategory, agencyName: string, decisionNo: string | null, licenceKind?: 'grant' | 'refuse'): string {
+  const kind = category === 'licence' ? (licenceKind === 'refuse' ? '不予行政许可决定书' : '准予行政许可决定书') : category === 'inspection' ? '行政检查结果' : category === 'penalty' ? '行政处罚决定书' : '行政执法决定';
+  return `${agencyName}${kind}${decisionNo ? `（${decisionNo}）` : ''}`;
+}

@@ -10,9 +10,13 @@ import {
   complaintTrackingNo,
   displayUntil,
   findPersonalNumbers,
+  inspectionResultText,
+  licenceResultText,
   isLuhnValid,
   maskPersonName,
+  PRIVACY_PLACEHOLDER,
   publicationDueOn,
+  publicationTitle,
   redactText,
   searchDocument,
   searchQuery,
@@ -195,5 +199,26 @@ describe('deadlines, exclusions, withdrawal', () => {
     const n = complaintTrackingNo('2026-06-01', new Uint8Array([0, 1, 2, 3, 31, 200]));
     expect(n).toMatch(COMPLAINT_TRACKING_RE);
     expect(n.startsWith('TS20260601')).toBe(true);
+  });
+});
+
+describe('licence and inspection publications (P8, P9) and privacy marks (PR3)', () => {
+  it('states the licensing conclusion, with the reasons of a refusal', () => {
+    expect(licenceResultText({ kind: 'grant', reasons: '材料齐全' })).toBe('准予行政许可');
+    expect(licenceResultText({ kind: 'refuse', reasons: '经营场所不符合要求。' })).toBe('不予行政许可。理由：经营场所不符合要求。');
+  });
+  it('states an inspection result and its follow-ups', () => {
+    expect(inspectionResultText({ outcome: 'no_problem', findings: [], followUps: [] })).toBe('未发现问题');
+    expect(inspectionResultText({ outcome: 'problems_found', findings: ['台账不全', '标签不符'], followUps: ['rectification', 'penalty_case'] })).toBe('发现问题：台账不全；标签不符。处理：责令改正、立案查处');
+  });
+  it('titles by kind', () => {
+    expect(publicationTitle('licence', '某局', 'JY1', 'refuse')).toBe('某局不予行政许可决定书（JY1）');
+    expect(publicationTitle('inspection', '某局', null)).toBe('某局行政检查结果');
+    expect(publicationTitle('penalty', '某局', '罚〔2026〕1号')).toBe('某局行政处罚决定书（罚〔2026〕1号）');
+  });
+  it('hides a passage marked as privacy with its own placeholder and span kind', () => {
+    const r = redactText('当事人称其母亲患病住院，故未按时整改。', { privacyPassages: ['母亲患病住院'] });
+    expect(r.text).toBe(`当事人称其${PRIVACY_PLACEHOLDER}，故未按时整改。`);
+    expect(r.spans).toEqual([{ kind: 'privacy', start: 5, end: 5 + PRIVACY_PLACEHOLDER.length }]);
   });
 });

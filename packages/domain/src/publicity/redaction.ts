@@ -7,7 +7,7 @@
  */
 import { maskBankAccount, maskIdNumber, maskPhone } from '../masking/masking.ts';
 
-export type RedactionKind = 'id_number' | 'mobile' | 'landline' | 'bank_card' | 'person_name' | 'address' | 'trade_secret';
+export type RedactionKind = 'id_number' | 'mobile' | 'landline' | 'bank_card' | 'person_name' | 'address' | 'trade_secret' | 'privacy';
 
 export interface RedactionSpan {
   kind: RedactionKind;
@@ -23,6 +23,8 @@ export interface RedactionContext {
   addresses?: readonly string[];
   /** Passages the officer marked as trade secrets (商业秘密, 政府信息公开条例 Art.15). */
   tradeSecrets?: readonly string[];
+  /** Passages a reviewer marked as personal privacy (个人隐私, 政府信息公开条例 Art.15; 个人信息保护法 Art.25). */
+  privacyPassages?: readonly string[];
 }
 
 export interface Redacted {
@@ -32,6 +34,7 @@ export interface Redacted {
 
 export const TRADE_SECRET_PLACEHOLDER = '【涉及商业秘密，已隐去】';
 export const ADDRESS_PLACEHOLDER = '【住址已隐去】';
+export const PRIVACY_PLACEHOLDER = '【涉及个人隐私，已隐去】';
 
 /**
  * Natural person → surname + 某某 ('张某某'). Two-character compound surnames (欧阳, 司马…) keep both characters; a
@@ -142,6 +145,7 @@ export function redactText(input: string, ctx: RedactionContext = {}): Redacted 
   };
   const byLength = (xs: readonly string[] | undefined) => [...(xs ?? [])].sort((a, b) => b.length - a.length);
   for (const s of byLength(ctx.tradeSecrets)) addLiteral('trade_secret', s, TRADE_SECRET_PLACEHOLDER);
+  for (const s of byLength(ctx.privacyPassages)) addLiteral('privacy', s, PRIVACY_PLACEHOLDER);
   for (const a of byLength(ctx.addresses)) addLiteral('address', a, ADDRESS_PLACEHOLDER);
   for (const n of byLength(ctx.personNames)) {
     // A one-character "name" would hide every occurrence of that character: such a name is not matched in free text.

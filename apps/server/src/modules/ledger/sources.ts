@@ -1,7 +1,7 @@
 import { changeEvents, securityEvents } from '../audit/index.ts';
 import { caseDocumentFileRecords, caseDocuments, caseEvents, coerciveMeasureEvents, inspectionEvents, licenceApplicationEvents, licensingBans, procedureDocuments } from '../cases/index.ts';
 import { evidence, evidenceAccess, evidenceEvents } from '../evidence/index.ts';
-import { complaintAssignments, complaintEvents, complaintIdentityReveals, publicationExclusions, publications, publicationWithdrawals } from '../publicity/index.ts';
+import { complaintAssignments, complaintEvents, complaintIdentityReveals, publicationExclusions, publicationRedactionMarks, publicationReviews, publications, publicationWithdrawals } from '../publicity/index.ts';
 import { liaisonContactVisits, liaisonEvaluations, liaisonEvents, liaisonExpertDraws, liaisonFieldSupervisions, liaisonSurveyResponses } from '../liaison/index.ts';
 import { spotCheckEvents } from '../spot-checks/index.ts';
 import { commandAttachments, commandEventLinks, commandEventLog } from '../command/index.ts';
@@ -57,4 +57,7 @@ export const LOGGED_SOURCES = {
   // rendered document files: content hash per file, checked against the blob store (issue #8)
   document_file: { table: caseDocumentFileRecords, name: 'case_document_file_records' },
   procedure_document: { table: procedureDocuments, name: 'procedure_documents' },
+  // publicity review before release (issue #4, PR3)
+  publication_redaction_mark: { table: publicationRedactionMarks, name: 'publication_redaction_marks' },
+  publication_review: { table: publicationReviews, name: 'publication_reviews' },
 } as const;

@@ -5,4 +5,4 @@ export { complaintRoutes } from './complaints.routes.ts';
 export { complaintAssignments, complaintIdentityReveals, complaintIntakeSources } from './complaints.schema.ts';
 export { publicRoutes } from './public.routes.ts';
 export { publicityRoutes } from './publicity.routes.ts';
-export { publications, publicationTasks, publicationWithdrawals, publicationExclusions, complaints, complaintEvents } from './publicity.schema.ts';
+export { publications, publicationTasks, publicationWithdrawals, publicationExclusions, publicationRedactionMarks, publicationReviews, complaints, complaintEvents } from './publicity.schema.ts';

@@ -1,6 +1,10 @@
 /** Open-data encodings of published decisions: CSV (RFC 4180, UTF-8 with BOM for spreadsheet programs) and Atom (RFC 4287). */
 
+import { DECISION_CATEGORY_LABELS, type DecisionCategory } from '@zhifa/domain';
+
 type Row = Record<string, unknown>;
+/** The decision kind in words (处罚/许可/检查) next to its stable code. */
+const kindZh = (r: Row) => DECISION_CATEGORY_LABELS[r.category as DecisionCategory]?.zh ?? String(r.category ?? '');
 
 const CSV_COLUMNS: [string, string][] = [
   ['id', '标识'],
@@ -9,6 +13,7 @@ const CSV_COLUMNS: [string, string][] = [
   ['agencyName', '执法机关'],
   ['regionName', '地区'],
   ['category', '类别'],
+  ['categoryName', '类别名称'],
   ['partyName', '当事人'],
   ['partyCode', '统一社会信用代码'],
   ['itemName', '违法行为（执法事项）'],
@@ -30,7 +35,7 @@ function csvCell(v: unknown): string {
 
 export function decisionsCsv(rows: Row[]): string {
   const lines = [CSV_COLUMNS.map(([, zh]) => csvCell(zh)).join(',')];
-  for (const r of rows) lines.push(CSV_COLUMNS.map(([k]) => csvCell(r[k])).join(','));
+  for (const r of rows) lines.push(CSV_COLUMNS.map(([k]) => csvCell(k === 'categoryName' ? kindZh(r) : r[k])).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -54,6 +59,7 @@ export function decisionsAtom(rows: (Row & { id: unknown; title: unknown; publis
     <link rel="alternate" type="text/html" href="${xml(`${base}/decisions/${r.id}`)}"/>
     <updated>${r.publishedAt.toISOString()}</updated>
     <author><name>${xml(r.agencyName)}</name></author>
+    <category term="${xml(r.category)}" label="${xml(kindZh(r))}"/>
     <summary>${xml(`${r.partyName}：${r.itemName}。${r.result}（${r.decidedOn}）`)}</summary>
   </entry>`,
     )

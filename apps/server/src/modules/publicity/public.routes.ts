@@ -109,9 +109,9 @@ export function publicRoutes(r: PublicReadService, complaints: ComplaintService,
     );
     app.get(
       '/decisions/feed.atom',
-      { config: pub, schema: { tags: ['public'], security: [], summary: 'Atom feed of the 50 newest decisions', response: { 200: z.string() } } },
+      { config: pub, schema: { tags: ['public'], security: [], summary: 'Atom feed of the 50 newest decisions, optionally of one kind (penalty, licence, inspection…)', querystring: z.object({ category: z.enum(DECISION_CATEGORIES).optional() }), response: { 200: z.string() } } },
       async (req, reply) => {
-        const rows = await r.latestDecisions(50);
+        const rows = await r.latestDecisions(50, req.query.category);
         const base = `${req.protocol}://${req.host}`;
         return reply.type('application/atom+xml; charset=utf-8').send(decisionsAtom(rows, base));
       },

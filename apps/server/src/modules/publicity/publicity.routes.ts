@@ -1,4 +1,4 @@
-import { EXCLUSION_REASONS, WITHDRAWAL_REASONS } from '@zhifa/domain';
+import { DECISION_CATEGORIES, EXCLUSION_REASONS, WITHDRAWAL_REASONS } from '@zhifa/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../lib/actor.ts';
@@ -22,6 +22,19 @@ const TaskOut = z.object({
   wasLate: z.boolean(),
 });
 
+const Fields = z.object({ facts: z.string(), legalBasis: z.string(), result: z.string(), partyName: z.string(), itemName: z.string() });
+const PreviewOut = z.object({
+  task: TaskOut.omit({ agencyName: true, state: true, publishedOn: true, isOverdue: true, wasLate: true }),
+  state: z.enum(['pending', 'published', 'excluded']),
+  original: Fields,
+  redacted: Fields.extend({ title: z.string(), partyCode: z.string().nullable() }),
+  spans: z.array(z.object({ field: z.string(), kind: z.string(), start: z.number(), end: z.number() })).describe('masked spans, positions in the redacted text'),
+  marks: z.array(z.object({ id: z.uuid(), kind: z.string(), passage: z.string(), reason: z.string(), markedBy: z.uuid(), markedAt: z.string() })),
+  reviews: z.array(z.object({ id: z.uuid(), decision: z.string(), previewHash: z.string(), publicationId: z.uuid().nullable(), note: z.string().nullable(), reviewedBy: z.uuid(), reviewedAt: z.string() })),
+  contentHash: z.string(),
+  canRelease: z.boolean(),
+});
+
 /** /api/v1/publicity — the back office of publication: tasks and overdue warnings, exclusions, withdrawals (complaints: complaints.routes.ts). */
 export function publicityRoutes(s: PublicityService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -31,19 +44,57 @@ export function publicityRoutes(s: PublicityService): FastifyPluginAsyncZod {
         schema: {
           tags: ['publicity'],
           summary: 'Publication tasks in my scope with their due date (7/20 working days) and overdue warnings',
-          querystring: Pagination.extend({ state: z.enum(['pending', 'published', 'excluded']).optional(), overdueOnly: z.stringbool().optional() }),
+          querystring: Pagination.extend({ state: z.enum(['pending', 'published', 'excluded']).optional(), overdueOnly: z.stringbool().optional(), category: z.enum(DECISION_CATEGORIES).optional() }),
           response: { 200: page(TaskOut), ...stdErrors },
         },
       },
       async (req) => s.listTasks(actorOf(req), req.query),
+    );
+    app.get(
+      '/publicity/tasks/:id/preview',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Side-by-side for the review before release: the original text, the redacted copy with its masked spans, the marks, and the hash to approve',
+          params: IdParams,
+          response: { 200: PreviewOut, ...stdErrors },
+        },
+      },
+      async (req) => s.preview(actorOf(req), req.params.id),
+    );
+    app.post(
+      '/publicity/tasks/:id/marks',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Mark a passage as trade secret or personal privacy, with the reason (政府信息公开条例 Art.15); reviewer, before release',
+          params: IdParams,
+          body: z.object({ kind: z.enum(['trade_secret', 'privacy']), passage: z.string().trim().min(2).max(500), reason: z.string().trim().min(4).max(500) }),
+          response: { 201: z.object({ id: z.uuid(), kind: z.string(), passage: z.string(), reason: z.string() }), ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await s.markPassage(actorOf(req), req.params.id, req.body, meta(req))),
+    );
+    app.post(
+      '/publicity/tasks/:id/approval',
+      {
+        schema: {
+          tags: ['publicity'],
+          summary: 'Release the reviewed copy to the portal (PR3: reviewed by a human); quotes the previewed hash, refused (409) if the copy changed',
+          params: IdParams,
+          body: z.object({ contentHash: z.string().regex(/^[0-9a-f]{64}$/), note: z.string().trim().max(500).optional() }),
+          response: { 201: z.object({ reviewId: z.uuid(), publicationId: z.uuid(), publishedOn: z.string(), isLate: z.boolean() }), ...stdErrors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await s.approve(actorOf(req), req.params.id, req.body, meta(req))),
     );
     app.post(
       '/publicity/scan',
       {
         schema: {
           tags: ['publicity'],
-          summary: 'Run the publication scan now (it also runs on a timer): tasks for newly decided cases, then publish or exclude',
-          response: { 200: z.object({ tasks: z.number(), published: z.number(), excluded: z.number(), failed: z.array(z.object({ caseId: z.string(), code: z.string() })) }), ...stdErrors },
+          summary: 'Run the publication scan now (it also runs on a timer): tasks for newly decided penalty cases, licensing decisions and inspection results; automatic exclusions; the rest waits for review',
+          response: { 200: z.object({ tasks: z.number(), awaitingReview: z.number(), excluded: z.number(), failed: z.array(z.object({ caseId: z.string(), code: z.string() })) }), ...stdErrors },
         },
       },
       async (req) => {
@@ -136,7 +187,7 @@ export function publicityRoutes(s: PublicityService): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['publicity'],
-          summary: 'Do not publish this case, with the reason (agency head; before publication)',
+          summary: 'Do not publish this decision (case, licence application or inspection id), with the reason (agency head; before publication)',
           params: IdParams,
           body: z.object({ reasonCode: z.enum(EXCLUSION_REASONS), reason: z.string().trim().min(6).max(500) }),
           response: { 201: z.object({ caseId: z.uuid(), reasonCode: z.string() }), ...stdErrors },

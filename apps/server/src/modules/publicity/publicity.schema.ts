@@ -1,4 +1,5 @@
 import { bigserial, boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /** PostgreSQL tsvector, written as to_tsvector('simple', <bigram tokens>) by the service (stack.md §2b). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -77,6 +78,11 @@ export const publications = pgTable(
     index('publications_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
     index('publications_agency_idx').on(t.agencyId),
     index('publications_decided_idx').on(t.decidedOn),
+    // The portal lists newest decisions first (decided_on, then published_at): a backward scan of these reads a page in
+    // order, also inside a date range or one agency, instead of skipping every newer row (bench/publicity.ts).
+    index('publications_decided_order_idx').on(t.decidedOn, t.publishedAt, t.id),
+    index('publications_agency_decided_idx').on(t.agencyId, t.decidedOn, t.publishedAt, t.id),
+    index('publications_category_decided_idx').on(t.category, t.decidedOn, t.publishedAt, t.id),
   ],
 );
 
@@ -211,4 +217,50 @@ export const complaintEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('complaint_events_seq_uq').on(t.complaintId, t.seq)],
+);
+
+/**
+ * Passages a reviewer marks as trade secret or personal privacy before release, each with its reason (政府信息公开条例
+ * Art.15; domain-rules §15 PR3). Companion of publication_secret_marks (which has no kind or reason and stays as it is);
+ * keyed by the task's source id (`case_id`: a case, a licence application or an inspection). Append-only, ledger leaf.
+ */
+export const publicationRedactionMarks = pgTable(
+  'publication_redaction_marks',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    regionPath: text('region_path').notNull(),
+    /** trade_secret | privacy */
+    kind: text('kind').notNull(),
+    passage: text('passage').notNull(),
+    reason: text('reason').notNull(),
+    markedBy: uuid('marked_by').notNull(),
+    markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('publication_redaction_marks_case_idx').on(t.caseId), index('publication_redaction_marks_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops'))],
+);
+
+/**
+ * The human review of the redacted copy before release (domain-rules §15 PR3 Sys: "redaction is reviewed by a human
+ * before publication"). `previewHash` is the content hash of the copy the reviewer saw: the release publishes exactly
+ * that copy or is refused. Append-only, ledger leaf; the publication row it released is written in the same transaction.
+ */
+export const publicationReviews = pgTable(
+  'publication_reviews',
+  {
+    id: uuid('id').primaryKey(),
+    taskId: uuid('task_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    regionPath: text('region_path').notNull(),
+    decision: text('decision').notNull(),
+    previewHash: text('preview_hash').notNull(),
+    publicationId: uuid('publication_id'),
+    note: text('note'),
+    reviewedBy: uuid('reviewed_by').notNull(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('publication_reviews_task_approved_uq').on(t.taskId).where(sql`${t.decision} = 'approved'`), index('publication_reviews_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops'))],
 );

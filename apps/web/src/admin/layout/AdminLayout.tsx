@@ -84,6 +84,7 @@ const NAV: (NavEntry | NavGroup)[] = [
       { key: 'inspections', path: '/admin/inspections', label: 'nav.inspections', icon: <FileSearchOutlined />, any: [P.CASE_READ] },
       { key: 'coercion', path: '/admin/coercive-measures', label: 'nav.coercion', icon: <LockOutlined />, any: [P.CASE_READ] },
       { key: 'publicity', path: '/admin/publicity', label: 'nav.publicity', icon: <NotificationOutlined />, any: [P.CASE_READ] },
+      { key: 'publicityReview', path: '/admin/publicity/review', label: 'nav.publicityReview', icon: <NotificationOutlined />, any: [P.PUBLICITY_REVIEW] },
     ],
   },
   {

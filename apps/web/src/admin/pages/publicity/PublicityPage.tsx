@@ -1,4 +1,4 @@
-import { EXCLUSION_REASON_INFO, WITHDRAWAL_REASON_LABELS, WITHDRAWAL_REASONS, COMPLAINT_STATUS_LABELS, type ComplaintStatus, type ExclusionReason, type WithdrawalReason } from '@zhifa/domain';
+import { DECISION_CATEGORY_LABELS, type DecisionCategory, EXCLUSION_REASON_INFO, WITHDRAWAL_REASON_LABELS, WITHDRAWAL_REASONS, COMPLAINT_STATUS_LABELS, type ComplaintStatus, type ExclusionReason, type WithdrawalReason } from '@zhifa/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { fmtDateTime } from '../../../lib/format.ts';
 interface Task {
   id: string;
   caseId: string;
+  category: string;
   agencyName: string;
   decisionNo: string | null;
   decidedOn: string;
@@ -72,7 +73,7 @@ export default function PublicityPage() {
   const complaints = useQuery({ queryKey: ['publicity', 'complaints'], queryFn: ({ signal }) => api.get<Page<Complaint>>('/complaints', { pageSize: 200 }, signal) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['publicity'] });
 
-  const scan = useMutation({ mutationFn: () => api.post<{ tasks: number; published: number; excluded: number }>('/publicity/scan'), onSuccess: (r) => (message.success(L(`新任务 ${r.tasks}，公开 ${r.published}，不予公开 ${r.excluded}`, `${r.tasks} new tasks, ${r.published} published, ${r.excluded} excluded`)), refresh()) });
+  const scan = useMutation({ mutationFn: () => api.post<{ tasks: number; awaitingReview: number; excluded: number }>('/publicity/scan'), onSuccess: (r) => (message.success(L(`新任务 ${r.tasks}，待审核 ${r.awaitingReview}，不予公开 ${r.excluded}`, `${r.tasks} new tasks, ${r.awaitingReview} awaiting review, ${r.excluded} excluded`)), refresh()) });
   const [withdrawing, setWithdrawing] = useState<Pub | null>(null);
   const [form] = Form.useForm<{ reasonCode: WithdrawalReason; publicReason: string; changedOn: string }>();
   const withdraw = useMutation({
@@ -128,12 +129,14 @@ export default function PublicityPage() {
                   pagination={false}
                   scroll={{ x: true }}
                   columns={[
-                    { title: L('决定书文号', 'Decision no.'), dataIndex: 'decisionNo', render: (v: string | null, t: Task) => <Link to={`/admin/cases/${t.caseId}`}>{v ?? t.caseId.slice(0, 8)}</Link> },
+                    { title: L('类别', 'Kind'), dataIndex: 'category', render: (c: string) => <Tag>{(locale === 'en-US' ? DECISION_CATEGORY_LABELS[c as DecisionCategory]?.en : DECISION_CATEGORY_LABELS[c as DecisionCategory]?.zh) ?? c}</Tag> },
+                    { title: L('决定书文号', 'Decision no.'), dataIndex: 'decisionNo', render: (v: string | null, t: Task) => <Link to={t.category === 'licence' ? `/admin/licensing/${t.caseId}` : t.category === 'inspection' ? `/admin/inspections/${t.caseId}` : `/admin/cases/${t.caseId}`}>{v ?? t.caseId.slice(0, 8)}</Link> },
                     { title: L('执法机关', 'Agency'), dataIndex: 'agencyName' },
                     { title: L('决定日期', 'Decided'), dataIndex: 'decidedOn' },
                     { title: L('应公开日期', 'Due'), dataIndex: 'dueOn' },
                     { title: L('状态', 'State'), render: (_: unknown, t: Task) => stateTag(t) },
                     { title: L('公开日期', 'Published'), dataIndex: 'publishedOn' },
+                    { title: '', render: (_: unknown, t: Task) => (t.state === 'pending' ? <Link to={`/admin/publicity/review/${t.id}`} data-testid="task-review">{L('审核脱敏稿', 'Review copy')}</Link> : null) },
                   ]}
                 />
               </>
