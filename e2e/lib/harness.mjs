@@ -16,6 +16,16 @@ export const ARTIFACTS_DIR = path.join(ROOT, 'e2e/artifacts');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const WEB_DIST = path.join(ROOT, 'apps/web/dist');
 
+/**
+ * The server's clock at the start of a run (CLOCK_START; E2E_CLOCK_START overrides it). A fixed moment keeps the run
+ * the same whatever the real date: the shipped holiday calendar ends with the last State Council notice, and a deadline
+ * that reaches a year without data is refused by design (domain-rules G5). Tuesday 1 September 2026, 09:00 Beijing time:
+ * a working morning with no holiday near it, and late enough in the year that every demo deadline seeded for "this year"
+ * is still ahead; the journeys move the clock about two months forward in all (see e2e/run.mjs), so their short
+ * deadlines (statement windows, 7 working days to publish, 60 days to answer a complaint) stay inside 2026.
+ */
+export const E2E_CLOCK_START = process.env.E2E_CLOCK_START || '2026-09-01T09:00:00+08:00';
+
 // Flags for headless Chromium as root on a machine whose only network is the package registries: without the
 // background-networking flags Chromium keeps trying (and failing) to reach Google's hosts.
 const CHROMIUM_ARGS = [
@@ -70,9 +80,10 @@ export async function ensureWebBuilt() {
 /**
  * Starts `npx tsx apps/server/src/main.ts` on a free port with a fresh temp DATA_DIR (PGlite, since DATABASE_URL is
  * removed) and waits for GET /api/health. The server runs in its own process group so that stop() ends npx, tsx
- * and node together. Its output goes to e2e/artifacts/server.log and is printed if it fails to come up.
+ * and node together. Its output goes to e2e/artifacts/server.log and is printed if it fails to come up. Seeding the demo city
+ * takes minutes on a busy machine, hence the generous wait (E2E_START_TIMEOUT_MS).
  */
-export async function startServer({ healthTimeoutMs = 180_000, logFile = path.join(ARTIFACTS_DIR, 'server.log') } = {}) {
+export async function startServer({ healthTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS) || 360_000, logFile = path.join(ARTIFACTS_DIR, 'server.log') } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-e2e-'));
   const baseURL = `http://127.0.0.1:${port}`;
@@ -84,9 +95,9 @@ export async function startServer({ healthTimeoutMs = 180_000, logFile = path.jo
     SEED_DEMO: 'true',
     // The case journey lets the statement window pass by moving the server's clock (POST /api/v1/test/clock).
     CLOCK_ADJUSTABLE: 'true',
-    // E2E_CLOCK_START pins the server's starting moment (CLOCK_START). Off by default: pages take capture times from
-    // the browser's real clock.
-    ...(process.env.E2E_CLOCK_START ? { CLOCK_START: process.env.E2E_CLOCK_START } : {}),
+    // The run starts at a fixed moment inside the shipped holiday calendar, whatever the real date (see E2E_CLOCK_START
+    // above), so the same journeys see the same dates every day.
+    CLOCK_START: E2E_CLOCK_START,
     // Journeys check fresh records against the public log: sign tree heads often.
     LEDGER_CHECKPOINT_SECONDS: '3',
     WEB_DIST,

@@ -311,7 +311,7 @@ function EvidenceUploadDrawer({ open, caseId, onClose, onDone }: { open: boolean
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={{ deviceReviewed: true, capturedAt: serverNow ?? dayjs() }}
+        initialValues={{ deviceReviewed: true, capturedAt: serverNow ?? undefined }}
         data-testid="evidence-form"
       >
         <Form.Item label={t('evidence.file')} required>
