@@ -4,6 +4,7 @@
 // officer does from the inspection page (the case opens through the case service and links back). Then a seizure is
 // proposed with its inventory, approved by the head, and carrying it out at night is refused (行政强制法 Art.43) until
 // the emergency is recorded.
+// Clock: moves the server's clock forward to 23:00 Beijing time unless it is night already (see e2e/run.mjs).
 import assert from 'node:assert/strict';
 import { attachRecordingInPanel } from '../lib/recording.mjs';
 import { login } from '../lib/session.mjs';

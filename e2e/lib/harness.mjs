@@ -223,6 +223,9 @@ function safeName(s) {
  * On failure every open page of the context is captured as <journey id>--FAILED-<n>.png.
  */
 export async function runJourney(journey, { browser, baseURL, artifactsDir = ARTIFACTS_DIR }) {
+  // The browser keeps the real clock (no page.clock): a demo started with CLOCK_START is used from browsers on the real
+  // date too, so pages must take legal dates from the server (useServerToday / useServerNow), and the journeys check
+  // that they do while the two clocks are months apart.
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 1440, height: 900 },

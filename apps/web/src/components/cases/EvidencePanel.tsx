@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AV_STAGE_LABELS, AV_STAGES, type AvStage } from '@zhifa/domain';
 import { Button, Card, DatePicker, Drawer, Empty, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useServerNow } from '../../lib/useServerToday.ts';
 import { useState } from 'react';
 import { api, rawRequest } from '../../api/client.ts';
