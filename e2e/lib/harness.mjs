@@ -17,12 +17,20 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const WEB_DIST = path.join(ROOT, 'apps/web/dist');
 
 /**
- * The server's clock at the start of a run (CLOCK_START; E2E_CLOCK_START overrides it). A fixed moment keeps the run
- * the same whatever the real date: the shipped holiday calendar ends with the last State Council notice, and a deadline
- * that reaches a year without data is refused by design (domain-rules G5). Tuesday 1 September 2026, 09:00 Beijing time:
- * a working morning with no holiday near it, and late enough in the year that every demo deadline seeded for "this year"
- * is still ahead; the journeys move the clock about two months forward in all (see e2e/run.mjs), so their short
- * deadlines (statement windows, 7 working days to publish, 60 days to answer a complaint) stay inside 2026.
+ * The server's clock at the start of a run (CLOCK_START; E2E_CLOCK_START overrides it), where the demo is also seeded.
+ * A fixed moment keeps every run on the same dates whatever the real date: the shipped holiday calendar ends with the
+ * last published State Council notice (2026), and a deadline that reaches a year without data is refused or only
+ * estimated, by design (domain-rules G5). Tuesday 1 September 2026, 09:00 Beijing time, because:
+ * - it is a working morning with a working week ahead;
+ * - the journeys move the clock about six weeks forward in all (see e2e/run.mjs), so the run ends in mid-October and
+ *   the deadlines they compute and check (statement windows, publication within 20 working days, complaint and
+ *   transfer answers, the 90-day case limit, overdue fines) end inside 2026 — crossing 中秋 and 国庆 with the 调休
+ *   working weekends of 20 September and 10 October, so working-day counting over holidays is exercised on every run;
+ *   only the long windows (6-month litigation, enforcement applications) reach 2027 and show as estimates, as they
+ *   do in production until the next notice is entered;
+ * - the demo passwords, set at the seed, stay inside the 90-day password policy for the whole run;
+ * - "this year" has eight months behind it (dashboards, training hours) and "last year" (annual reports, 评查) is 2025,
+ *   inside the calendar too.
  */
 export const E2E_CLOCK_START = process.env.E2E_CLOCK_START || '2026-09-01T09:00:00+08:00';
 
