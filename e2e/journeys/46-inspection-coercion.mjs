@@ -180,9 +180,18 @@ export default async function inspectionCoercionJourney({ page, context, baseURL
   assert.equal(await page.getByTestId('inspection-detail').getAttribute('data-status'), 'result_recorded');
   // Closing waits for the penalty case (行政处罚法 Art.54): the button says why.
   assert.equal(await page.getByTestId('action-close').getAttribute('data-refused'), 'true');
-  await page.getByTestId('action-refused-close').hover();
+  // Hovered again if the popover missed the first hover (the page re-lays out after the phone-sized viewport).
   const popover = page.locator('.ant-popover:visible').filter({ has: page.getByTestId('refusal-citation') });
-  await popover.waitFor({ state: 'visible', timeout: 15_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('action-refused-close').hover();
+    try {
+      await popover.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.mouse.move(5, 890);
+    }
+  }
   assert.match(await popover.textContent(), /行政处罚法 Art\.28, Art\.54/);
   await shot('46-03-close-refused');
   await page.mouse.move(5, 890);
