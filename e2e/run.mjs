@@ -3,6 +3,18 @@
 // a filter) against a freshly started server with the demo city seeded. Screenshots go to e2e/artifacts/.
 // E2E_BASE_URL=http://localhost:3000 runs the journeys against a server that is already running instead.
 // The last line is `N passed, M failed`; the exit code is 1 if any journey (or the set-up) failed.
+//
+// Dates: the server starts at a fixed moment, E2E_CLOCK_START (default 2026-09-01T09:00:00+08:00, see harness.mjs), and
+// is seeded there, so every run sees the same dates whatever the real date. The journeys share that one server, and
+// these move its clock forward (POST /api/v1/test/clock; it never moves back):
+//   38-supervision          +10 days (a seeded case runs over a 5-day limit)
+//   40-case-journey         past the statement window, at least +10 days
+//   41-execution-journey    +20 days (the fine falls overdue)
+//   46-inspection-coercion  to 23:00 Beijing time, unless it is night already (a seizure at night)
+// In all about 41 days and a night: the run ends in October 2026, inside the shipped holiday calendar. No journey relies
+// on another's move: each reads the server's clock (e2e/lib/clock.mjs) and dates its own steps from it; the browser's
+// clock stays real (the pages take their dates from the server, as for a demo started with CLOCK_START).
+// With E2E_BASE_URL the running server's clock is used as it is.
 import fs from 'node:fs';
 import path from 'node:path';
 import {

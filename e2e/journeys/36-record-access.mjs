@@ -1,6 +1,7 @@
 // Issue #8 (REC7): a party asks on the public portal to copy the records of its case, the agency head releases them in
 // the back office, and the party downloads a record with its tracking number and code.
 import assert from 'node:assert/strict';
+import { serverClock } from '../lib/clock.mjs';
 import { login, logout } from '../lib/session.mjs';
 
 export const name = '当事人在门户申请查阅执法记录，执法机关准予后下载 (a party requests its records, the agency releases them, the party downloads)';
@@ -11,7 +12,7 @@ export default async function recordAccess({ page, context, baseURL, screenshot 
   const list = await (await page.request.get(`${baseURL}/api/v1/cases?limit=50`)).json();
   const target = list.items.find((c) => c.caseNo && c.party.type === 'organisation');
   assert.ok(target, 'a filed demo case of an organisation');
-  const meta = { caseRef: target.id, stage: 'investigation', maker: '李明、王强', capturedAt: new Date(Date.now() - 3600_000).toISOString(), capturedPlace: '秦皇岛市海港区', device: '执法记录仪', deviceReviewed: true, method: '现场拍照', proves: '经营场所现状' };
+  const meta = { caseRef: target.id, stage: 'investigation', maker: '李明、王强', capturedAt: new Date((await serverClock(baseURL)).now - 3600_000).toISOString(), capturedPlace: '秦皇岛市海港区', device: '执法记录仪', deviceReviewed: true, method: '现场拍照', proves: '经营场所现状' };
   const up = await page.request.post(`${baseURL}/api/v1/evidence`, {
     multipart: { meta: JSON.stringify(meta), file: { name: '现场.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) } },
   });

@@ -3,6 +3,7 @@
 // The demo seed files a case at 昌黎县市场监督管理局 on the seed day. Demo passwords age out after 90 days (password
 // policy), so instead of moving the clock past the statutory 90 days the journey moves it 10 days and runs the scan with
 // the case limit set to 5 days — the same rule, a configurable parameter (POST /supervision/scan `parameters`).
+// Clock: moves the server's clock 10 days forward (see e2e/run.mjs); runs before the journeys that move it further.
 import assert from 'node:assert/strict';
 import { login } from '../lib/session.mjs';
 

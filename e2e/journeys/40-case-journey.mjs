@@ -5,6 +5,7 @@
 // notice is served and the decision is refused until the statement window (行政处罚法 Art.44) has passed; the server
 // clock is moved on; the agency head decides (numbered decision PDF); the officer serves it, records the payment and
 // closes the case, and the whole 案卷 comes out as one PDF.
+// Clock: moves the server's clock past the statement window, at least 10 days (see e2e/run.mjs).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -172,18 +173,6 @@ export default async function caseJourney({ page, context, baseURL, screenshot, 
   // The decision and the case file are kept beside the screenshots (CI artifacts).
   const keep = (name) => path.join(artifactsDir, `40-case-journey--${name}`);
   const api = (p) => `${baseURL}/api/v1${p}`;
-  // The case clocks run into next year from late in the year. The shipped holiday data ends with the last published
-  // State Council notice; without next year's data the server rightly refuses to compute (CALENDAR_MISSING). So, as the
-  // system administrator would, the test enters next year when it is missing — marked as test data, weekends only.
-  {
-    await json(await page.request.post(api('/auth/login'), { data: { username: 'sysadmin', password: DEMO_PASSWORD } }), 'sysadmin login');
-    const years = (await json(await page.request.get(api('/calendar/years')), 'calendar years')).map((y) => y.year);
-    const next = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1;
-    if (!years.includes(next)) {
-      await json(await page.request.put(api(`/calendar/years/${next}`), { data: { source: 'e2e 测试数据：仅周末休息（非国务院公告）', entries: [] } }), `calendar ${next}`);
-    }
-    await page.request.post(api('/auth/logout'));
-  }
   // Screenshots once the page has stopped moving; a full-page one from the top (the header and menu are sticky).
   const shot = async (name, opts = {}) => {
     if (opts.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
@@ -194,7 +183,7 @@ export default async function caseJourney({ page, context, baseURL, screenshot, 
   // The server's date (its clock may have been moved before; legal dates follow it).
   const clock0 = await json(await page.request.post(api('/test/clock'), { data: { advanceDays: 0 } }), 'read the server clock');
   const serverToday = ymd(Date.parse(clock0.now));
-  const today = [serverToday, ymd(Date.now())].sort()[0]; // the date pickers refuse days after the browser's today
+  const today = serverToday; // the date pickers refuse days after the server's today, whatever the browser's clock says
   const violationOn = ymd(Date.parse(today) - 40 * DAY);
   const discoveredOn = ymd(Date.parse(today) - 12 * DAY);
 

@@ -3,6 +3,7 @@
 // the fine goes unpaid, the surcharge shows on the case page; a part payment is recorded through the form. Then an
 // officer on a phone decides on the spot: a fine above the cap is refused with 行政处罚法 Art.51, one within it is
 // numbered from the agency's 当罚 series with its 7-working-day filing deadline.
+// Clock: moves the server's clock 20 days forward so the fine falls overdue (see e2e/run.mjs).
 import assert from 'node:assert/strict';
 import { login, DEMO_PASSWORD } from '../lib/session.mjs';
 import { attachRecordingApi } from '../lib/recording.mjs';

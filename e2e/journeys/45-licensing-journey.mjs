@@ -199,6 +199,8 @@ export default async function licensingJourney({ page, context, baseURL, screens
   assert.equal(await page.getByTestId('licensing-detail').getAttribute('data-status'), 'certificate_issued');
   assert.ok((await page.getByTestId('licensing-licence').innerText()).includes('JY11303020045001'));
   await page.getByTestId('licensing-renewal').waitFor({ timeout: 30_000 });
+  // The timeline is its own query: it may show the last step a moment after the status.
+  await page.getByTestId('licensing-timeline').getByText('颁发许可证件').first().waitFor({ timeout: 30_000 });
   const events = await page.getByTestId('licensing-timeline').innerText();
   for (const step of ['收件登记', '一次告知补正', '收到补正材料', '受理', '开始审查', '准予许可', '颁发许可证件']) assert.ok(events.includes(step), `the timeline shows ${step}`);
   await shot('45-licensing-06-certificate-issued', { fullPage: true });

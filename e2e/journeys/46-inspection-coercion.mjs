@@ -4,6 +4,7 @@
 // officer does from the inspection page (the case opens through the case service and links back). Then a seizure is
 // proposed with its inventory, approved by the head, and carrying it out at night is refused (行政强制法 Art.43) until
 // the emergency is recorded.
+// Clock: moves the server's clock forward to 23:00 Beijing time unless it is night already (see e2e/run.mjs).
 import assert from 'node:assert/strict';
 import { attachRecordingInPanel } from '../lib/recording.mjs';
 import { login } from '../lib/session.mjs';
@@ -179,9 +180,18 @@ export default async function inspectionCoercionJourney({ page, context, baseURL
   assert.equal(await page.getByTestId('inspection-detail').getAttribute('data-status'), 'result_recorded');
   // Closing waits for the penalty case (行政处罚法 Art.54): the button says why.
   assert.equal(await page.getByTestId('action-close').getAttribute('data-refused'), 'true');
-  await page.getByTestId('action-refused-close').hover();
+  // Hovered again if the popover missed the first hover (the page re-lays out after the phone-sized viewport).
   const popover = page.locator('.ant-popover:visible').filter({ has: page.getByTestId('refusal-citation') });
-  await popover.waitFor({ state: 'visible', timeout: 15_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('action-refused-close').hover();
+    try {
+      await popover.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.mouse.move(5, 890);
+    }
+  }
   assert.match(await popover.textContent(), /行政处罚法 Art\.28, Art\.54/);
   await shot('46-03-close-refused');
   await page.mouse.move(5, 890);

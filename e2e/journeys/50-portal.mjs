@@ -3,6 +3,7 @@
 // in the back office and the portal then shows the public reason; a citizen files a complaint, the officer accepts
 // it, and the citizen follows its status with the tracking number and code — all public pages without a login.
 import assert from 'node:assert/strict';
+import { serverClock } from '../lib/clock.mjs';
 import { login, logout } from '../lib/session.mjs';
 
 export const name = '公示平台：决定公开（脱敏）、检索“罚款”、撤下并说明理由、投诉举报及进度查询 (the public portal)';
@@ -62,7 +63,7 @@ export default async function portal({ page, context, baseURL, screenshot }) {
   await orgRow.getByTestId('publication-withdraw').click();
   const reason = '该处罚决定已被行政复议机关撤销，现予撤下。';
   await page.getByTestId('withdraw-reason').fill(reason);
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // a date in China (UTC+8)
+  const { today } = await serverClock(baseURL); // the server's date in China: it decides what is in the future
   await page.getByTestId('withdraw-changed-on').fill(today);
   await page.getByRole('button', { name: /OK|确\s*定/ }).click();
   await page.locator('tr').filter({ hasText: '福源食品' }).getByText('已撤下').waitFor({ timeout: 30_000 });

@@ -16,6 +16,24 @@ export const ARTIFACTS_DIR = path.join(ROOT, 'e2e/artifacts');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const WEB_DIST = path.join(ROOT, 'apps/web/dist');
 
+/**
+ * The server's clock at the start of a run (CLOCK_START; E2E_CLOCK_START overrides it), where the demo is also seeded.
+ * A fixed moment keeps every run on the same dates whatever the real date: the shipped holiday calendar ends with the
+ * last published State Council notice (2026), and a deadline that reaches a year without data is refused or only
+ * estimated, by design (domain-rules G5). Tuesday 1 September 2026, 09:00 Beijing time, because:
+ * - it is a working morning with a working week ahead;
+ * - the journeys move the clock about six weeks forward in all (see e2e/run.mjs), so the run ends in mid-October and
+ *   the deadlines they compute and check (statement windows, publication within 20 working days, complaint and
+ *   transfer answers, the 90-day case limit, overdue fines) end inside 2026 — crossing 中秋 and 国庆 with the 调休
+ *   working weekends of 20 September and 10 October, so working-day counting over holidays is exercised on every run;
+ *   only the long windows (6-month litigation, enforcement applications) reach 2027 and show as estimates, as they
+ *   do in production until the next notice is entered;
+ * - the demo passwords, set at the seed, stay inside the 90-day password policy for the whole run;
+ * - "this year" has eight months behind it (dashboards, training hours) and "last year" (annual reports, 评查) is 2025,
+ *   inside the calendar too.
+ */
+export const E2E_CLOCK_START = process.env.E2E_CLOCK_START || '2026-09-01T09:00:00+08:00';
+
 // Flags for headless Chromium as root on a machine whose only network is the package registries: without the
 // background-networking flags Chromium keeps trying (and failing) to reach Google's hosts.
 const CHROMIUM_ARGS = [
@@ -70,9 +88,10 @@ export async function ensureWebBuilt() {
 /**
  * Starts `npx tsx apps/server/src/main.ts` on a free port with a fresh temp DATA_DIR (PGlite, since DATABASE_URL is
  * removed) and waits for GET /api/health. The server runs in its own process group so that stop() ends npx, tsx
- * and node together. Its output goes to e2e/artifacts/server.log and is printed if it fails to come up.
+ * and node together. Its output goes to e2e/artifacts/server.log and is printed if it fails to come up. Seeding the demo city
+ * takes minutes on a busy machine, hence the generous wait (E2E_START_TIMEOUT_MS).
  */
-export async function startServer({ healthTimeoutMs = 180_000, logFile = path.join(ARTIFACTS_DIR, 'server.log') } = {}) {
+export async function startServer({ healthTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS) || 360_000, logFile = path.join(ARTIFACTS_DIR, 'server.log') } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-e2e-'));
   const baseURL = `http://127.0.0.1:${port}`;
@@ -84,9 +103,9 @@ export async function startServer({ healthTimeoutMs = 180_000, logFile = path.jo
     SEED_DEMO: 'true',
     // The case journey lets the statement window pass by moving the server's clock (POST /api/v1/test/clock).
     CLOCK_ADJUSTABLE: 'true',
-    // E2E_CLOCK_START pins the server's starting moment (CLOCK_START). Off by default: pages take capture times from
-    // the browser's real clock.
-    ...(process.env.E2E_CLOCK_START ? { CLOCK_START: process.env.E2E_CLOCK_START } : {}),
+    // The run starts at a fixed moment inside the shipped holiday calendar, whatever the real date (see E2E_CLOCK_START
+    // above), so the same journeys see the same dates every day.
+    CLOCK_START: E2E_CLOCK_START,
     // Journeys check fresh records against the public log: sign tree heads often.
     LEDGER_CHECKPOINT_SECONDS: '3',
     WEB_DIST,
@@ -212,6 +231,9 @@ function safeName(s) {
  * On failure every open page of the context is captured as <journey id>--FAILED-<n>.png.
  */
 export async function runJourney(journey, { browser, baseURL, artifactsDir = ARTIFACTS_DIR }) {
+  // The browser keeps the real clock (no page.clock): a demo started with CLOCK_START is used from browsers on the real
+  // date too, so pages must take legal dates from the server (useServerToday / useServerNow), and the journeys check
+  // that they do while the two clocks are months apart.
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 1440, height: 900 },

@@ -1,6 +1,7 @@
 // REC3 in the journeys: a step whose item requires audio-video is refused until a recording of that step is on file.
 // These helpers attach one through the real upload paths: the evidence panel of a detail page (the officer's way), or
 // the multipart endpoint for journeys that drive the API.
+import { serverClock } from './clock.mjs';
 
 /** A few bytes standing in for an MP4 from a body-worn camera (the store hashes bytes; it does not decode video). */
 const MP4 = () => Buffer.concat([Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]), Buffer.from(`zhifa e2e ${Date.now()} ${Math.random()}`)]);
@@ -31,7 +32,8 @@ export async function attachRecordingInPanel(page, { stageZh, place, proves }) {
  * Upload a video of `stage` (an AvStage key) for `caseRef` through POST /api/v1/evidence with a session cookie. `now` is
  * the server's clock (journeys move it), so the capture time is never in its future.
  */
-export async function attachRecordingApi(baseURL, cookie, caseRef, stage, { now = Date.now(), place = '秦皇岛市海港区' } = {}) {
+export async function attachRecordingApi(baseURL, cookie, caseRef, stage, { now, place = '秦皇岛市海港区' } = {}) {
+  now ??= (await serverClock(baseURL)).now;
   const meta = {
     caseRef,
     stage,

@@ -14,7 +14,8 @@ async function main() {
   if (clock) app.log.warn('CLOCK_ADJUSTABLE=true: anyone can move this server\'s clock forward (demo/test only)');
   if (config.SEED_DEMO) {
     const t0 = Date.now();
-    const summary = await seedDemoCity(services, database.db);
+    // On the server's clock like every seed below (CLOCK_START): certificates, training and assessments date from it.
+    const summary = await seedDemoCity(services, database.db, clock ? { now: clock.now() } : {});
     if (!summary.skipped) app.log.info({ summary, ms: Date.now() - t0 }, 'demo city seeded');
     const demoCases = await seedDemoCases(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoCases.skipped) app.log.info({ cases: demoCases.cases }, 'demo cases seeded');
@@ -30,8 +31,8 @@ async function main() {
     const demoEvaluation = await seedDemoEvaluation(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoEvaluation.skipped) app.log.info(demoEvaluation, 'demo case-file evaluation and return visits seeded');
     // After the demo cases (which keep the default chain they were submitted under): the bureau's 四级审核.
-    if (!(await seedDemoReviewChains(services, database.db)).skipped) app.log.info('demo review chain (四级审核) seeded');
-    const demoCommand = await seedDemoCommand(services, database.db);
+    if (!(await seedDemoReviewChains(services, database.db, clock ? { now: clock.now() } : {})).skipped) app.log.info('demo review chain (四级审核) seeded');
+    const demoCommand = await seedDemoCommand(services, database.db, clock ? { now: clock.now() } : {});
     if (!demoCommand.skipped) app.log.info({ grids: demoCommand.grids, events: demoCommand.events }, 'demo command centre seeded');
     const demoLiaison = await seedDemoLiaison(services, database.db, { today: chinaDate((clock ?? { now: () => new Date() }).now()) });
     if (!demoLiaison.skipped) app.log.info(demoLiaison, 'demo complaints and supervision people seeded');

@@ -135,6 +135,9 @@ describe('routing, masking, answers and satisfaction', () => {
       '秦皇岛市市场监督管理局:指定承办',
     ]);
     expect(d.handlerId).toBe(w.userIds.officer);
+    // Stamped on the server's clock (a demo started at CLOCK_START shows its own dates), not the database's now().
+    const at = t.clock.now().toISOString();
+    expect([...d.assignments, ...d.timeline].map((x: { occurredAt: string }) => x.occurredAt)).toEqual(Array(d.assignments.length + d.timeline.length).fill(at));
   });
 
   it('masks the reporter everywhere; only the assigned handler reveals, and each reveal is logged', async () => {

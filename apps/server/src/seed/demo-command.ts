@@ -25,7 +25,7 @@ const actorOf = actorFromUser;
  * The command centre of 昌黎县综合行政执法局 (seed 004): 昌黎镇 split into six grids, four officers per grid where the
  * team has them, a field officer account, and events at different stages — all through the command service. Runs once.
  */
-export async function seedDemoCommand(services: Services, db: Db): Promise<{ grids: number; events: number; skipped: boolean }> {
+export async function seedDemoCommand(services: Services, db: Db, opts: { now?: Date } = {}): Promise<{ grids: number; events: number; skipped: boolean }> {
   const [team] = await db.select().from(subjects).where(and(eq(subjects.form, 'comprehensive_team'), eq(subjects.regionCode, '130322')));
   const [du] = await db.select().from(users).where(eq(users.id, DEMO_USER_IDS.dispatcher));
   if (!team || !du || du.agencyId !== team.id) return { grids: 0, events: 0, skipped: true };
@@ -64,7 +64,8 @@ export async function seedDemoCommand(services: Services, db: Db): Promise<{ gri
       regionPath: region?.path ?? du.regionPath,
       officerId: fieldOfficerId,
       mustChangePassword: false,
-      passwordChangedAt: new Date(),
+      // The server's clock (CLOCK_START on a demo): a password is not changed in the clock's future.
+      passwordChangedAt: opts.now ?? new Date(),
     })
     .onConflictDoNothing();
   const [fu] = await db.select().from(users).where(eq(users.id, DEMO_GRID_OFFICER.id));

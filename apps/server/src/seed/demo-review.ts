@@ -26,7 +26,7 @@ export const DEMO_REVIEW_USERS = {
  * bureau head's account is linked to an officer holding `agency_head`, who signs the leader's level of major cases.
  * Runs after the demo cases (submitted under the default chain, which they keep) and only once.
  */
-export async function seedDemoReviewChains(services: Services, db: Db): Promise<{ skipped: boolean }> {
+export async function seedDemoReviewChains(services: Services, db: Db, opts: { now?: Date } = {}): Promise<{ skipped: boolean }> {
   const [agency] = await db.select().from(subjects).where(eq(subjects.name, '秦皇岛市市场监督管理局'));
   if (!agency) return { skipped: true };
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(reviewChains).where(eq(reviewChains.agencyId, agency.id));
@@ -58,7 +58,8 @@ export async function seedDemoReviewChains(services: Services, db: Db): Promise<
   await services.reviewChains.putPositions(head, leader.id, { positions: ['agency_head'], version: 0 }, {});
 
   const passwordHash = await services.identity.hashPassword(DEMO_PASSWORD);
-  const now = new Date();
+  // The server's clock (CLOCK_START on a demo): a password is not changed in the clock's future.
+  const now = opts.now ?? new Date();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ officerId: leader.id }).where(eq(users.id, headRow.id));
     await services.audit.recordChange(tx, { actor: head, requestId: 'seed', entityType: 'user', entityId: headRow.id, action: 'link_officer', before: { officerId: headRow.officerId }, after: { officerId: leader.id }, regionPath: headRow.regionPath, agencyId: agency.id });

@@ -1,9 +1,10 @@
 import { DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useLocale, useT } from '../i18n/index.tsx';
 import { applyFieldErrors } from '../lib/errors.ts';
 import { DATE } from '../lib/format.ts';
+import { useServerToday } from '../lib/useServerToday.ts';
 import type { ApiIssue } from '../api/client.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -38,6 +39,8 @@ export function ReasonModal({
   const t = useT();
   const { locale } = useLocale();
   const [form] = Form.useForm<{ reason: string; until?: Dayjs }>();
+  // "Until" lies after the server's today: its clock ends the suspension.
+  const today = useServerToday();
   const [error, setError] = useState<unknown>(null);
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [busy, setBusy] = useState(false);
@@ -81,7 +84,7 @@ export function ReasonModal({
         </Form.Item>
         {withUntil ? (
           <Form.Item name="until" label={t('officer.cert.until')} rules={untilRequired ? [{ required: true, message: t('validation.untilRequired') }] : []}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="until-input" />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => !!today && d.isBefore(today, 'day')} data-testid="until-input" />
           </Form.Item>
         ) : null}
       </Form>

@@ -60,7 +60,7 @@ export function createLiaisonService(deps: { db: Db; audit: AuditService; clock:
     await audit.appendRecords(
       tx,
       'liaison_event',
-      await tx.insert(liaisonEvents).values({ entityType, entityId, action, payload, actorId: actor?.userId ?? null, actorRole: actor?.role ?? null, agencyId: o.agencyId, regionPath: o.regionPath }).returning(),
+      await tx.insert(liaisonEvents).values({ entityType, entityId, action, payload, actorId: actor?.userId ?? null, actorRole: actor?.role ?? null, agencyId: o.agencyId, regionPath: o.regionPath, occurredAt: clock.now() }).returning(),
     );
   }
 

@@ -121,7 +121,7 @@ export function createComplaintService(deps: { db: Db; audit: AuditService; cloc
 
   async function appendEvent(tx: Db, c: Row, action: string, to: string, actorId: string | null, note: string | null) {
     const [last] = await tx.select({ seq: sql<number>`max(${complaintEvents.seq})::int` }).from(complaintEvents).where(eq(complaintEvents.complaintId, c.id));
-    await audit.appendRecords(tx, 'complaint_event', await tx.insert(complaintEvents).values({ complaintId: c.id, seq: (last?.seq ?? 0) + 1, action, fromStatus: c.status, toStatus: to, actorId, note }).returning());
+    await audit.appendRecords(tx, 'complaint_event', await tx.insert(complaintEvents).values({ complaintId: c.id, seq: (last?.seq ?? 0) + 1, action, fromStatus: c.status, toStatus: to, actorId, note, occurredAt: clock.now() }).returning());
   }
 
   /** Load in scope, or 404 (principle 4: out of scope reads as absent). */
@@ -178,11 +178,11 @@ export function createComplaintService(deps: { db: Db; audit: AuditService; cloc
       receivedOn,
       acceptDueOn,
     });
-    await audit.appendRecords(tx, 'complaint_event', await tx.insert(complaintEvents).values({ complaintId: id, seq: 1, action: 'submit', fromStatus: null, toStatus: 'received', actorId: actor?.userId ?? null, note: null }).returning());
+    await audit.appendRecords(tx, 'complaint_event', await tx.insert(complaintEvents).values({ complaintId: id, seq: 1, action: 'submit', fromStatus: null, toStatus: 'received', actorId: actor?.userId ?? null, note: null, occurredAt: clock.now() }).returning());
     await audit.appendRecords(
       tx,
       'complaint_assignment',
-      await tx.insert(complaintAssignments).values({ complaintId: id, fromAgencyId: null, toAgencyId: agency.id, handlerId: null, reason: `按${COMPLAINT_CHANNEL_LABELS[channel].zh}来件分送承办机关`, actorId: actor?.userId ?? null, actorRole: actor?.role ?? null, regionPath: agency.regionPath }).returning(),
+      await tx.insert(complaintAssignments).values({ complaintId: id, fromAgencyId: null, toAgencyId: agency.id, handlerId: null, reason: `按${COMPLAINT_CHANNEL_LABELS[channel].zh}来件分送承办机关`, actorId: actor?.userId ?? null, actorRole: actor?.role ?? null, regionPath: agency.regionPath, occurredAt: clock.now() }).returning(),
     );
     // The log gets ids and routing only: the complainant's words and contact stay in the complaint row (PR5).
     await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'complaint', entityId: id, action: 'submit', after: { trackingNo, kind: input.kind, agencyId: agency.id, source: input.source, channel, externalNo: input.externalNo ?? null }, regionPath: agency.regionPath, agencyId: agency.id });
@@ -538,7 +538,7 @@ export function createComplaintService(deps: { db: Db; audit: AuditService; cloc
         await audit.appendRecords(
           tx,
           'complaint_assignment',
-          await tx.insert(complaintAssignments).values({ complaintId: c.id, fromAgencyId: c.agencyId, toAgencyId, handlerId, reason: input.reason, actorId: actor.userId, actorRole: actor.role, regionPath }).returning(),
+          await tx.insert(complaintAssignments).values({ complaintId: c.id, fromAgencyId: c.agencyId, toAgencyId, handlerId, reason: input.reason, actorId: actor.userId, actorRole: actor.role, regionPath, occurredAt: clock.now() }).returning(),
         );
         await appendEvent(tx, c, isReroute ? 'reroute' : 'assign', c.status, actor.userId, null);
         await audit.recordChange(tx, { actor, requestId: meta.requestId, entityType: 'complaint', entityId: c.id, action: isReroute ? 'reroute' : 'assign', before: { agencyId: c.agencyId, handlerId: c.handlerId }, after: { agencyId: toAgencyId, handlerId }, reason: input.reason, regionPath, agencyId: toAgencyId });

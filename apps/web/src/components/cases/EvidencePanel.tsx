@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AV_STAGE_LABELS, AV_STAGES, type AvStage } from '@zhifa/domain';
-import { Button, Card, DatePicker, Drawer, Empty, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Card, DatePicker, Drawer, Empty, Form, Input, Modal, Select, Skeleton, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useServerNow } from '../../lib/useServerToday.ts';
 import { useState } from 'react';
 import { api, rawRequest } from '../../api/client.ts';
@@ -307,57 +307,62 @@ function EvidenceUploadDrawer({ open, caseId, onClose, onDone }: { open: boolean
   return (
     <Drawer open={open} onClose={onClose} title={t('evidence.add')} size={520} destroyOnHidden>
       {error ? <ErrorAlert error={error} /> : null}
-      <Form<UploadValues>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={{ deviceReviewed: true, capturedAt: serverNow ?? dayjs() }}
-        data-testid="evidence-form"
-      >
-        <Form.Item label={t('evidence.file')} required>
-          <Upload beforeUpload={() => false} maxCount={1} fileList={files} onChange={({ fileList }) => setFiles(fileList.slice(-1))} accept="image/*,video/*,audio/*,application/pdf">
-            <Button data-testid="evidence-pick">{t('evidence.pick')}</Button>
-          </Upload>
-        </Form.Item>
-        <Form.Item name="stage" label={t('evidence.stage')}>
-          <Select data-testid="evidence-stage" allowClear options={AV_STAGES.map((s) => ({ value: s, label: AV_STAGE_LABELS[s][locale === 'en-US' ? 'en' : 'zh'] }))} />
-        </Form.Item>
-        <Form.Item name="maker" label={t('evidence.maker')} rules={[{ required: true }]}>
-          <Input placeholder={t('evidence.makerHint')} />
-        </Form.Item>
-        <Form.Item name="capturedAt" label={t('evidence.capturedAt')} rules={[{ required: true }]}>
-          <DatePicker showTime style={{ width: '100%' }} />
-        </Form.Item>
-        {isRecording ? (
-          <Form.Item name="recordingEndedAt" label={t('evidence.recordingEndedAt')} extra={t('evidence.recordingEndedHint')}>
+      {/* The form waits for the server's now: its capture time starts there (the browser's clock may be ahead of it). */}
+      {!serverNow ? (
+        <Skeleton active />
+      ) : (
+        <Form<UploadValues>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          initialValues={{ deviceReviewed: true, capturedAt: serverNow }}
+          data-testid="evidence-form"
+        >
+          <Form.Item label={t('evidence.file')} required>
+            <Upload beforeUpload={() => false} maxCount={1} fileList={files} onChange={({ fileList }) => setFiles(fileList.slice(-1))} accept="image/*,video/*,audio/*,application/pdf">
+              <Button data-testid="evidence-pick">{t('evidence.pick')}</Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item name="stage" label={t('evidence.stage')}>
+            <Select data-testid="evidence-stage" allowClear options={AV_STAGES.map((s) => ({ value: s, label: AV_STAGE_LABELS[s][locale === 'en-US' ? 'en' : 'zh'] }))} />
+          </Form.Item>
+          <Form.Item name="maker" label={t('evidence.maker')} rules={[{ required: true }]}>
+            <Input placeholder={t('evidence.makerHint')} />
+          </Form.Item>
+          <Form.Item name="capturedAt" label={t('evidence.capturedAt')} rules={[{ required: true }]}>
             <DatePicker showTime style={{ width: '100%' }} />
           </Form.Item>
-        ) : null}
-        <Form.Item name="capturedPlace" label={t('evidence.capturedPlace')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="device" label={t('evidence.device')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="deviceReviewed" label={t('evidence.deviceReviewed')} valuePropName="checked" extra={t('evidence.deviceReviewedHint')}>
-          <Switch />
-        </Form.Item>
-        <Form.Item name="method" label={t('evidence.method')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="proves" label={t('evidence.proves')} rules={[{ required: true }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="transcript" label={t('evidence.transcript')} rules={[{ required: isAudio, message: t('evidence.transcriptRequired') }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="gapReason" label={t('evidence.gapReason')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block data-testid="evidence-submit">
-          {t('evidence.submit')}
-        </Button>
-      </Form>
+          {isRecording ? (
+            <Form.Item name="recordingEndedAt" label={t('evidence.recordingEndedAt')} extra={t('evidence.recordingEndedHint')}>
+              <DatePicker showTime style={{ width: '100%' }} />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="capturedPlace" label={t('evidence.capturedPlace')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="device" label={t('evidence.device')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="deviceReviewed" label={t('evidence.deviceReviewed')} valuePropName="checked" extra={t('evidence.deviceReviewedHint')}>
+            <Switch />
+          </Form.Item>
+          <Form.Item name="method" label={t('evidence.method')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="proves" label={t('evidence.proves')} rules={[{ required: true }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="transcript" label={t('evidence.transcript')} rules={[{ required: isAudio, message: t('evidence.transcriptRequired') }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="gapReason" label={t('evidence.gapReason')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} block data-testid="evidence-submit">
+            {t('evidence.submit')}
+          </Button>
+        </Form>
+      )}
     </Drawer>
   );
 }

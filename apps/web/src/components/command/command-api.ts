@@ -1,7 +1,7 @@
 import { COMMAND_STATUS_LABELS, type CommandStatus, type GridGeometry, COMMAND_EVENT_KINDS } from '@zhifa/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { API_BASE, rawRequest } from '../../api/client.ts';
+import { API_BASE, api, rawRequest } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.tsx';
 
 export interface SlaStage {
@@ -123,10 +123,12 @@ export function useCommandStream(): boolean {
  * command event it belongs to, so the file is found with the event and later with a case opened from it.
  */
 export async function uploadFieldPhoto(file: File, m: { caseRef: string; maker: string; place: string; proves: string }): Promise<string> {
+  // Taken just now by the server's clock, which decides whether a capture time is in the future.
+  const { now } = await api.get<{ today: string; now: string }>('/meta/today');
   const meta = {
     caseRef: m.caseRef,
     maker: m.maker,
-    capturedAt: new Date().toISOString(),
+    capturedAt: now,
     capturedPlace: m.place,
     device: 'mobile phone camera',
     deviceReviewed: false,

@@ -12,6 +12,7 @@ import { useLocale, useT } from '../../../i18n/index.tsx';
 import { applyFieldErrors } from '../../../lib/errors.ts';
 import { DATE } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useServerToday, useServerTodayField } from '../../../lib/useServerToday.ts';
 
 const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
 const WEEKDAYS_EN = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
@@ -84,13 +85,14 @@ function YearEditor({ open, current, onClose, onSaved }: { open: boolean; curren
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<YearValues>();
+  const today = useServerToday();
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     setIssues([]);
     if (current) form.setFieldsValue({ year: current.year, source: current.source, entries: [...current.entries].sort((a, b) => a.date.localeCompare(b.date)) });
-    else form.setFieldsValue({ year: dayjs().year() + 1, source: '', entries: [] });
+    else form.setFieldsValue({ year: (today ?? dayjs()).year() + 1, source: '', entries: [] });
   }, [open, current, form]);
   const save = useMutation({
     mutationFn: (v: YearValues) =>
@@ -177,6 +179,7 @@ function DeadlineCalculator() {
   const t = useT();
   const labels = useLabels();
   const [form] = Form.useForm<CalcValues>();
+  const today = useServerTodayField(form, 'start');
   const unit = Form.useWatch('unit', form);
   const calc = useMutation({
     mutationFn: (v: CalcValues) =>
@@ -190,7 +193,7 @@ function DeadlineCalculator() {
   const due = calc.data?.due;
   return (
     <Card size="small" title={t('calendar.calculator')} data-testid="deadline-calculator">
-      <Form<CalcValues> form={form} layout="vertical" initialValues={{ start: dayjs(), n: 15, unit: 'day', dayType: 'WORKING' }} onFinish={(v) => calc.mutate(v)}>
+      <Form<CalcValues> form={form} layout="vertical" initialValues={{ start: today ?? undefined, n: 15, unit: 'day', dayType: 'WORKING' }} onFinish={(v) => calc.mutate(v)}>
         <Form.Item name="start" label={t('calendar.start')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} showTime={unit === 'hour'} data-testid="calc-start" />
         </Form.Item>
@@ -231,12 +234,13 @@ export default function CalendarPage() {
   const years = useQuery({ queryKey: ['calendar', 'years'], queryFn: ({ signal }) => api.get<CalendarYearSummary[]>('/calendar/years', undefined, signal) });
   const [year, setYear] = useState<number | null>(null);
   const [editor, setEditor] = useState<{ open: boolean; current: CalendarYear | null }>({ open: false, current: null });
+  const today = useServerToday();
   useEffect(() => {
-    if (year === null && years.data?.length) {
-      const now = dayjs().year();
+    if (year === null && years.data?.length && today) {
+      const now = today.year();
       setYear(years.data.some((y) => y.year === now) ? now : (years.data[years.data.length - 1]?.year ?? null));
     }
-  }, [years.data, year]);
+  }, [years.data, year, today?.year()]);
   const detail = useQuery({
     queryKey: ['calendar', 'year', year],
     queryFn: ({ signal }) => api.get<CalendarYear>(`/calendar/years/${year}`, undefined, signal),

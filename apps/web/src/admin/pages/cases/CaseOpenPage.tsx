@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Space, Switch } from 'antd';
-import { useServerToday } from '../../../lib/useServerToday.ts';
-import dayjs, { type Dayjs } from 'dayjs';
+import { afterServerToday, useServerToday } from '../../../lib/useServerToday.ts';
+import type { Dayjs } from 'dayjs';
 import { useState, useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, type ApiIssue } from '../../../api/client.ts';
@@ -93,7 +93,7 @@ export default function CaseOpenPage() {
     onError: (e) => setIssues(applyFieldErrors(form, e, locale)),
   });
 
-  const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+  const future = afterServerToday(serverToday);
   return (
     <div data-testid="case-open-page" className="zf-case-page">
       <PageHeader
@@ -116,7 +116,7 @@ export default function CaseOpenPage() {
           party: { type: 'individual' },
           placeRegionCode: me.scope.regionCode,
           officerIds: me.user.officerId ? [me.user.officerId] : [],
-          discoveredOn: dayjs(),
+          discoveredOn: serverToday ?? undefined,
           isContinuing: false,
           involvesLifeHealthOrFinancialSafety: false,
           hasHarmfulConsequences: false,

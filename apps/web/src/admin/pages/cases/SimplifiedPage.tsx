@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, type ApiIssue } from '../../../api/client.ts';
@@ -20,6 +20,7 @@ import { useLocale, useT } from '../../../i18n/index.tsx';
 import { applyFieldErrors } from '../../../lib/errors.ts';
 import { DATE, fmtMoney } from '../../../lib/format.ts';
 import { enumText } from '../../../lib/labels.ts';
+import { afterServerToday, useServerTodayField } from '../../../lib/useServerToday.ts';
 import '../../../components/cases/cases.css';
 
 /** An on-the-spot decision as `GET /cases/simplified/:id` returns it. */
@@ -159,6 +160,8 @@ export function SimplifiedNewPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // The violation happened today by the server's (Beijing) date, not the browser's.
+  const serverToday = useServerTodayField(form, 'violationOn');
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const partyType = Form.useWatch(['party', 'type'], form) ?? 'individual';
   const kind = Form.useWatch('penaltyKind', form);
@@ -192,7 +195,7 @@ export function SimplifiedNewPage() {
         onFinish={(v) => save.mutate(v)}
         scrollToFirstError
         data-testid="simplified-form"
-        initialValues={{ party: { type: 'individual' }, placeRegionCode: me.scope.regionCode, officerIds: me.user.officerId ? [me.user.officerId] : [], violationOn: dayjs(), penaltyKind: 'fine', confirmFacts: false, confirmBasis: false, paidOnSpot: false, paymentMethod: 'e_payment' }}
+        initialValues={{ party: { type: 'individual' }, placeRegionCode: me.scope.regionCode, officerIds: me.user.officerId ? [me.user.officerId] : [], violationOn: serverToday ?? undefined, penaltyKind: 'fine', confirmFacts: false, confirmBasis: false, paidOnSpot: false, paymentMethod: 'e_payment' }}
       >
         <Card size="small" title={t('case.section.matter')} style={{ marginBottom: 12 }}>
           <Form.Item name="itemId" label={t('case.item')} rules={[{ required: true, message: t('case.required', { field: t('case.item') }) }]}>
@@ -205,7 +208,7 @@ export function SimplifiedNewPage() {
             <AgencyOfficerSelect agencyId={me.scope.agencyId} testId="simplified-officers" />
           </Form.Item>
           <Form.Item name="violationOn" label={t('case.violationOn')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="simplified-violation-on" />
+            <DatePicker style={{ width: '100%' }} disabledDate={afterServerToday(serverToday)} data-testid="simplified-violation-on" />
           </Form.Item>
         </Card>
         <Card size="small" title={t('case.party')} style={{ marginBottom: 12 }}>

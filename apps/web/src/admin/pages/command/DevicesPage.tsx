@@ -6,6 +6,7 @@ import { api } from '../../../api/client.ts';
 import { COMMAND_KEY, useCommandText, type Grid } from '../../../components/command/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useServerNow } from '../../../lib/useServerToday.ts';
 
 interface Source {
   id: string;
@@ -59,7 +60,8 @@ export default function DevicesPage() {
       refresh();
     },
   });
-  const now = dayjs();
+  // Silence is measured on the server's clock, which also stamped the device's last report.
+  const now = useServerNow();
   return (
     <div data-testid="devices-page">
       <PageHeader title={x.zh ? '设备管理（摄像头、传感器）' : 'Devices (cameras, sensors)'} sub={x.zh ? '设备通过 Webhook 上报事件：请求头 X-Source-Id 与 Authorization: Bearer <密钥>' : 'Devices report through the webhook: X-Source-Id and Authorization: Bearer <secret>'} />
@@ -101,7 +103,7 @@ export default function DevicesPage() {
                 v ? (
                   <Space size={4}>
                     {dayjs(v).format('YYYY-MM-DD HH:mm')}
-                    {r.status === 'active' && now.diff(dayjs(v), 'hour') > SILENT_HOURS ? <Tag color="orange">{x.zh ? '长时间无上报' : 'Silent'}</Tag> : null}
+                    {r.status === 'active' && now && now.diff(dayjs(v), 'hour') > SILENT_HOURS ? <Tag color="orange">{x.zh ? '长时间无上报' : 'Silent'}</Tag> : null}
                   </Space>
                 ) : (
                   <Typography.Text type="secondary">{x.zh ? '从未上报' : 'Never'}</Typography.Text>

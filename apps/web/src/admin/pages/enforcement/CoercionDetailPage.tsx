@@ -91,7 +91,7 @@ function StepForm({ action, m, onSubmit, pending }: { action: string; m: Measure
     inventory: m.inventory,
     urgencyReason: m.facts.urgencyReason ?? '',
     extensionDays: 30,
-    notifiedInWritingOn: dayjs(),
+    notifiedInWritingOn: dayjs(m.now),
     releaseReason: m.status === 'disapproved' ? 'disapproved' : m.expiry === 'must_release' ? 'period_expired' : undefined,
   };
   const big = { style: { fontSize: 15, padding: '4px 0' } };

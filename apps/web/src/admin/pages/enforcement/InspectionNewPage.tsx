@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Form, Input, Row, Space, Switch } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, type ApiIssue } from '../../../api/client.ts';
@@ -14,6 +14,7 @@ import { ItemSelect, RegionSelect } from '../../../components/RemoteSelects.tsx'
 import { useLocale } from '../../../i18n/index.tsx';
 import { applyFieldErrors } from '../../../lib/errors.ts';
 import { DATE } from '../../../lib/format.ts';
+import { useServerTodayField } from '../../../lib/useServerToday.ts';
 import { PartyFields, toParty, type PartyValues } from './PartyFields.tsx';
 import type { Inspection } from './types.ts';
 import '../../../components/cases/cases.css';
@@ -38,6 +39,8 @@ export default function InspectionNewPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // Planned for today by the server's (Beijing) date, not the browser's.
+  const serverToday = useServerTodayField(form, 'plannedOn');
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const type = Form.useWatch(['target', 'type'], form) ?? 'organisation';
   const save = useMutation({
@@ -77,7 +80,7 @@ export default function InspectionNewPage() {
         onFinish={(v) => save.mutate(v)}
         scrollToFirstError
         data-testid="inspection-form"
-        initialValues={{ target: { type: 'organisation' }, placeRegionCode: me.scope.regionCode, officerIds: me.user.officerId ? [me.user.officerId] : [], isNoticeRequired: true, plannedOn: dayjs() }}
+        initialValues={{ target: { type: 'organisation' }, placeRegionCode: me.scope.regionCode, officerIds: me.user.officerId ? [me.user.officerId] : [], isNoticeRequired: true, plannedOn: serverToday ?? undefined }}
       >
         <Row gutter={[12, 0]}>
           <Col xs={24} lg={12}>

@@ -195,8 +195,8 @@ export function ContactPointsPage() {
   const today = useServerToday();
   const [year, setYear] = useState<number | null>(null);
   const [missedOnly, setMissedOnly] = useState(false);
-  const y = year ?? today?.year() ?? new Date().getFullYear();
-  const list = useQuery({ queryKey: [...KEY, 'points', y, missedOnly], queryFn: ({ signal }) => api.get<{ id: string; enterpriseName: string; contactPerson: string | null; planned: number; done: number; isShort: boolean; isMissedAtYearEnd: boolean; lastVisitOn: string | null }[]>('/liaison/contact-points', { year: y, missedOnly }, signal) });
+  const y = year ?? today?.year() ?? null;
+  const list = useQuery({ queryKey: [...KEY, 'points', y, missedOnly], enabled: y !== null, queryFn: ({ signal }) => api.get<{ id: string; enterpriseName: string; contactPerson: string | null; planned: number; done: number; isShort: boolean; isMissedAtYearEnd: boolean; lastVisitOn: string | null }[]>('/liaison/contact-points', { year: y, missedOnly }, signal) });
   const add = usePost('/liaison/contact-points');
   const [visitFor, setVisitFor] = useState<string | null>(null);
   const qc = useQueryClient();

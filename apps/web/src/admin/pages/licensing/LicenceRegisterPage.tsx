@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
-import { useServerToday } from '../../../lib/useServerToday.ts';
-import dayjs, { type Dayjs } from 'dayjs';
+import { afterServerToday, useServerToday } from '../../../lib/useServerToday.ts';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState, useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, type ApiIssue } from '../../../api/client.ts';
@@ -105,7 +105,7 @@ export default function LicenceRegisterPage() {
         sub={x.zh ? '申请材料不齐全的，受理前应当一次告知需要补正的全部内容（第三十二条）' : 'Incomplete materials: one notice listing everything missing (Art.32)'}
       />
       {save.error && (save.error as { code?: string }).code === 'RULE_VIOLATION' ? <LicensingErrorAlert error={save.error} /> : <ErrorAlert error={save.error} issues={issues} />}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} scrollToFirstError data-testid="licensing-register-form" initialValues={{ applicant: { type: 'organisation' }, receivedOn: dayjs(), submittedMaterials: [], isJointHandling: false }}>
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} scrollToFirstError data-testid="licensing-register-form" initialValues={{ applicant: { type: 'organisation' }, receivedOn: serverToday ?? undefined, submittedMaterials: [], isJointHandling: false }}>
         <Row gutter={[12, 0]}>
           <Col xs={24} lg={12}>
             <Card size="small" title={x.t('item')} style={{ marginBottom: 12 }}>
@@ -119,7 +119,7 @@ export default function LicenceRegisterPage() {
                 />
               </Form.Item>
               <Form.Item name="receivedOn" label={x.t('receivedOn')} rules={[{ required: true }]}>
-                <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="licensing-received-on" />
+                <DatePicker disabledDate={afterServerToday(serverToday)} data-testid="licensing-received-on" />
               </Form.Item>
               <Form.Item name="isJointHandling" valuePropName="checked">
                 <Checkbox>{x.zh ? '统一办理、联合办理或集中办理（四十五日，第四十二条第二款）' : 'Joint or centralised handling (45 WD, Art.42 para 2)'}</Checkbox>

@@ -15,6 +15,7 @@ import { useLocale, useT } from '../../../i18n/index.tsx';
 import { applyFieldErrors } from '../../../lib/errors.ts';
 import { DATE, fmtDate } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useServerToday } from '../../../lib/useServerToday.ts';
 
 function useRuleKeys() {
   return useQuery({ queryKey: ['rules', 'keys'], queryFn: ({ signal }) => api.get<RuleKey[]>('/rule-keys', undefined, signal), staleTime: 600_000 });
@@ -51,6 +52,7 @@ function ProfileModal({ open, editing, keys, onClose }: { open: boolean; editing
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ProfileValues>();
+  const today = useServerToday();
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const chosen: string[] = Form.useWatch('keys', form) ?? [];
   const byKey = useMemo(() => new Map(keys.map((k) => [k.key, k])), [keys]);
@@ -70,7 +72,7 @@ function ProfileModal({ open, editing, keys, onClose }: { open: boolean; editing
         keys: Object.keys(editing.params),
         params: editing.params,
       });
-    else form.setFieldsValue({ keys: [], params: {}, effectiveFrom: dayjs() });
+    else form.setFieldsValue({ keys: [], params: {}, effectiveFrom: today ?? undefined });
   }, [open, editing, form]);
   const save = useMutation({
     mutationFn: (v: ProfileValues) => {
@@ -182,25 +184,29 @@ function Resolver({ keys }: { keys: RuleKey[] }) {
   const t = useT();
   const { locale } = useLocale();
   const labels = useLabels();
-  const [params, setParams] = useState<{ regionCode?: string; sector?: string; date: string }>({ date: dayjs().format(DATE) });
+  // What applies today by the server's date unless another date is chosen.
+  const today = useServerToday();
+  const [chosen, setChosen] = useState<{ regionCode?: string; sector?: string; date?: string }>({});
+  const params = { ...chosen, date: chosen.date ?? today?.format(DATE) };
   const q = useQuery({
     queryKey: ['rules', 'resolve', params],
     queryFn: ({ signal }) => api.get<ResolvedRules>('/rule-profiles/resolve', params, signal),
+    enabled: !!params.date,
   });
   const rows = keys.map((k) => ({ ...k, value: q.data?.values[k.key], source: q.data?.sources[k.key] }));
   return (
     <div data-testid="rule-resolver">
       <div className="zf-filters">
-        <RegionSelect value={params.regionCode ?? null} onChange={(v) => setParams((p) => ({ ...p, regionCode: v }))} style={{ width: 220 }} />
+        <RegionSelect value={params.regionCode ?? null} onChange={(v) => setChosen((p) => ({ ...p, regionCode: v }))} style={{ width: 220 }} />
         <Select
           allowClear
           placeholder={t('common.sector')}
           value={params.sector}
-          onChange={(v: string | undefined) => setParams((p) => ({ ...p, sector: v }))}
+          onChange={(v: string | undefined) => setChosen((p) => ({ ...p, sector: v }))}
           options={labels.options.sector}
           style={{ width: 180 }}
         />
-        <DatePicker value={dayjs(params.date)} allowClear={false} onChange={(d) => d && setParams((p) => ({ ...p, date: d.format(DATE) }))} />
+        <DatePicker value={params.date ? dayjs(params.date) : null} allowClear={false} onChange={(d) => d && setChosen((p) => ({ ...p, date: d.format(DATE) }))} />
       </div>
       {q.isError ? <ErrorAlert error={q.error} /> : null}
       <Table

@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLocale, useT } from '../../../i18n/index.tsx';
 import { applyFieldErrors, useErrorText } from '../../../lib/errors.ts';
 import { useLabels } from '../../../lib/labels.ts';
+import { useServerNow } from '../../../lib/useServerToday.ts';
 import { isLocked, UsersTable } from '../users/UsersTable.tsx';
 
 function RoleModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -145,6 +146,7 @@ function SettingsForm() {
 export default function SecurityPage() {
   const t = useT();
   const me = useAuth();
+  const now = useServerNow();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -176,7 +178,7 @@ export default function SecurityPage() {
                         <Button size="small" type="link" onClick={() => setRoleFor(u)} data-testid="user-assign-role">
                           {t('security.assignRoleShort')}
                         </Button>
-                        {isLocked(u) || u.failedLogins > 0 ? (
+                        {isLocked(u, now) || u.failedLogins > 0 ? (
                           <Popconfirm title={t('security.unlockConfirm')} onConfirm={() => unlock.mutate(u)}>
                             <Button size="small" type="link" data-testid="user-unlock">
                               {t('security.unlock')}

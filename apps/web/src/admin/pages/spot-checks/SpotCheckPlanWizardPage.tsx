@@ -2,13 +2,14 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { CREDIT_CLASSES, CREDIT_CLASS_LABELS, RISK_LEVELS, RISK_LEVEL_LABELS } from '@zhifa/domain';
 import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Steps, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, isApiError } from '../../../api/client.ts';
 import type { Page } from '../../../api/types.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { SubjectSelect } from '../../../components/RemoteSelects.tsx';
+import { useServerToday } from '../../../lib/useServerToday.ts';
 import { useZhEn, type Plan } from './spot-checks.ts';
 
 interface StratumRow {
@@ -59,6 +60,13 @@ export default function SpotCheckPlanWizardPage() {
   const [step, setStep] = useState(0);
   const [form] = Form.useForm<WizardValues>();
   const [values, setValues] = useState<WizardValues>(DEFAULTS);
+  // The plan's year defaults to the server's (Beijing) year, not the browser's, unless the user already typed one.
+  const today = useServerToday();
+  useEffect(() => {
+    if (!today || form.isFieldTouched('year')) return;
+    form.setFieldValue('year', today.year());
+    setValues((old) => ({ ...old, year: today.year() }));
+  }, [today?.year(), form]);
   const items = useQuery({ queryKey: ['items', 'random-list'], queryFn: ({ signal }) => api.get<Page<{ id: string; code: string; name: string }>>('/items', { list: 'random', pageSize: 200 }, signal) });
   const create = useMutation({
     mutationFn: (v: WizardValues) =>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useServerToday } from '../../../lib/useServerToday.ts';
 import { useZhEn } from './spot-checks.ts';
 
 interface StatRow {
@@ -23,8 +24,11 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 /** 抽查统计: coverage and problem rate by industry, region and agency (issue #5, domain-rules §12). */
 export default function SpotCheckStatsPage() {
   const L = useZhEn();
-  const [year, setYear] = useState(new Date().getFullYear());
-  const stats = useQuery({ queryKey: ['spot-checks', 'stats', year], queryFn: ({ signal }) => api.get<{ byIndustry: StatRow[]; byRegion: StatRow[]; byAgency: StatRow[] }>('/spot-checks/stats', { year }, signal) });
+  // The server's (Beijing) year unless another is chosen.
+  const today = useServerToday();
+  const [chosenYear, setYear] = useState<number | null>(null);
+  const year = chosenYear ?? today?.year() ?? null;
+  const stats = useQuery({ queryKey: ['spot-checks', 'stats', year], queryFn: ({ signal }) => api.get<{ byIndustry: StatRow[]; byRegion: StatRow[]; byAgency: StatRow[] }>('/spot-checks/stats', { year: year! }, signal), enabled: year !== null });
   const cols = (first: string) => [
     { title: first, dataIndex: 'label' },
     { title: L('任务', 'Tasks'), dataIndex: 'tasks' },

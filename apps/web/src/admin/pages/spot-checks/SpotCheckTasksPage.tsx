@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SPOT_CHECK_OUTCOMES, SPOT_CHECK_OUTCOME_LABELS, type SpotCheckOutcome } from '@zhifa/domain';
 import { App, Checkbox, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { Permission, useCan } from '../../../auth/auth.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useServerToday } from '../../../lib/useServerToday.ts';
 import { useZhEn, type Task } from './spot-checks.ts';
 
 /** 检查任务: the drawn teams' tasks; a team member records the result (§8 I6: published within 20 working days). */
@@ -23,6 +24,8 @@ export default function SpotCheckTasksPage() {
   const tasks = useQuery({ queryKey: ['spot-checks', 'tasks', planId, mine, status], queryFn: ({ signal }) => api.get<Task[]>('/spot-checks/tasks', { planId, mine: mine || undefined, status }, signal) });
   const [open, setOpen] = useState<Task | null>(null);
   const [form] = Form.useForm<{ outcome: SpotCheckOutcome; inspectedOn: Dayjs; note?: string; caseId?: string }>();
+  // Inspected today by the server's (Beijing) date, not the browser's.
+  const today = useServerToday();
   const save = useMutation({
     mutationFn: (v: { outcome: SpotCheckOutcome; inspectedOn: Dayjs; note?: string; caseId?: string }) =>
       api.post<Task>(`/spot-checks/tasks/${open!.id}/result`, { outcome: v.outcome, inspectedOn: v.inspectedOn.format('YYYY-MM-DD'), note: v.note || undefined, caseId: v.caseId || null, version: open!.version }),
@@ -81,7 +84,7 @@ export default function SpotCheckTasksPage() {
                 <a
                   data-testid="task-record"
                   onClick={() => {
-                    form.setFieldsValue({ outcome: 'no_problem', inspectedOn: dayjs(), note: '', caseId: '' });
+                    form.setFieldsValue({ outcome: 'no_problem', inspectedOn: today ?? undefined, note: '', caseId: '' });
                     save.reset();
                     setOpen(r);
                   }}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
 import { StatsChart } from '../../../components/statistics/StatsChart.tsx';
-import { useServerToday } from '../../../lib/useServerToday.ts';
+import { useServerNow, useServerToday } from '../../../lib/useServerToday.ts';
 import { KIND_LABELS, pct, useZhEn, yuan, type AgencyRow, type CategoryRow, type Overview, type RegionsOut, type SeriesOut } from './statistics.ts';
 
 const REFRESH_MS = 30_000;
@@ -24,11 +24,17 @@ export default function BigScreenPage() {
   const agencies = useQuery({ queryKey: ['bigscreen', 'agencies', q], ...opts, queryFn: ({ signal }) => api.get<{ items: AgencyRow[] }>('/statistics/agencies', q, signal) });
   const series = useQuery({ queryKey: ['bigscreen', 'series', q], ...opts, queryFn: ({ signal }) => api.get<SeriesOut>('/statistics/series', { ...q, granularity: 'month' }, signal) });
   const categories = useQuery({ queryKey: ['bigscreen', 'categories', q], ...opts, queryFn: ({ signal }) => api.get<{ items: CategoryRow[] }>('/statistics/categories', q, signal) });
-  const [clock, setClock] = useState(() => new Date());
+  // The wall clock shows the server's time (the figures are as of its clock), ticking on from its last answer.
+  const serverNow = useServerNow();
+  const serverMs = serverNow?.valueOf() ?? null;
+  const offsetMs = useMemo(() => (serverMs === null ? null : serverMs - Date.now()), [serverMs]);
+  const [clock, setClock] = useState<Date | null>(null);
   useEffect(() => {
-    const t = setInterval(() => setClock(new Date()), 1000);
+    if (offsetMs === null) return;
+    setClock(new Date(Date.now() + offsetMs));
+    const t = setInterval(() => setClock(new Date(Date.now() + offsetMs)), 1000);
     return () => clearInterval(t);
-  }, []);
+  }, [offsetMs]);
   const c = overview.data?.counters;
   const m = overview.data?.metrics;
   const regionOption = useMemo(() => {
@@ -59,7 +65,7 @@ export default function BigScreenPage() {
           ← {L('返回驾驶舱', 'Back')}
         </Link>
         <h1 style={{ margin: 0, fontSize: 30, letterSpacing: 4, color: '#e6f0ff' }}>{L(`${year}年行政执法监督大屏`, `Enforcement supervision ${year}`)}</h1>
-        <span style={{ fontVariantNumeric: 'tabular-nums', color: '#9fc3ff' }}>{clock.toLocaleString('zh-CN', { hour12: false })}</span>
+        <span style={{ fontVariantNumeric: 'tabular-nums', color: '#9fc3ff' }}>{clock?.toLocaleString('zh-CN', { hour12: false }) ?? ''}</span>
       </header>
       <section style={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 12, margin: '16px 0' }}>
         {kpis.map(([k, v]) => (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { api } from '../../../api/client.ts';
 import type { Page, Subject, User } from '../../../api/types.ts';
@@ -10,6 +10,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { fmtDateTime } from '../../../lib/format.ts';
 import { useLabels } from '../../../lib/labels.ts';
 import { useListParams } from '../../../lib/useListParams.ts';
+import { useServerNow } from '../../../lib/useServerToday.ts';
 
 export const USER_STATUSES = ['pending', 'active', 'disabled'] as const;
 const USER_STATUS_COLOR: Record<string, string> = { pending: 'gold', active: 'green', disabled: 'default' };
@@ -19,7 +20,8 @@ export function UserStatusTag({ status }: { status: string }) {
   return <Tag color={USER_STATUS_COLOR[status] ?? 'default'}>{labels.enumText('userStatus', status)}</Tag>;
 }
 
-export const isLocked = (u: User) => !!u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs());
+/** Locked at the server's `now` (its clock set lockedUntil and decides when the lock ends). */
+export const isLocked = (u: User, now: Dayjs | null) => !!u.lockedUntil && dayjs(u.lockedUntil).isAfter(now ?? dayjs());
 
 /** Agency name when the viewer may read the registry (security and audit admins may not: 三员分立). */
 export function AgencyName({ id }: { id: string | null }) {
@@ -43,6 +45,7 @@ export function UsersTable({ actions, testId }: { actions: (u: User) => ReactNod
   const labels = useLabels();
   const lp = useListParams(FILTERS);
   const f = lp.filters;
+  const now = useServerNow();
   const q = useQuery({
     queryKey: ['users', 'list', lp.query],
     queryFn: ({ signal }) => api.get<Page<User>>('/users', lp.query, signal),
@@ -75,7 +78,7 @@ export function UsersTable({ actions, testId }: { actions: (u: User) => ReactNod
             render: (_, u) => (
               <Space size={4} wrap>
                 <UserStatusTag status={u.status} />
-                {isLocked(u) ? (
+                {isLocked(u, now) ? (
                   <Tooltip title={t('auth.lockedUntil', { time: fmtDateTime(u.lockedUntil) })}>
                     <Tag color="red" data-testid="user-locked">
                       {t('user.locked')}
