@@ -58,6 +58,22 @@ export default async function portal({ page, context, baseURL, screenshot }) {
   const tasks = await json(await page.request.get(`${baseURL}/api/v1/publicity/tasks?state=published`), 'tasks');
   assert.ok(tasks.items.length >= 2 && tasks.items.every((t) => !t.wasLate && t.publishedOn <= t.dueOn), 'published within the deadline');
   await screenshot(page, 'publicity-tasks');
+
+  // ---- before release a person reviews the redacted copy beside the original (PR3), then approves it ---------------------
+  await page.goto(`${baseURL}/admin/publicity/review`);
+  await page.getByTestId('review-queue').waitFor({ timeout: 30_000 });
+  const pendingBefore = await json(await page.request.get(`${baseURL}/api/v1/publicity/tasks?state=pending&pageSize=200`), 'pending tasks');
+  assert.ok(pendingBefore.items.length >= 1, 'the demo leaves copies waiting for review');
+  await page.getByTestId('review-open').first().click();
+  await page.getByTestId('review-original').waitFor({ timeout: 30_000 });
+  await page.getByTestId('review-redacted').waitFor();
+  await screenshot(page, 'publicity-review-side-by-side');
+  await page.getByTestId('review-approve').click();
+  await page.getByTestId('review-queue').waitFor({ timeout: 30_000 });
+  const pendingAfter = await json(await page.request.get(`${baseURL}/api/v1/publicity/tasks?state=pending&pageSize=200`), 'pending tasks');
+  assert.equal(pendingAfter.items.length, pendingBefore.items.length - 1, 'the approved copy left the review queue');
+  await page.goto(`${baseURL}/admin/publicity`);
+  await page.getByTestId('publicity-page').waitFor({ timeout: 30_000 });
   await page.getByRole('tab', { name: /已公开决定/ }).click();
   const orgRow = page.locator('tr').filter({ hasText: '福源食品' });
   await orgRow.getByTestId('publication-withdraw').click();
