@@ -72,7 +72,9 @@ export default async function transfersJourney({ page, baseURL, screenshot }) {
   await page.getByTestId('police-transfer').waitFor({ timeout: 30_000 });
   assert.match(await page.getByTestId('police-status').textContent(), /公安已接收/);
   assert.match(await page.getByTestId('police-timer').textContent(), /公安机关3日内审查并书面答复/);
-  await page.getByTestId('police-checklist').getByText('涉嫌犯罪案件移送书').waitFor();
+  await page.getByTestId('police-checklist').getByText('涉嫌犯罪案件移送书').first().waitFor();
+  // the seeded transfer carries its materials as files (310号令 Art.6), listed with their hashes for the receiver
+  await page.getByTestId('transfer-files-police').getByText('涉嫌犯罪案件移送书.pdf').waitFor();
   await screenshot(page, '00-police-transfer');
 
   await page.goto(`${baseURL}/admin/cases/${opened.id}`);
