@@ -1,10 +1,10 @@
+import { POLICE_TRANSFER_MATERIALS } from '@zhifa/domain';
 import { Button, Space, Table, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { rawRequest } from '../../api/client.ts';
 import { ReasonModal } from '../ReasonModal.tsx';
 import { useBi, type TransferAttachment } from './transfers-api.ts';
-
 
 /**
  * A scanned material uploaded through the evidence API (multipart POST /evidence) as a record of the case: hashed,
@@ -33,7 +33,7 @@ export function TransferFileList({ kind, transferId, files, onWithdraw }: { kind
         locale={{ emptyText: l('未上传文件', 'No files') }}
         data-testid={`transfer-files-${kind}`}
         columns={[
-          { title: l('材料', 'Material'), dataIndex: 'material' },
+          { title: l('材料', 'Material'), dataIndex: 'material', render: (m: string) => { const known = POLICE_TRANSFER_MATERIALS.find((x) => x.key === m); return known ? l(known.zh, known.en) : m; } },
           { title: l('文件', 'File'), render: (_, f) => <span data-testid="transfer-file">{f.fileName}</span> },
           { title: 'SHA-256', render: (_, f) => <Typography.Text code title={f.sha256}>{f.sha256.slice(0, 12)}</Typography.Text> },
           { title: l('上传时间', 'Attached'), render: (_, f) => dayjs(f.attachedAt).format('YYYY-MM-DD HH:mm') },
