@@ -3,23 +3,8 @@ import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, te
 
 const counter = (name: string) => integer(name).notNull().default(0);
 
-/**
- * The statistics rollup: additive counters per day (grain 'd'), month ('m', day = the 1st) and year ('y', day = 1 Jan) × agency ×
- * region path × kind × item category × procedure. Derived data, rebuilt at will from the append-only event tables
- * (`statistics.rebuild`), so it is not a ledger leaf. There is no officer column on purpose (行政处罚法 Art.74;
- * 国办发〔2022〕27号 §三(六)): fines cannot be grouped by person from here. Dashboards sum whole years from the 'y'
- * rows, whole months from the 'm' rows and only the ragged edges of a range from the 'd' rows.
- */
-export const statsDaily = pgTable(
-  'stats_daily',
-  {
-    grain: text('grain').notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    agencyId: uuid('agency_id').notNull(),
-    regionPath: text('region_path').notNull(),
-    kind: text('kind').notNull(),
-    category: text('category').notNull(),
-    procedure: text('procedure').notNull(),
+/** The counters stats_daily and stats_region share (fresh builders per table: Drizzle binds a column to its table). */
+const rollupCounters = () => ({
     opened: counter('opened'),
     decided: counter('decided'),
     closed: counter('closed'),
@@ -39,6 +24,26 @@ export const statsDaily = pgTable(
     pubOnTime: counter('pub_on_time'),
     pubLate: counter('pub_late'),
     pubExcluded: counter('pub_excluded'),
+});
+
+/**
+ * The statistics rollup: additive counters per day (grain 'd'), month ('m', day = the 1st) and year ('y', day = 1 Jan) × agency ×
+ * region path × kind × item category × procedure. Derived data, rebuilt at will from the append-only event tables
+ * (`statistics.rebuild`), so it is not a ledger leaf. There is no officer column on purpose (行政处罚法 Art.74;
+ * 国办发〔2022〕27号 §三(六)): fines cannot be grouped by person from here. Dashboards sum whole years from the 'y'
+ * rows, whole months from the 'm' rows and only the ragged edges of a range from the 'd' rows.
+ */
+export const statsDaily = pgTable(
+  'stats_daily',
+  {
+    grain: text('grain').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    regionPath: text('region_path').notNull(),
+    kind: text('kind').notNull(),
+    category: text('category').notNull(),
+    procedure: text('procedure').notNull(),
+    ...rollupCounters(),
   },
   (t) => [
     uniqueIndex('stats_daily_key_uq').on(t.grain, t.day, t.agencyId, t.regionPath, t.kind, t.category, t.procedure),
@@ -65,25 +70,7 @@ export const statsRegion = pgTable(
     kind: text('kind').notNull(),
     category: text('category').notNull(),
     procedure: text('procedure').notNull(),
-    opened: counter('opened'),
-    decided: counter('decided'),
-    closed: counter('closed'),
-    fineCount: counter('fine_count'),
-    fineTotal: bigint('fine_total', { mode: 'number' }).notNull().default(0),
-    majorDecided: counter('major_decided'),
-    majorReviewed: counter('major_reviewed'),
-    avRequired: counter('av_required'),
-    avCovered: counter('av_covered'),
-    licenceDecided: counter('licence_decided'),
-    licenceGranted: counter('licence_granted'),
-    licenceOnTime: counter('licence_on_time'),
-    inspectionDone: counter('inspection_done'),
-    inspectionProblem: counter('inspection_problem'),
-    coercionApplied: counter('coercion_applied'),
-    pubDue: counter('pub_due'),
-    pubOnTime: counter('pub_on_time'),
-    pubLate: counter('pub_late'),
-    pubExcluded: counter('pub_excluded'),
+    ...rollupCounters(),
   },
   (t) => [
     uniqueIndex('stats_region_key_uq').on(t.grain, t.regionPath, t.day, t.kind, t.category, t.procedure),
