@@ -1,10 +1,9 @@
-import { REVIEW_CHECKLIST_KEYS, SHIPPED_CALENDAR_ENTRIES, type Role } from '@zhifa/domain';
+import { REVIEW_CHECKLIST_KEYS } from '@zhifa/domain';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../src/lib/clock.ts';
 import { caseEvents } from '../src/modules/cases/index.ts';
-import { users } from '../src/modules/identity/index.ts';
-import { makeIdNumber, makeItemInput, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
+import { makeIdNumber, makeItemInput, makePenaltyStaff, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
 import { attachRecording, login, makeTestApp, rootActor, type TestApp } from './helpers.ts';
 
 /**
@@ -38,31 +37,10 @@ async function relogin() {
 beforeAll(async () => {
   t = await makeTestApp({ clock: new FakeClock(new Date('2026-01-05T09:00:00+08:00')) });
   w = await makeWorld(t);
-  await t.services.rules.putYear(rootActor, 2026, { source: '国办发明电〔2025〕7号', entries: SHIPPED_CALENDAR_ENTRIES.filter((e) => e.date.startsWith('2026-')) }, {});
-  const hash = await t.services.identity.hashPassword(TEST_PASSWORD);
-  const U = async (username: string, role: Role, regionCode: string, agencyId: string, officerId: string | null = null) => {
-    const regionPath = (await t.services.regions.pathOf(regionCode))!;
-    await t.db.insert(users).values({ id: crypto.randomUUID(), username, displayName: username, passwordHash: hash, role, status: 'active', agencyId, regionCode, regionPath, officerId, mustChangePassword: false });
-  };
-  await U('other_officer', 'officer', '130100', w.otherMarket.id);
-  const officer = (name: string, over: Record<string, unknown> = {}) =>
-    t.services.officers.create(
-      rootActor,
-      { name, idNumber: makeIdNumber(), agencyId: w.cityMarket.id, post: '科员', personnelType: 'civil_servant', phone: null, education: null, hasLegalQualification: false, legalQualificationNo: null, isLegalReviewer: false, onDuty: true, ...over },
-      {},
-    );
-  for (const [i, name] of ['执一', '执二'].entries()) {
-    const o = await officer(name);
-    await t.services.officers.addCertificate(
-      rootActor,
-      o.id,
-      { number: `EXEC-${i}-${Math.random().toString(36).slice(2, 8)}`, credentialType: 'enforcement', categories: ['market'], areaCode: '130300', issuedBy: '秦皇岛市人民政府', issuedOn: '2024-01-01', expiresOn: '2029-01-01', lastReviewedOn: null },
-      {},
-    );
-    certified.push(o.id);
-  }
-  reviewerOfficer = (await officer('审核', { isLegalReviewer: true, hasLegalQualification: true, legalQualificationNo: 'A20230009' })).id;
-  await U('reviewer', 'legal_reviewer', '130300', w.cityMarket.id, reviewerOfficer);
+  const staff = await makePenaltyStaff(t, w, { prefix: 'EXEC', names: ['执一', '执二'], legalQualificationNo: 'A20230009' });
+  certified.push(...staff.certified);
+  reviewerOfficer = staff.reviewerOfficer;
+  await staff.addUser('other_officer', 'officer', '130100', w.otherMarket.id);
   itemId = (await t.services.items.create(rootActor, makeItemInput([w.cityMarket.id]), {})).id;
   await relogin();
 });

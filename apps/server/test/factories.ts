@@ -1,4 +1,4 @@
-import { idNumberCheckDigit, usccCheckChar, type ItemInput, type Role, type SubjectInput } from '@zhifa/domain';
+import { idNumberCheckDigit, SHIPPED_CALENDAR_ENTRIES, usccCheckChar, type ItemInput, type Role, type SubjectInput } from '@zhifa/domain';
 import { users } from '../src/modules/identity/index.ts';
 import { rootActor, rootSupervisor, type TestApp } from './helpers.ts';
 
@@ -109,4 +109,37 @@ export function makeItemInput(subjectIds: string[], over: Partial<ItemInput> = {
     exemptions: [],
     ...over,
   };
+}
+
+/**
+ * The penalty-case staff of the city market bureau most case tests need: the 2026 holiday calendar, two officers with
+ * market certificates, a legal reviewer with the qualification and a `reviewer` account, and `addUser` for more accounts.
+ */
+export async function makePenaltyStaff(t: TestApp, w: World, o: { prefix: string; names: [string, string]; legalQualificationNo: string }) {
+  await t.services.rules.putYear(rootActor, 2026, { source: '国办发明电〔2025〕7号', entries: SHIPPED_CALENDAR_ENTRIES.filter((e) => e.date.startsWith('2026-')) }, {});
+  const hash = await t.services.identity.hashPassword(TEST_PASSWORD);
+  const addUser = async (username: string, role: Role, regionCode: string, agencyId: string, officerId: string | null = null) => {
+    const regionPath = (await t.services.regions.pathOf(regionCode))!;
+    await t.db.insert(users).values({ id: crypto.randomUUID(), username, displayName: username, passwordHash: hash, role, status: 'active', agencyId, regionCode, regionPath, officerId, mustChangePassword: false });
+  };
+  const officer = (name: string, over: Record<string, unknown> = {}) =>
+    t.services.officers.create(
+      rootActor,
+      { name, idNumber: makeIdNumber(), agencyId: w.cityMarket.id, post: '科员', personnelType: 'civil_servant', phone: null, education: null, hasLegalQualification: false, legalQualificationNo: null, isLegalReviewer: false, onDuty: true, ...over },
+      {},
+    );
+  const certified: string[] = [];
+  for (const [i, name] of o.names.entries()) {
+    const off = await officer(name);
+    await t.services.officers.addCertificate(
+      rootActor,
+      off.id,
+      { number: `${o.prefix}-${i}-${Math.random().toString(36).slice(2, 8)}`, credentialType: 'enforcement', categories: ['market'], areaCode: '130300', issuedBy: '秦皇岛市人民政府', issuedOn: '2024-01-01', expiresOn: '2029-01-01', lastReviewedOn: null },
+      {},
+    );
+    certified.push(off.id);
+  }
+  const reviewerOfficer = (await officer('审核', { isLegalReviewer: true, hasLegalQualification: true, legalQualificationNo: o.legalQualificationNo })).id;
+  await addUser('reviewer', 'legal_reviewer', '130300', w.cityMarket.id, reviewerOfficer);
+  return { certified, reviewerOfficer, addUser };
 }
